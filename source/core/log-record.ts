@@ -1,0 +1,64 @@
+/**
+ * The record model: what one Kafka record becomes once klog-tui has read it.
+ *
+ * Every string in a `LogRecord` except `value` is already terminal-safe
+ * (see `sanitize.ts`): it can be written to a terminal as it is. `value` is the
+ * decoded payload kept for the detail view and JSON output; it must go through
+ * `sanitizeForTerminal` before it is drawn.
+ */
+
+/** Log levels, lowest first. `unknown` sorts with `info` for the level filter. */
+export const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+export type KnownLevel = (typeof LEVELS)[number];
+export type Level = KnownLevel | 'unknown';
+
+/**
+ * A Kafka record as the adapter hands it over: plain data, no kafkajs types.
+ * Offsets are numbers: Kafka offsets are int64, but no real partition comes
+ * near 2^53 records, and numbers are far cheaper than BigInt or strings per record.
+ */
+export type RawRecord = {
+	topic: string;
+	partition: number;
+	offset: number;
+	/** Kafka's record timestamp, ms since the epoch. */
+	timestamp: number;
+	key: Buffer | null;
+	value: Buffer | null;
+	headers: Record<string, Buffer | string | Array<Buffer | string> | undefined> | undefined;
+};
+
+/** One log line, parsed and made safe. */
+export type LogRecord = {
+	/** Position in this run's stream (monotonic, assigned by the store). */
+	seq: number;
+	topic: string;
+	partition: number;
+	offset: number;
+	/** When the log says it happened (body timestamp), else Kafka's timestamp; ms since the epoch. */
+	time: number;
+	/** Kafka's own record timestamp, ms since the epoch. */
+	kafkaTime: number;
+	service: string;
+	level: Level;
+	/** One line, terminal-safe, possibly shortened (see `MAX_MESSAGE_LENGTH`). */
+	message: string;
+	/** Terminal-safe key, or null. */
+	key: string | null;
+	/** Terminal-safe header values by terminal-safe name. */
+	headers: Record<string, string>;
+	/** Decoded value (not sanitised; may be shortened for huge records), null for tombstones. */
+	value: string | null;
+	/** True when the value parsed as a JSON object. */
+	json: boolean;
+	/** Size of the original value in bytes. */
+	size: number;
+};
+
+/** A marker line the user drops into the stream. */
+export type MarkRecord = {
+	seq: number;
+	kind: 'mark';
+	time: number;
+	label: string;
+};

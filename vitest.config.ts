@@ -1,0 +1,30 @@
+import {defineConfig} from 'vitest/config';
+
+// Two projects: `unit` needs no broker and runs in parallel; `integration` (and the
+// end-to-end terminal tests) share one real Kafka broker that test/global-setup.ts
+// starts on a free port and always stops.
+export default defineConfig({
+	test: {
+		projects: [
+			{
+				test: {
+					name: 'unit',
+					include: ['test/unit/**/*.test.{ts,tsx}'],
+					environment: 'node',
+				},
+			},
+			{
+				test: {
+					name: 'integration',
+					include: ['test/integration/**/*.test.{ts,tsx}', 'test/e2e/**/*.test.{ts,tsx}'],
+					environment: 'node',
+					globalSetup: ['test/global-setup.ts'],
+					testTimeout: 120_000,
+					hookTimeout: 180_000,
+					// One shared broker on a 2-core machine: files run one after another.
+					fileParallelism: false,
+				},
+			},
+		],
+	},
+});
