@@ -21,3 +21,24 @@ export type PartitionStatus = {
 	/** True when this consumer currently owns the partition. */
 	assigned: boolean;
 };
+
+/** Everything the header and partition panel show about the stream. */
+export type StreamStatus = {
+	connection: ConnectionState;
+	paused: boolean;
+	partitions: readonly PartitionStatus[];
+	/** Sum of lag over assigned partitions (the backlog while paused). */
+	totalLag: number;
+};
+
+/**
+ * A tiny store for `StreamStatus`, outside React: the adapter sets, components subscribe.
+ * Implemented in `stream-status-store.ts`; listeners are throttled like the log store's.
+ */
+export type StreamStatusStore = {
+	get(): StreamStatus;
+	setConnection(state: ConnectionState): void;
+	setPaused(paused: boolean): void;
+	setPartitions(partitions: readonly PartitionStatus[]): void;
+	subscribe(listener: () => void): () => void;
+};
