@@ -1,0 +1,39 @@
+import {FLAGS, type FlagSpec} from './flag-table.js';
+
+/** The left column of a flag's help line: `--brokers, -b <list>`. */
+function flagLabel(flag: FlagSpec): string {
+	const long = flag.negatable ? `--no-${flag.name}` : `--${flag.name}`;
+	const short = flag.short ? `, -${flag.short}` : '';
+	const value = flag.valueName ? ` ${flag.valueName}` : '';
+	return `${long}${short}${value}`;
+}
+
+function section(title: string, flags: readonly FlagSpec[], width: number): string[] {
+	return [title, ...flags.map((flag) => `  ${flagLabel(flag).padEnd(width)}  ${flag.description}`)];
+}
+
+/**
+ * The help text in meow's usual form (Usage, Options, Examples; meow indents it and
+ * puts the package description on top). Built from the flag table, so it lists every flag.
+ */
+export function helpText(): string {
+	const viewerFlags = FLAGS.filter((flag) => flag.commands.includes('view'));
+	const demoOnlyFlags = FLAGS.filter((flag) => !flag.commands.includes('view'));
+	const width = Math.max(...FLAGS.map((flag) => flagLabel(flag).length));
+	return [
+		'Usage',
+		'  $ klog-tui [options]         watch logs in the terminal UI (plain lines when piped)',
+		'  $ klog-tui demo [options]    play a few services that send demo logs to the topic',
+		'',
+		...section('Options', viewerFlags, width),
+		'',
+		...section('Demo options (also --brokers, --topic, --allow-produce, --log-file)', demoOnlyFlags, width),
+		'',
+		'Examples',
+		'  $ klog-tui',
+		'  $ klog-tui -b kafka-1:9092,kafka-2:9092 -t logs --service api --level warn',
+		'  $ klog-tui --since 15m --grep timeout --grep "!healthcheck"',
+		'  $ klog-tui --plain --output json --from-beginning --exit | jq .message',
+		'  $ klog-tui demo --rate 5 --services api,auth',
+	].join('\n');
+}

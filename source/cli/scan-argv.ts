@@ -1,0 +1,143 @@
+import {type CommandName, camelCase, displayName, FLAGS, type FlagSpec} from './flag-table.js';
+import {nearestName} from './nearest-flag.js';
+
+/** What the command line holds, as far as flags go: which were given, and the first problem found. */
+export type ArgvScan = {
+	command: CommandName;
+	/** Long names of the flags given, in order (repeats included). */
+	given: string[];
+	/** Positional arguments after the command. */
+	positionals: string[];
+	/** One-line description of the first problem, or undefined when the flags are well formed. */
+	problem: string | undefined;
+};
+
+const COMMANDS = ['demo'] as const;
+const negativeNumber = /^-(?:\d+|\d*\.\d+)(?:e[+-]?\d+)?$/i;
+
+function byLongName(name: string): FlagSpec | undefined {
+	return FLAGS.find((flag) => flag.name === name || camelCase(flag.name) === name);
+}
+
+function byShortName(letter: string): FlagSpec | undefined {
+	return FLAGS.find((flag) => flag.short === letter);
+}
+
+/** The names a user might have meant, as typed after `--`. */
+function longCandidates(): string[] {
+	return FLAGS.map((flag) => displayName(flag).slice(2));
+}
+
+/** True when the token after a value flag would be taken as its value (yargs' rule). */
+function isValueToken(token: string | undefined): token is string {
+	return token !== undefined && (!token.startsWith('-') || negativeNumber.test(token) || token === '-');
+}
+
+/**
+ * Walk the raw arguments the way meow's parser (yargs-parser) will, but keep what it
+ * forgets: unknown flags (with the nearest known name as a hint), flags missing their
+ * value, flags given twice, flags of the other command, and stray arguments.
+ */
+export function scanArgv(argv: readonly string[]): ArgvScan {
+	const given: string[] = [];
+	const positionals: string[] = [];
+	let command: CommandName = 'view';
+	let commandSeen = false;
+	let problem: string | undefined;
+	const fail = (message: string) => {
+		problem ??= message;
+	};
+
+	for (let index = 0; index < argv.length; index++) {
+		const token = argv[index]!;
+		if (token === '--') {
+			positionals.push(...argv.slice(index + 1));
+			break;
+		}
+		if (token.startsWith('--')) {
+			const [rawName = '', inlineValue] = splitOnce(token.slice(2), '=');
+			let flag = byLongName(rawName);
+			if (!flag && rawName.startsWith('no-')) {
+				const negated = byLongName(rawName.slice(3));
+				if (negated?.type === 'boolean') flag = negated;
+			}
+			if (!flag) {
+				const hint = nearestName(rawName, longCandidates());
+				fail(`unknown flag --${rawName}${hint ? `, did you mean --${hint}?` : ''}`);
+				continue;
+			}
+			given.push(flag.name);
+			if (flag.type === 'string' && inlineValue === undefined) {
+				if (isValueToken(argv[index + 1])) index++;
+				else fail(needsValue(flag));
+			} else if (flag.type === 'string' && inlineValue === '') {
+				fail(needsValue(flag));
+			}
+			continue;
+		}
+		if (token.startsWith('-') && token.length > 1 && !negativeNumber.test(token)) {
+			const letters = token.slice(1);
+			for (let position = 0; position < letters.length; position++) {
+				const letter = letters[position]!;
+				const flag = byShortName(letter);
+				if (!flag) {
+					// One letter is one edit from any other: no "did you mean" for short flags.
+					fail(`unknown flag -${letter} (see --help)`);
+					break;
+				}
+				given.push(flag.name);
+				if (flag.type === 'string') {
+					// `-bhost:9092` carries its value; `-b host:9092` takes the next token.
+					if (position < letters.length - 1) break;
+					if (isValueToken(argv[index + 1])) index++;
+					else fail(`-${letter} (${displayName(flag)}) needs a value`);
+				}
+			}
+			continue;
+		}
+		if (!commandSeen && positionals.length === 0 && (COMMANDS as readonly string[]).includes(token)) {
+			command = token as CommandName;
+			commandSeen = true;
+			continue;
+		}
+		positionals.push(token);
+	}
+
+	if (positionals.length > 0) {
+		const first = positionals[0]!;
+		const hint = commandSeen ? undefined : nearestName(first, COMMANDS);
+		fail(
+			hint
+				? `unexpected argument '${first}', did you mean 'klog-tui ${hint}'?`
+				: `unexpected argument '${first}' (flags start with --; see --help)`,
+		);
+	}
+
+	const seen = new Set<string>();
+	for (const name of given) {
+		const flag = byLongName(name)!;
+		if (!flag.multiple && seen.has(name)) {
+			fail(`${displayName(flag)} can only be given once`);
+		}
+		seen.add(name);
+		if (!flag.commands.includes(command)) {
+			fail(
+				command === 'demo'
+					? `${displayName(flag)} is not a flag of 'klog-tui demo'`
+					: `${displayName(flag)} is only for 'klog-tui demo'`,
+			);
+		}
+	}
+
+	return {command, given, positionals, problem};
+}
+
+function needsValue(flag: FlagSpec): string {
+	// `--grep=-x` is how a value starting with - is written, so the hint shows that form.
+	return `${displayName(flag)} needs a value, e.g. ${displayName(flag)}=${flag.valueName ?? '<value>'}`;
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+	const at = text.indexOf(separator);
+	return at === -1 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
