@@ -1,4 +1,4 @@
-import meow from 'meow';
+import meow, {type AnyFlag, type AnyFlags} from 'meow';
 import {formatBrokerAddress, parseBrokerAddresses} from '../core/broker-address.js';
 import {parseSince} from '../core/duration.js';
 import {type KnownLevel, LEVELS} from '../core/log-record.js';
@@ -74,19 +74,17 @@ export function parseCli(input: CliInput): CliParseResult {
 	}
 }
 
-function meowFlags() {
-	const flags: Record<
-		string,
-		{type: 'string' | 'boolean'; shortFlag?: string; isMultiple?: boolean; default?: boolean}
-	> = {};
+function meowFlags(): AnyFlags {
+	const flags: AnyFlags = {};
 	for (const flag of FLAGS) {
-		flags[camelCase(flag.name)] = {
+		const spec = {
 			type: flag.type,
 			...(flag.short ? {shortFlag: flag.short} : {}),
 			...(flag.multiple ? {isMultiple: true} : {}),
 			// meow defaults booleans to false; a `--no-x` flag is on unless negated.
 			...(flag.negatable ? {default: true} : {}),
 		};
+		flags[camelCase(flag.name)] = spec as AnyFlag;
 	}
 	return flags;
 }
