@@ -55,6 +55,19 @@ export type LogRecord = {
 	size: number;
 };
 
+/**
+ * Longest `LogRecord.message` kept, in UTF-16 code units; longer messages are cut
+ * with a visible `…(+N chars)` note. One line of a log pane never needs more.
+ */
+export const MAX_MESSAGE_LENGTH = 4096;
+
+/**
+ * Bytes of a record's value kept in `LogRecord.value`; larger values are cut (at a
+ * character boundary) with a visible `…(+N bytes)` note, so a flood of 1 MB records
+ * cannot fill memory: the buffer holds at most this much per record.
+ */
+export const MAX_VALUE_LENGTH = 16_384;
+
 /** A marker line the user drops into the stream. */
 export type MarkRecord = {
 	seq: number;
