@@ -1,4 +1,4 @@
-import {Chalk, type ChalkInstance} from 'chalk';
+import {Chalk, type ChalkInstance, type ColorSupportLevel} from 'chalk';
 import {formatTime, type TimeMode} from './format-time.js';
 import type {Level, LogRecord} from './log-record.js';
 import {levelColour, type ServiceColourOverrides, serviceColour} from './service-colour.js';
@@ -41,12 +41,12 @@ export const LEVEL_LABELS: Readonly<Record<Level, string>> = {
 const DEFAULT_SERVICE_WIDTH = 12;
 
 const chalks = new Map<number, ChalkInstance>();
-let detectedLevel: number | undefined;
+let detectedLevel: ColorSupportLevel | undefined;
 
 /** A chalk that colours at `level` whatever stdout is (the caller already decided to colour). */
 function chalkAt(level: 1 | 2 | 3 | undefined): ChalkInstance {
 	detectedLevel ??= new Chalk().level;
-	const chosen = level ?? (detectedLevel > 0 ? detectedLevel : 1);
+	const chosen: ColorSupportLevel = level ?? (detectedLevel > 0 ? detectedLevel : 1);
 	let instance = chalks.get(chosen);
 	if (instance === undefined) {
 		instance = new Chalk({level: chosen});
