@@ -1,0 +1,21 @@
+/**
+ * The Kafka adapter: everything klog-tui does with kafkajs, turned into plain data
+ * (`RawRecord`, `ConnectionState`, `PartitionStatus`). kafkajs logs go to a file or
+ * nowhere, never the terminal. The pieces live in `source/kafka/`.
+ */
+
+export {describeKafkaError} from './kafka/error-reason.js';
+export {
+	createKafka,
+	type KafkaConnectionOptions,
+	type SASLOptions,
+} from './kafka/kafka-client.js';
+export {createLogStream, type LogStream, type LogStreamOptions} from './kafka/log-stream.js';
+export {
+	createRecordProducer,
+	createTopicIfMissing,
+	type ProducedRecord,
+	type RecordProducer,
+	type RecordProducerOptions,
+	sendLogRecords,
+} from './kafka/record-producer.js';

@@ -1,0 +1,48 @@
+import type {ConnectionOptions} from 'node:tls';
+import {Kafka, type RetryOptions, type SASLOptions} from 'kafkajs';
+import {createKafkaLogCreator, type KafkaLogNote, kafkaLogLevel} from './kafka-logger.js';
+
+export type {SASLOptions} from 'kafkajs';
+
+/** How to reach a cluster. Everything the CLI resolves from flags, environment and profile. */
+export type KafkaConnectionOptions = {
+	brokers: string[];
+	/** Client id the broker logs and quotas see; default `klog-tui`. */
+	clientId?: string;
+	/** TLS: `true` for the system trust store, or Node TLS options (custom CA, client certificate). */
+	ssl?: ConnectionOptions | boolean;
+	sasl?: SASLOptions;
+	/** How long to wait for a TCP/TLS connection, default 3000 ms. */
+	connectionTimeoutMs?: number;
+	/** kafkajs logs (JSON lines) are appended here; without it they go nowhere. NEVER the console. */
+	logFile?: string;
+};
+
+/** Internal extras for clients the adapter builds for itself. */
+export type KafkaClientExtras = {
+	/** Warnings and errors kafkajs logs, so a stream can show the last connection problem. */
+	onLogNote?: (note: KafkaLogNote) => void;
+	/** Retry policy of the client (kafkajs default when absent). */
+	retry?: RetryOptions;
+};
+
+/**
+ * A kafkajs client with klog-tui's logger: logs go to `logFile` or nowhere, never the
+ * console (which would corrupt the TUI). Also silences kafkajs' partitioner warning.
+ */
+export function createKafka(options: KafkaConnectionOptions, extras: KafkaClientExtras = {}): Kafka {
+	// kafkajs reads this once when the first producer is made; the warning would only
+	// go to our log file anyway, but there it is noise.
+	process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
+	const loggerOptions = {logFile: options.logFile, onNote: extras.onLogNote};
+	return new Kafka({
+		clientId: options.clientId ?? 'klog-tui',
+		brokers: options.brokers,
+		ssl: options.ssl,
+		sasl: options.sasl,
+		connectionTimeout: options.connectionTimeoutMs ?? 3000,
+		logLevel: kafkaLogLevel(loggerOptions),
+		logCreator: createKafkaLogCreator(loggerOptions),
+		...(extras.retry ? {retry: extras.retry} : {}),
+	});
+}

@@ -1,0 +1,572 @@
+import type {Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage} from 'kafkajs';
+import type {RawRecord} from '../core/log-record.js';
+import type {StartPosition} from '../core/start-position.js';
+import type {ConnectionState, PartitionStatus} from '../core/stream-status.js';
+import {createCaughtUpWatch, type PartitionEnd} from './caught-up.js';
+import {describeKafkaError, isFatalKafkaError} from './error-reason.js';
+import {createKafka, type KafkaConnectionOptions} from './kafka-client.js';
+import {createPartitionTracker} from './partition-tracker.js';
+import {type PartitionRange, startOffsets} from './start-offsets.js';
+
+/** Everything a log stream needs: where, what, from where, and who to tell. */
+export type LogStreamOptions = KafkaConnectionOptions & {
+	topics: string[];
+	groupId: string;
+	start: StartPosition;
+	/** Commit consumed offsets to the group. Default false: never commit unless asked. */
+	commitOffsets?: boolean;
+	/** Longest a fetch waits for new records, default 250 ms, so pause/stop/seek react quickly. */
+	maxWaitTimeInMs?: number;
+	/**
+	 * When a topic does not exist: `true` (default) reports it once through `onError`, shows
+	 * `connecting` with the reason and keeps checking every 2 s; `false` stops the stream
+	 * (state `stopped` with the reason, and `caughtUp()` rejects).
+	 */
+	waitForTopics?: boolean;
+	/** Called once per batch, synchronously, with plain records. */
+	onRecords: (records: RawRecord[]) => void;
+	onStatus?: (state: ConnectionState) => void;
+	/** Partition table, at most about four times a second. */
+	onPartitions?: (partitions: PartitionStatus[]) => void;
+	/** One human line per problem the user should read (missing topic, failed authentication...). */
+	onError?: (message: string) => void;
+};
+
+/** A running (or retrying) stream of records from one consumer group of our own. */
+export type LogStream = {
+	/**
+	 * Connect and start consuming. Never throws for cluster problems: it resolves once the
+	 * consumer runs, or once the first attempt failed and retries are scheduled (see `onStatus`).
+	 */
+	start(): Promise<void>;
+	/** Stop fetching (the backlog grows as lag) until `resume()`. */
+	pause(): void;
+	resume(): void;
+	readonly paused: boolean;
+	/** Move every partition to a new start position (the caller clears its view). */
+	seek(start: StartPosition): Promise<void>;
+	/** Leave the group, delete it when we did not commit, disconnect. Safe to call twice. */
+	stop(): Promise<void>;
+	/**
+	 * Resolves when every partition reached the end offsets seen at start (like kcat -e).
+	 * Rejects if the stream stops first.
+	 */
+	caughtUp(): Promise<void>;
+	/** The latest connection state. */
+	readonly state: ConnectionState;
+};
+
+/** Retry backoff: 0.5 s doubling, capped at 10 s. */
+function backoffMs(attempt: number): number {
+	return Math.min(10_000, 500 * 2 ** Math.max(0, attempt - 1));
+}
+
+/** How often high watermarks are refreshed through the admin client while a topic is idle. */
+const IDLE_REFRESH_MS = 2000;
+/** At most this often `onPartitions`. */
+const PARTITIONS_EVERY_MS = 250;
+/** How often a missing topic is looked for again. */
+const TOPIC_WAIT_MS = 2000;
+
+/** Resolve `promise`, or give up quietly after `ms` (used on the way out, where a dead broker must not hang us). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		return await Promise.race([
+			promise,
+			new Promise<undefined>((resolve) => {
+				timer = setTimeout(() => resolve(undefined), ms);
+			}),
+		]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+function toRawRecord(topic: string, partition: number, message: KafkaMessage): RawRecord {
+	return {
+		topic,
+		partition,
+		offset: Number(message.offset),
+		timestamp: Number(message.timestamp),
+		key: message.key ?? null,
+		value: message.value ?? null,
+		headers: message.headers,
+	};
+}
+
+/**
+ * Build a log stream. It joins its own consumer group (`groupId`), seeks every assigned
+ * partition itself (to the start position, and after any rebalance or reconnect to our own
+ * next offset, because we never commit), and turns kafkajs events into plain data.
+ */
+export function createLogStream(options: LogStreamOptions): LogStream {
+	const maxWaitTimeInMs = options.maxWaitTimeInMs ?? 250;
+	const waitForTopics = options.waitForTopics ?? true;
+	const commitOffsets = options.commitOffsets ?? false;
+	const brokersLabel = options.brokers.join(',');
+	const stallMs = Math.max(3000, maxWaitTimeInMs * 8);
+
+	const tracker = createPartitionTracker();
+	const watch = createCaughtUpWatch(options.topics);
+	/** Last warning or error kafkajs logged, the best reason we have for a stall. */
+	let lastNote: {message: string; at: number} | undefined;
+	const kafka: Kafka = createKafka(options, {
+		onLogNote: (note) => {
+			lastNote = {message: note.message, at: Date.now()};
+		},
+		retry: {initialRetryTime: 250, maxRetryTime: 5000, retries: 5},
+	});
+
+	let state: ConnectionState = {kind: 'connecting'};
+	let paused = false;
+	let stopping = false;
+	let stopPromise: Promise<void> | undefined;
+	let admin: Admin | undefined;
+	let adminConnected = false;
+	let consumer: Consumer | undefined;
+	/** Bumped for every consumer we make; events and batches of an older one are ignored. */
+	let generation = 0;
+	let attempt = 0;
+	let session: Promise<'running' | 'retry' | 'stopped'> | undefined;
+	let positionsReady = false;
+	let retryTimer: NodeJS.Timeout | undefined;
+	let refreshTimer: NodeJS.Timeout | undefined;
+	let watchdogTimer: NodeJS.Timeout | undefined;
+	let partitionsTimer: NodeJS.Timeout | undefined;
+	let lastPartitionsAt = 0;
+	let lastFetchAt = Date.now();
+	/** Set when the watchdog (not kafkajs) declared the stall, so the next fetch may clear it. */
+	let stalledByWatchdog = false;
+	let assigned = new Map<string, number[]>();
+	const lastBatchAt = new Map<string, number>();
+	const reportedErrors = new Set<string>();
+	/** Partitions the user re-seeked whose first batch from the new position has not arrived. */
+	const seekPending = new Set<string>();
+	const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+	let resolveStopped!: () => void;
+	const stoppedSignal = new Promise<void>((resolve) => {
+		resolveStopped = resolve;
+	});
+
+	const setState = (next: ConnectionState) => {
+		if (JSON.stringify(next) === JSON.stringify(state)) return;
+		state = next;
+		options.onStatus?.(next);
+	};
+
+	const reportOnce = (message: string) => {
+		if (reportedErrors.has(message)) return;
+		reportedErrors.add(message);
+		options.onError?.(message);
+	};
+
+	const emitPartitions = () => {
+		partitionsTimer = undefined;
+		lastPartitionsAt = Date.now();
+		options.onPartitions?.(tracker.snapshot());
+	};
+	const schedulePartitions = () => {
+		if (!options.onPartitions || partitionsTimer) return;
+		const wait = Math.max(0, lastPartitionsAt + PARTITIONS_EVERY_MS - Date.now());
+		partitionsTimer = setTimeout(emitPartitions, wait);
+	};
+
+	const checkCaughtUp = () => {
+		watch.check((topic, partition) => tracker.position(topic, partition));
+	};
+
+	const ensureAdmin = async (): Promise<Admin> => {
+		admin ??= kafka.admin({retry: {retries: 2, initialRetryTime: 250, maxRetryTime: 2000}});
+		if (!adminConnected) {
+			await admin.connect();
+			adminConnected = true;
+		}
+		return admin;
+	};
+	const dropAdminConnection = () => {
+		if (admin && adminConnected) {
+			adminConnected = false;
+			void admin.disconnect().catch(() => undefined);
+		}
+	};
+
+	/** Offsets of `start` for every partition of every topic, through the admin client. */
+	const computeStartOffsets = async (start: StartPosition) => {
+		const client = await ensureAdmin();
+		const result = new Map<string, {ranges: PartitionRange[]; offsets: Map<number, number>}>();
+		for (const topic of options.topics) {
+			const offsets = await client.fetchTopicOffsets(topic);
+			const ranges = offsets.map((entry) => ({
+				partition: entry.partition,
+				low: Number(entry.low),
+				high: Number(entry.high),
+			}));
+			let since: Map<number, number> | undefined;
+			if (start.kind === 'since') {
+				const byTime = await client.fetchTopicOffsetsByTimestamp(topic, start.time);
+				since = new Map(byTime.map((entry) => [entry.partition, Number(entry.offset)]));
+			}
+			result.set(topic, {ranges, offsets: startOffsets(start, ranges, since)});
+		}
+		return result;
+	};
+
+	/** Seek every partition we own to our own next offset (after a join, a rebalance or a restart). */
+	const seekAssigned = (target: Consumer) => {
+		for (const [topic, partitions] of assigned) {
+			for (const partition of partitions) {
+				const position = tracker.position(topic, partition);
+				// A partition we have never heard of (the topic grew) starts where kafkajs'
+				// reset policy puts it: at its end, like any record that arrives from now on.
+				if (position === undefined) continue;
+				try {
+					target.seek({topic, partition, offset: String(position)});
+				} catch {
+					// The consumer is between runs; the next join seeks again.
+				}
+			}
+		}
+	};
+
+	const applyPause = (target: Consumer) => {
+		try {
+			if (paused) target.pause(options.topics.map((topic) => ({topic})));
+			else target.resume(options.topics.map((topic) => ({topic})));
+		} catch {
+			// Not running yet: the next group join applies it.
+		}
+	};
+
+	const onBatch = (mine: number) => async (payload: EachBatchPayload) => {
+		const {batch, resolveOffset, isRunning, isStale} = payload;
+		// Batches of an older consumer, after stop, with a seek pending, or while paused are
+		// dropped without resolving, so kafkajs fetches them again from our position.
+		if (mine !== generation || stopping || !isRunning() || isStale() || paused) return;
+		const {topic, partition} = batch;
+		seekPending.delete(partitionKey(topic, partition));
+		const records = batch.messages.map((message) => toRawRecord(topic, partition, message));
+		const batchLastOffset = batch.lastOffset();
+		tracker.recordBatch(topic, partition, {
+			records: records.length,
+			lastRecordOffset: records.at(-1)?.offset,
+			batchLastOffset: Number(batchLastOffset),
+			highWatermark: Number(batch.highWatermark),
+		});
+		// With autoCommit off this only moves kafkajs' in-memory fetch position; passing the
+		// batch's last offset also steps over a trailing transaction marker.
+		resolveOffset(batchLastOffset);
+		lastBatchAt.set(topic, Date.now());
+		if (records.length > 0) {
+			try {
+				options.onRecords(records);
+			} catch (error) {
+				reportOnce(`could not handle records: ${describeKafkaError(error)}`);
+			}
+		}
+		checkCaughtUp();
+		schedulePartitions();
+	};
+
+	const scheduleRetry = (delay: number) => {
+		clearTimeout(retryTimer);
+		if (stopping) return;
+		retryTimer = setTimeout(() => {
+			retryTimer = undefined;
+			void runSession();
+		}, delay);
+	};
+
+	const fail = (error: unknown): 'retry' | 'stopped' => {
+		const reason = describeKafkaError(error);
+		if (isFatalKafkaError(error)) {
+			reportOnce(reason);
+			void stopInternal(reason, false);
+			return 'stopped';
+		}
+		attempt += 1;
+		setState({kind: 'reconnecting', reason, attempt});
+		return 'retry';
+	};
+
+	const attachListeners = (target: Consumer, mine: number) => {
+		const {events} = target;
+		const current = () => mine === generation && !stopping;
+		target.on(events.GROUP_JOIN, ({payload}) => {
+			if (!current()) return;
+			assigned = new Map(
+				options.topics.map((topic) => [
+					topic,
+					[...(payload.memberAssignment[topic] ?? [])].sort((a, b) => a - b),
+				]),
+			);
+			for (const [topic, partitions] of assigned) tracker.setAssigned(topic, partitions);
+			seekAssigned(target);
+			applyPause(target);
+			attempt = 0;
+			stalledByWatchdog = false;
+			lastFetchAt = Date.now();
+			setState({kind: 'live'});
+			schedulePartitions();
+		});
+		target.on(events.REBALANCING, () => {
+			if (current()) setState({kind: 'rebalancing'});
+		});
+		target.on(events.FETCH, () => {
+			if (!current()) return;
+			lastFetchAt = Date.now();
+			// A fetch right after a logged error may be kafkajs recovering, not data flowing.
+			const recentError = lastNote !== undefined && Date.now() - lastNote.at < 1000;
+			if (stalledByWatchdog && !recentError) {
+				stalledByWatchdog = false;
+				setState({kind: 'live'});
+			}
+		});
+		target.on(events.END_BATCH_PROCESS, ({payload}) => {
+			// Batches holding only control records or aborted records never reach eachBatch;
+			// kafkajs steps over them itself, and so must our position (caughtUp relies on it).
+			if (!current() || payload.batchSize !== 0 || paused) return;
+			if (seekPending.has(partitionKey(payload.topic, payload.partition))) return;
+			tracker.recordBatch(payload.topic, payload.partition, {
+				records: 0,
+				batchLastOffset: Number(payload.lastOffset),
+				highWatermark: Number(payload.highWatermark),
+			});
+			checkCaughtUp();
+			schedulePartitions();
+		});
+		target.on(events.REQUEST_TIMEOUT, ({payload}) => {
+			if (current()) lastNote = {message: `request to ${payload.broker} timed out`, at: Date.now()};
+		});
+		target.on(events.CRASH, ({payload}) => {
+			if (!current()) return;
+			tracker.unassignAll();
+			assigned = new Map();
+			schedulePartitions();
+			const error = payload.error;
+			if (isFatalKafkaError(error)) {
+				fail(error);
+				return;
+			}
+			attempt += 1;
+			setState({kind: 'reconnecting', reason: describeKafkaError(error), attempt});
+			if (!payload.restart) {
+				// kafkajs gave up on this consumer; make a new one (same group, same positions).
+				generation += 1;
+				const old = consumer;
+				consumer = undefined;
+				void old?.disconnect().catch(() => undefined);
+				scheduleRetry(backoffMs(attempt));
+			}
+		});
+	};
+
+	/** One attempt to get a consumer running. Returns what happened; never throws. */
+	const attemptSession = async (): Promise<'running' | 'retry' | 'stopped'> => {
+		try {
+			const client = await ensureAdmin();
+			if (stopping) return 'stopped';
+			const existing = new Set(await client.listTopics());
+			const missing = options.topics.filter((topic) => !existing.has(topic));
+			if (missing.length > 0) {
+				for (const topic of missing) reportOnce(`topic '${topic}' does not exist on ${brokersLabel}`);
+				const reason = `waiting for topic ${missing.map((topic) => `'${topic}'`).join(', ')}`;
+				if (!waitForTopics) {
+					await stopInternal(
+						`topic ${missing.map((topic) => `'${topic}'`).join(', ')} does not exist`,
+						false,
+					);
+					return 'stopped';
+				}
+				setState({kind: 'connecting', reason});
+				scheduleRetry(TOPIC_WAIT_MS);
+				return 'retry';
+			}
+			if (!positionsReady) {
+				const offsets = await computeStartOffsets(options.start);
+				if (stopping) return 'stopped';
+				for (const [topic, {ranges, offsets: starts}] of offsets) {
+					const ends: PartitionEnd[] = ranges.map((range) => ({topic, ...range}));
+					watch.setEnds(topic, ends);
+					for (const range of ranges) {
+						tracker.setPosition(topic, range.partition, starts.get(range.partition) ?? range.high);
+						tracker.setHighWatermark(topic, range.partition, range.high);
+					}
+				}
+				positionsReady = true;
+				checkCaughtUp();
+				schedulePartitions();
+			}
+			generation += 1;
+			const mine = generation;
+			const next = kafka.consumer({
+				groupId: options.groupId,
+				maxWaitTimeInMs,
+				// Never create a topic by looking at it: this is a viewer.
+				allowAutoTopicCreation: false,
+				sessionTimeout: 30_000,
+				heartbeatInterval: 3000,
+				retry: {initialRetryTime: 250, maxRetryTime: 5000, retries: 8},
+			});
+			consumer = next;
+			attachListeners(next, mine);
+			await next.connect();
+			if (stopping || mine !== generation) return 'stopped';
+			await next.subscribe({topics: options.topics, fromBeginning: false});
+			await next.run({
+				autoCommit: commitOffsets,
+				eachBatchAutoResolve: false,
+				eachBatch: onBatch(mine),
+			});
+			return 'running';
+		} catch (error) {
+			dropAdminConnection();
+			if (stopping) return 'stopped';
+			const outcome = fail(error);
+			if (outcome === 'retry') {
+				const old = consumer;
+				consumer = undefined;
+				generation += 1;
+				void old?.disconnect().catch(() => undefined);
+				scheduleRetry(backoffMs(attempt));
+			}
+			return outcome;
+		}
+	};
+
+	const runSession = (): Promise<'running' | 'retry' | 'stopped'> => {
+		const current = attemptSession().finally(() => {
+			if (session === current) session = undefined;
+		});
+		session = current;
+		return current;
+	};
+
+	/** While a topic sees no batches (idle or paused), ask the admin client for its high watermarks. */
+	const refreshIdleTopics = async () => {
+		if (stopping || !positionsReady) return;
+		const now = Date.now();
+		for (const topic of options.topics) {
+			if (now - (lastBatchAt.get(topic) ?? 0) < IDLE_REFRESH_MS && !paused) continue;
+			try {
+				const client = await ensureAdmin();
+				const offsets = await client.fetchTopicOffsets(topic);
+				for (const entry of offsets) tracker.setHighWatermark(topic, entry.partition, Number(entry.high));
+				schedulePartitions();
+			} catch {
+				dropAdminConnection();
+				return;
+			}
+		}
+	};
+
+	/** kafkajs can stall silently; no fetch for a while while we think we are live means we are not. */
+	const watchdog = () => {
+		if (stopping || state.kind !== 'live') return;
+		const silent = Date.now() - lastFetchAt;
+		if (silent > stallMs) {
+			stalledByWatchdog = true;
+			attempt += 1;
+			const reason = lastNote?.message ?? `no answer from ${brokersLabel} for ${Math.round(silent / 1000)} s`;
+			setState({kind: 'reconnecting', reason, attempt});
+		}
+	};
+
+	/** Stop everything; `awaitSession` is false when called from inside a session attempt. */
+	const stopInternal = (reason?: string, awaitSession = true): Promise<void> => {
+		if (stopPromise) return stopPromise;
+		stopping = true;
+		clearTimeout(retryTimer);
+		clearInterval(refreshTimer);
+		clearInterval(watchdogTimer);
+		clearTimeout(partitionsTimer);
+		stopPromise = (async () => {
+			// Let an attempt in flight finish (bounded), so the consumer it made is the one we stop.
+			if (session && awaitSession) await within(session, 5000);
+			const last = consumer;
+			consumer = undefined;
+			generation += 1;
+			if (last)
+				await within(
+					last.disconnect().catch(() => undefined),
+					5000,
+				);
+			// We never committed, so the group holds nothing worth keeping: delete it so no
+			// litter stays on the cluster. A group someone else still uses is "not empty" and stays.
+			if (!commitOffsets && adminConnected && admin) {
+				await within(
+					admin.deleteGroups([options.groupId]).catch(() => undefined),
+					3000,
+				);
+			}
+			if (admin)
+				await within(
+					admin.disconnect().catch(() => undefined),
+					2000,
+				);
+			adminConnected = false;
+			tracker.unassignAll();
+			options.onPartitions?.(tracker.snapshot());
+			setState(reason ? {kind: 'stopped', reason} : {kind: 'stopped'});
+			resolveStopped();
+		})();
+		return stopPromise;
+	};
+
+	let started: Promise<void> | undefined;
+
+	return {
+		start() {
+			started ??= (async () => {
+				options.onStatus?.(state);
+				refreshTimer = setInterval(() => void refreshIdleTopics(), IDLE_REFRESH_MS);
+				watchdogTimer = setInterval(watchdog, 500);
+				await runSession();
+			})();
+			return started;
+		},
+		pause() {
+			if (paused) return;
+			paused = true;
+			if (consumer) applyPause(consumer);
+		},
+		resume() {
+			if (!paused) return;
+			paused = false;
+			if (consumer) applyPause(consumer);
+		},
+		get paused() {
+			return paused;
+		},
+		async seek(start) {
+			const offsets = await computeStartOffsets(start).catch((error: unknown) => {
+				dropAdminConnection();
+				throw new Error(`seek failed: ${describeKafkaError(error)}`);
+			});
+			for (const [topic, {offsets: starts}] of offsets) {
+				for (const [partition, offset] of starts) tracker.setPosition(topic, partition, offset);
+			}
+			// Positions first, then kafkajs' seeks, in the same tick: a batch fetched before the
+			// seek is stale (isStale) and dropped, and until the first new batch arrives,
+			// batches that hold only markers must not move the position (seekPending).
+			for (const [topic, partitions] of assigned) {
+				for (const partition of partitions) seekPending.add(partitionKey(topic, partition));
+			}
+			if (consumer) seekAssigned(consumer);
+			schedulePartitions();
+		},
+		stop: () => stopInternal(undefined, true),
+		caughtUp() {
+			return new Promise<void>((resolve, reject) => {
+				void watch.done.then(resolve);
+				void stoppedSignal.then(() => {
+					if (watch.isDone) resolve();
+					else reject(new Error('the stream stopped before it caught up'));
+				});
+			});
+		},
+		get state() {
+			return state;
+		},
+	};
+}
