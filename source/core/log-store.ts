@@ -1,4 +1,12 @@
 import type {KnownLevel, LogRecord, MarkRecord, RawRecord} from './log-record.js';
+import {parseRecord} from './parse-record.js';
+import {HISTORY_SECONDS} from './rate-history.js';
+import {compileFilter, EMPTY_FILTER} from './record-filter.js';
+import {RingBuffer} from './ring-buffer.js';
+import {ServiceCounts} from './service-counts.js';
+import {ThrottledNotifier} from './throttled-notifier.js';
+
+export {HISTORY_SECONDS} from './rate-history.js';
 
 /**
  * The store: a bounded buffer of parsed records, the counts of everything this
@@ -45,6 +53,14 @@ export type LogStoreOptions = {
 	maxRecords?: number;
 	/** Clock, injectable for tests. */
 	now?: () => number;
+	/**
+	 * Budget for buffered text, in characters of message + value + key (default
+	 * 64 Mi): past it the oldest lines are evicted even below `maxRecords`, so a
+	 * stream of huge records cannot exhaust memory.
+	 */
+	maxBytes?: number;
+	/** Listener runs per second at most, default 20. */
+	maxHz?: number;
 };
 
 export type LogStore = {
@@ -70,6 +86,10 @@ export type LogStore = {
 	indexOfSeq(seq: number): number;
 	/** Next/previous view position (from `from`, exclusive) whose line satisfies `test`; -1 if none. */
 	find(from: number, direction: 1 | -1, test: (line: ViewLine) => boolean): number;
+	/** The seq of the line at view position `index`, or undefined when out of range. O(1). */
+	seqAt(index: number): number | undefined;
+	/** How many view lines satisfy `test` (search match count). O(view). */
+	countMatches(test: (line: ViewLine) => boolean): number;
 
 	/** Records currently buffered (before filtering). */
 	readonly size: number;
@@ -93,4 +113,335 @@ export type LogStore = {
 	subscribe(listener: () => void): () => void;
 };
 
-export declare function createLogStore(options?: LogStoreOptions): LogStore;
+/** A `LogStore` its owner can shut down. */
+export type DisposableLogStore = LogStore & {
+	/** Stop the store's timers (they are unref'd anyway; this is for tidy tests and shutdown). */
+	dispose(): void;
+};
+
+/** Default ring capacity. */
+export const DEFAULT_MAX_RECORDS = 50_000;
+/** Default text budget of the ring, in characters. */
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+/** True when a view line is a mark rather than a record. */
+export function isMark(line: ViewLine): line is MarkRecord {
+	return (line as MarkRecord).kind === 'mark';
+}
+
+/** Characters a line holds: what the byte budget counts. */
+function lineSize(line: ViewLine): number {
+	if (isMark(line)) {
+		return line.label.length;
+	}
+
+	return line.message.length + (line.value?.length ?? 0) + (line.key?.length ?? 0);
+}
+
+/**
+ * Create the store. Per appended record the work is constant: a de-duplication
+ * lookup, the parse, the counts, one filter test and a ring write. Lines carry
+ * consecutive seqs, so a seq finds its ring slot by subtraction, and the
+ * filtered view is a ring of matching seqs that is evicted in step with the
+ * records.
+ */
+export function createLogStore(options: LogStoreOptions = {}): DisposableLogStore {
+	const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
+	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+	const now = options.now ?? Date.now;
+	const notifier = new ThrottledNotifier(options.maxHz === undefined ? {} : {maxHz: options.maxHz});
+
+	const lines = new RingBuffer<ViewLine>(maxRecords);
+	/** Seqs of the lines the filter lets through, ascending; always a subset of `lines`. */
+	const view = new RingBuffer<number>(maxRecords);
+	const counts = new ServiceCounts();
+	/** Highest offset seen per topic and partition: memory per partition, not per record. */
+	const positions = new Map<string, Map<number, number>>();
+
+	let nextSeq = 0;
+	let bufferedChars = 0;
+	let bufferedMarks = 0;
+	let marksDropped = 0;
+	let duplicates = 0;
+	let version = 0;
+	let filter: FilterSpec = EMPTY_FILTER;
+	let compiled = compileFilter(filter);
+	let servicesCache: {version: number; second: number; value: ServiceCount[]} | undefined;
+	let lastArrival = Number.NEGATIVE_INFINITY;
+	let ticker: ReturnType<typeof setInterval> | undefined;
+
+	function changed(): void {
+		version++;
+		notifier.notify();
+	}
+
+	function evicted(line: ViewLine): void {
+		bufferedChars -= lineSize(line);
+		if (isMark(line)) {
+			bufferedMarks--;
+		}
+
+		// The view is ascending and never holds a seq older than the ring's oldest line,
+		// so an evicted line that is in the view is at its front.
+		if (view.first() === line.seq) {
+			view.shift();
+		}
+	}
+
+	function pushLine(line: ViewLine, visible: boolean): void {
+		const dropped = lines.push(line);
+		if (dropped !== undefined) {
+			evicted(dropped);
+		}
+
+		bufferedChars += lineSize(line);
+		if (visible) {
+			view.push(line.seq);
+		}
+
+		// Keep at least the newest line, however large: parsing already shortens huge values.
+		while (bufferedChars > maxBytes && lines.length > 1) {
+			evicted(lines.shift()!);
+		}
+	}
+
+	function lineOfSeq(seq: number): ViewLine | undefined {
+		const oldest = lines.first();
+		return oldest === undefined ? undefined : lines.get(seq - oldest.seq);
+	}
+
+	/**
+	 * Rates and sparklines move with time even when nothing arrives: tick once a
+	 * second while there is recent history, so subscribers redraw them.
+	 */
+	function keepTicking(): void {
+		if (ticker !== undefined) {
+			return;
+		}
+
+		ticker = setInterval(() => {
+			if (now() - lastArrival > (HISTORY_SECONDS + 1) * 1000) {
+				clearInterval(ticker);
+				ticker = undefined;
+				return;
+			}
+
+			changed();
+		}, 1000);
+		ticker.unref?.();
+	}
+
+	function rebuildView(): void {
+		view.clear();
+		const {test, matchesAll} = compiled;
+		for (let index = 0; index < lines.length; index++) {
+			const line = lines.get(index)!;
+			if (matchesAll || isMark(line) || test(line)) {
+				view.push(line.seq);
+			}
+		}
+	}
+
+	const store: DisposableLogStore = {
+		append(records) {
+			const nowMs = now();
+			let added = 0;
+			let repeated = 0;
+			// Batches come from one partition at a time: remember the last lookup.
+			let cachedTopic: string | undefined;
+			let cachedPartitions: Map<number, number> | undefined;
+			for (const raw of records) {
+				if (raw.topic !== cachedTopic || cachedPartitions === undefined) {
+					cachedTopic = raw.topic;
+					cachedPartitions = positions.get(raw.topic);
+					if (cachedPartitions === undefined) {
+						cachedPartitions = new Map();
+						positions.set(raw.topic, cachedPartitions);
+					}
+				}
+
+				const highest = cachedPartitions.get(raw.partition);
+				if (highest !== undefined && raw.offset <= highest) {
+					repeated++;
+					continue;
+				}
+
+				// Parse before taking the seq and the position, so seqs stay consecutive.
+				const record = parseRecord(raw, nextSeq);
+				nextSeq++;
+				cachedPartitions.set(raw.partition, raw.offset);
+				counts.add(record.service, record.level, nowMs);
+				pushLine(record, compiled.matchesAll || compiled.test(record));
+				added++;
+			}
+
+			duplicates += repeated;
+			if (added > 0) {
+				lastArrival = nowMs;
+				keepTicking();
+			}
+
+			if (added > 0 || repeated > 0) {
+				changed();
+			}
+
+			return added;
+		},
+
+		addMark(label) {
+			marksDropped++;
+			const mark: MarkRecord = {
+				seq: nextSeq,
+				kind: 'mark',
+				time: now(),
+				label: label ?? `mark ${marksDropped}`,
+			};
+			nextSeq++;
+			bufferedMarks++;
+			pushLine(mark, true);
+			changed();
+			return mark;
+		},
+
+		clear() {
+			lines.clear();
+			view.clear();
+			bufferedChars = 0;
+			bufferedMarks = 0;
+			changed();
+		},
+
+		resetPosition(topic, partition) {
+			positions.get(topic)?.delete(partition);
+		},
+
+		setFilter(next) {
+			filter = next;
+			compiled = compileFilter(next);
+			rebuildView();
+			changed();
+		},
+		get filter() {
+			return filter;
+		},
+		get filterError() {
+			return compiled.error;
+		},
+
+		slice(start, end) {
+			const from = Math.max(0, Math.floor(start));
+			const to = Math.min(view.length, Math.ceil(end));
+			const result: ViewLine[] = [];
+			for (let index = from; index < to; index++) {
+				result.push(lineOfSeq(view.get(index)!)!);
+			}
+
+			return result;
+		},
+		get viewLength() {
+			return view.length;
+		},
+		indexOfSeq(seq) {
+			let low = 0;
+			let high = view.length - 1;
+			while (low <= high) {
+				const middle = (low + high) >>> 1;
+				const found = view.get(middle)!;
+				if (found === seq) {
+					return middle;
+				}
+
+				if (found < seq) {
+					low = middle + 1;
+				} else {
+					high = middle - 1;
+				}
+			}
+
+			return -1;
+		},
+		find(from, direction, test) {
+			const length = view.length;
+			let index =
+				direction === 1 ? Math.max(-1, Math.floor(from)) + 1 : Math.min(length, Math.ceil(from)) - 1;
+			for (; index >= 0 && index < length; index += direction) {
+				if (test(lineOfSeq(view.get(index)!)!)) {
+					return index;
+				}
+			}
+
+			return -1;
+		},
+		seqAt(index) {
+			return Number.isInteger(index) ? view.get(index) : undefined;
+		},
+		countMatches(test) {
+			let matches = 0;
+			for (let index = 0; index < view.length; index++) {
+				if (test(lineOfSeq(view.get(index)!)!)) {
+					matches++;
+				}
+			}
+
+			return matches;
+		},
+
+		get size() {
+			return lines.length - bufferedMarks;
+		},
+		get total() {
+			return counts.total;
+		},
+		get duplicates() {
+			return duplicates;
+		},
+		get rate() {
+			return counts.all.rate(now());
+		},
+		get rateHistory() {
+			return counts.all.history(now());
+		},
+		get errorHistory() {
+			return counts.errors.history(now());
+		},
+		services() {
+			const nowMs = now();
+			const second = Math.floor(nowMs / 1000);
+			// Several components read this per frame; thousands of services are built once.
+			if (servicesCache?.version === version && servicesCache.second === second) {
+				return servicesCache.value;
+			}
+
+			const {mode, services: listed} = filter.services;
+			const value = counts.services().map(
+				(tally): ServiceCount => ({
+					service: tally.service,
+					count: tally.count,
+					rate: tally.history.rate(nowMs),
+					history: tally.history.history(nowMs),
+					hidden: mode === 'include' ? !listed.has(tally.service) : listed.has(tally.service),
+				}),
+			);
+			servicesCache = {version, second, value};
+			return value;
+		},
+		levelCounts() {
+			return counts.levelCounts();
+		},
+
+		get version() {
+			return version;
+		},
+		subscribe(listener) {
+			return notifier.subscribe(listener);
+		},
+		dispose() {
+			notifier.dispose();
+			if (ticker !== undefined) {
+				clearInterval(ticker);
+				ticker = undefined;
+			}
+		},
+	};
+	return store;
+}
