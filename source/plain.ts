@@ -1,0 +1,164 @@
+/**
+ * Plain output (`--plain`, or stdout not a terminal): one line per record, as text or
+ * JSON lines, with the same filters as the TUI (the store's), no React anywhere.
+ * `--exit` stops once caught up with the end offsets seen at start, like kcat `-e`.
+ */
+import type {ViewerConfig} from './cli/cli-config.js';
+import {formatJsonLine, formatPlainLine} from './core/format-line.js';
+import type {LogRecord, RawRecord} from './core/log-record.js';
+import {createLogStore, isMark} from './core/log-store.js';
+import type {ConnectionState} from './core/stream-status.js';
+import {createLogStream, type KafkaConnectionOptions, type LogStream} from './kafka.js';
+import {createLineWriter, type OutputStream} from './plain/line-writer.js';
+
+export type {OutputStream} from './plain/line-writer.js';
+
+/** What a plain run needs. */
+export type PlainRunOptions = {
+	config: ViewerConfig;
+	connection: KafkaConnectionOptions;
+	groupId: string;
+	/** Where records go (process.stdout). */
+	stdout: OutputStream;
+	/** One human line (no newline) for stderr: problems and connection changes. */
+	log: (line: string) => void;
+	/** Aborting (SIGINT, SIGTERM) ends the run: leave the group, flush, exit 0. */
+	signal?: AbortSignal;
+};
+
+/**
+ * Records are appended to the store (de-duplication, parsing, filtering) in chunks of
+ * at most this many, printed and cleared, so nothing is evicted before it is printed.
+ */
+const CHUNK = 1000;
+/** Longest we wait for the group to be left on the way out. */
+const STOP_TIMEOUT_MS = 8000;
+
+/** Run plain output until `--exit` is satisfied, the reader goes away, or `signal` aborts. Resolves with the exit code. */
+export async function runPlain(options: PlainRunOptions): Promise<number> {
+	const {config, log} = options;
+	const brokers = config.brokers.join(',');
+	const store = createLogStore({maxRecords: CHUNK, maxBytes: Number.MAX_SAFE_INTEGER});
+	store.setFilter(config.filter);
+	if (store.filterError) {
+		store.dispose();
+		log(`klog-tui: --grep: ${store.filterError}`);
+		return 2;
+	}
+	const format: (record: LogRecord) => string =
+		config.output === 'json' ? formatJsonLine : (record) => formatPlainLine(record, {colour: config.colour});
+
+	let finish!: (code: number) => void;
+	const finished = new Promise<number>((resolve) => {
+		finish = resolve;
+	});
+	let ended = false;
+	const end = (code: number, line?: string) => {
+		if (ended) return;
+		ended = true;
+		if (line) log(line);
+		finish(code);
+	};
+
+	// The stream is made below; the writer only calls back once records flow.
+	let stream: LogStream | undefined;
+	const writer = createLineWriter(options.stdout, {
+		onFull: () => stream?.pause(),
+		onDrain: () => stream?.resume(),
+		onClosed: (error) =>
+			error.code === 'EPIPE' ? end(0) : end(2, `klog-tui: cannot write output: ${error.message}`),
+	});
+
+	const print = (records: RawRecord[]) => {
+		for (let from = 0; from < records.length && !writer.closed; from += CHUNK) {
+			store.append(from === 0 && records.length <= CHUNK ? records : records.slice(from, from + CHUNK));
+			const lines: string[] = [];
+			for (const line of store.slice(0, store.viewLength)) {
+				if (!isMark(line)) lines.push(format(line));
+			}
+			store.clear();
+			writer.writeLines(lines);
+		}
+	};
+
+	/** While not connected, `--exit` gives up after `--timeout`. */
+	let stallTimer: NodeJS.Timeout | undefined;
+	let lastReason: string | undefined;
+	let reportedError = false;
+	const startStallTimer = () => {
+		if (!config.exitAtEnd || stallTimer) return;
+		stallTimer = setTimeout(() => {
+			const seconds = Math.round(config.timeoutMs / 100) / 10;
+			end(
+				2,
+				`klog-tui: no answer from Kafka at ${brokers} within ${seconds}s${lastReason ? `: ${lastReason}` : ''}`,
+			);
+		}, config.timeoutMs);
+	};
+	const onStatus = (state: ConnectionState) => {
+		if (state.kind === 'live' || state.kind === 'rebalancing') {
+			clearTimeout(stallTimer);
+			stallTimer = undefined;
+			if (lastReason && !config.exitAtEnd) log('klog-tui: connected');
+			lastReason = undefined;
+			return;
+		}
+		if (state.kind === 'stopped') {
+			if (!ended)
+				end(2, reportedError ? undefined : `klog-tui: stopped${state.reason ? `: ${state.reason}` : ''}`);
+			return;
+		}
+		const reason = state.reason;
+		if (reason && reason !== lastReason && !config.exitAtEnd) log(`klog-tui: ${state.kind}: ${reason}`);
+		lastReason = reason ?? lastReason;
+		startStallTimer();
+	};
+
+	stream = createLogStream({
+		...options.connection,
+		topics: config.topics,
+		groupId: options.groupId,
+		start: config.start,
+		commitOffsets: config.commit,
+		// With --exit a missing topic ends the run (one line, exit 2); otherwise wait for it.
+		waitForTopics: !config.exitAtEnd,
+		onRecords: print,
+		onStatus,
+		onError: (message) => {
+			reportedError = true;
+			log(`klog-tui: ${message}`);
+		},
+	});
+
+	const onAbort = () => end(0);
+	options.signal?.addEventListener('abort', onAbort, {once: true});
+	if (options.signal?.aborted) end(0);
+	startStallTimer();
+	await stream.start();
+	if (config.exitAtEnd) {
+		stream.caughtUp().then(
+			() => end(0),
+			// The stream stopped first; onStatus/onError said why.
+			() => end(2, reportedError ? undefined : 'klog-tui: the stream stopped before it reached the end'),
+		);
+	}
+
+	const code = await finished;
+	clearTimeout(stallTimer);
+	options.signal?.removeEventListener('abort', onAbort);
+	await withTimeout(stream.stop(), STOP_TIMEOUT_MS);
+	await writer.flush();
+	store.dispose();
+	return code;
+}
+
+async function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
+	let timer: NodeJS.Timeout | undefined;
+	await Promise.race([
+		promise.catch(() => undefined),
+		new Promise((resolve) => {
+			timer = setTimeout(resolve, ms);
+		}),
+	]);
+	clearTimeout(timer);
+}
