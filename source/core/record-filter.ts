@@ -1,3 +1,4 @@
+import {readJsonPath} from './json-path.js';
 import {LEVELS, type Level, type LogRecord} from './log-record.js';
 import type {FilterSpec} from './log-store.js';
 
@@ -202,9 +203,10 @@ function regexMatcher(regex: RegExp): (record: LogRecord) => boolean {
 }
 
 /**
- * Field equality on the JSON value. The value is parsed per test and nothing is
- * cached, so memory stays bounded by the buffer; a substring pre-check on the
- * raw JSON skips the parse for most records that cannot match. The pre-check
+ * Field equality on the JSON value. The field is read from the JSON text per
+ * test (`readJsonPath`, no full parse) and nothing is cached, so memory stays
+ * bounded by the buffer; a substring pre-check on the raw JSON skips even that
+ * for most records that cannot match. The pre-check
  * assumes what every mainstream encoder does: plain ASCII letters and digits
  * are written as themselves and integers as digits (a hand-written `1e3` for
  * `1000` is missed).
@@ -231,48 +233,8 @@ function fieldMatcher(path: string, expected: string): (record: LogRecord) => bo
 			}
 		}
 
-		let parsed: unknown;
-		try {
-			parsed = JSON.parse(value);
-		} catch {
-			// Shortened huge values are not valid JSON any more: no field to compare.
-			return false;
-		}
-
-		const found = lookupPath(parsed, segments, path);
-		return found !== undefined && fieldText(found) === expected;
+		return readJsonPath(value, segments) === expected;
 	};
-}
-
-/** The value at a dotted path, nested first, else a top-level key spelled with dots (`"user.id"`). */
-function lookupPath(root: unknown, segments: readonly string[], path: string): unknown {
-	let current: unknown = root;
-	for (const segment of segments) {
-		if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) {
-			current = undefined;
-			break;
-		}
-
-		current = (current as Record<string, unknown>)[segment];
-	}
-
-	if (current === undefined && segments.length > 1 && root !== null && typeof root === 'object') {
-		return Object.hasOwn(root, path) ? (root as Record<string, unknown>)[path] : undefined;
-	}
-
-	return current;
-}
-
-function fieldText(value: unknown): string {
-	if (typeof value === 'string') {
-		return value;
-	}
-
-	if (value !== null && typeof value === 'object') {
-		return JSON.stringify(value);
-	}
-
-	return String(value);
 }
 
 function escapeRegex(text: string): string {
