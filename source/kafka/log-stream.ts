@@ -115,7 +115,8 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 		onLogNote: (note) => {
 			lastNote = {message: note.message, at: Date.now()};
 		},
-		retry: {initialRetryTime: 250, maxRetryTime: 5000, retries: 5},
+		// Few retries inside kafkajs: our own loop retries forever with a visible status.
+		retry: {initialRetryTime: 250, maxRetryTime: 2000, retries: 2},
 	});
 
 	let state: ConnectionState = {kind: 'connecting'};
