@@ -1,6 +1,8 @@
 /** Seconds of per-second history kept for sparklines. */
 export const HISTORY_SECONDS = 120;
 
+const EMPTY_HISTORY: readonly number[] = Object.freeze(new Array<number>(HISTORY_SECONDS).fill(0));
+
 /** Seconds the records/s rate is averaged over. */
 export const RATE_WINDOW_SECONDS = 5;
 
@@ -19,6 +21,8 @@ export class RateHistory {
 	#newestSecond = Number.NEGATIVE_INFINITY;
 	/** When the first event was counted, ms; the rate of a young history is averaged over its age. */
 	#startedAt = Number.NaN;
+	/** `history()`'s answer until a count or a new second changes it. */
+	#cachedHistory: readonly number[] | undefined;
 
 	/** Count `count` events at time `nowMs`. */
 	add(count: number, nowMs: number): void {
@@ -29,6 +33,7 @@ export class RateHistory {
 		this.#advance(Math.floor(nowMs / 1000));
 		const index = this.#indexOf(this.#newestSecond);
 		this.#buckets[index] = (this.#buckets[index] ?? 0) + count;
+		this.#cachedHistory = undefined;
 	}
 
 	/**
@@ -53,20 +58,29 @@ export class RateHistory {
 		return sum / span;
 	}
 
-	/** Per-second counts, oldest first; the last entry is the current (partial) second. */
-	history(nowMs: number): number[] {
-		const result = new Array<number>(HISTORY_SECONDS).fill(0);
+	/**
+	 * Per-second counts, oldest first; the last entry is the current (partial)
+	 * second. The array is shared until the next count or the next second (with
+	 * thousands of services, most histories do not change between two frames).
+	 */
+	history(nowMs: number): readonly number[] {
 		if (Number.isNaN(this.#startedAt)) {
-			return result;
+			return EMPTY_HISTORY;
 		}
 
 		this.#advance(Math.floor(nowMs / 1000));
+		if (this.#cachedHistory !== undefined) {
+			return this.#cachedHistory;
+		}
+
+		const result = new Array<number>(HISTORY_SECONDS);
 		for (let position = 0; position < HISTORY_SECONDS; position++) {
 			const second = this.#newestSecond - (HISTORY_SECONDS - 1 - position);
 			result[position] = this.#buckets[this.#indexOf(second)] ?? 0;
 		}
 
-		return result;
+		this.#cachedHistory = Object.freeze(result);
+		return this.#cachedHistory;
 	}
 
 	/** Move the newest bucket forward to `second`, zeroing the seconds skipped over. */
@@ -81,6 +95,7 @@ export class RateHistory {
 		}
 
 		this.#newestSecond = second;
+		this.#cachedHistory = undefined;
 	}
 
 	#indexOf(second: number): number {

@@ -60,4 +60,19 @@ describe('RateHistory', () => {
 		history.add(1, T0);
 		expect(history.history(T0 + 5000).at(-1)).toBe(2);
 	});
+
+	it('shares the history array until a count or a new second changes it', () => {
+		const history = new RateHistory();
+		history.add(1, T0);
+		const first = history.history(T0 + 100);
+		expect(history.history(T0 + 900)).toBe(first);
+		history.add(1, T0 + 950);
+		const second = history.history(T0 + 950);
+		expect(second).not.toBe(first);
+		expect(second.at(-1)).toBe(2);
+		const later = history.history(T0 + 1000);
+		expect(later).not.toBe(second);
+		expect(later.slice(-2)).toEqual([2, 0]);
+		expect(Object.isFrozen(later)).toBe(true);
+	});
 });
