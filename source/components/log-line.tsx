@@ -1,0 +1,120 @@
+import {formatTime} from '../core/format-time.js';
+import type {Level, LogRecord} from '../core/log-record.js';
+import {isMark, type ViewLine} from '../core/log-store.js';
+import {type FilterTerm, findMatchRanges} from '../core/record-filter.js';
+import {levelColour, serviceColour} from '../core/service-colour.js';
+import {splitAtWidth} from '../core/truncate-to-width.js';
+import {fitCell, type Segment, SegmentLine} from './segment-line.js';
+
+/** Column layout shared by every line of the pane (computed once per frame). */
+export type LogLineLayout = {
+	width: number;
+	/** Cells for the service name column. */
+	serviceWidth: number;
+	/** Cells for the partition:offset column, 0 when hidden. */
+	offsetWidth: number;
+	/** The search term whose matches are highlighted in messages, or undefined. */
+	highlight?: FilterTerm | undefined;
+	/** Show the topic before the service (several topics). */
+	showTopic?: boolean;
+};
+
+const LEVEL_LABEL: Record<Level, string> = {
+	trace: 'TRACE',
+	debug: 'DEBUG',
+	info: 'INFO ',
+	warn: 'WARN ',
+	error: 'ERROR',
+	fatal: 'FATAL',
+	unknown: '  ?  ',
+};
+
+/** Width of the time column (`HH:MM:SS.mmm`) plus its gap. */
+const TIME_WIDTH = 13;
+
+/** Split a message into plain and highlighted runs for the search. */
+function highlightSegments(message: string, highlight: FilterTerm | undefined, base: Segment): Segment[] {
+	if (!highlight || message === '') return [{...base, text: message}];
+	const segments: Segment[] = [];
+	let last = 0;
+	for (const [start, end] of findMatchRanges(message, highlight)) {
+		if (start > last) segments.push({...base, text: message.slice(last, start)});
+		segments.push({text: message.slice(start, end), color: 'black', backgroundColor: 'yellow'});
+		last = end;
+	}
+	if (last < message.length) segments.push({...base, text: message.slice(last)});
+	return segments;
+}
+
+/** The columns before the message: selection marker, time, (offset), service, level. */
+function prefixSegments(record: LogRecord, selected: boolean, layout: LogLineLayout): Segment[] {
+	const serviceText = layout.showTopic ? `${record.topic}/${record.service}` : record.service;
+	return [
+		{text: selected ? '▌' : ' ', color: 'cyan', bold: true},
+		{text: `${formatTime(record.time)} `, dim: !selected, inverse: selected},
+		...(layout.offsetWidth > 0
+			? [{text: `${fitCell(`${record.partition}:${record.offset}`, layout.offsetWidth - 1)} `, dim: true}]
+			: []),
+		{text: `${fitCell(serviceText, layout.serviceWidth)} `, color: serviceColour(record.service)},
+		{text: `${LEVEL_LABEL[record.level]} `, color: levelColour(record.level), bold: record.level !== 'info'},
+	];
+}
+
+/** Cells before the message column. */
+export function prefixWidth(layout: LogLineLayout): number {
+	return 1 + TIME_WIDTH + layout.offsetWidth + layout.serviceWidth + 1 + 6;
+}
+
+/**
+ * The terminal rows of one view line: one row, or with `wrap` up to `maxRows` rows (the
+ * message continues under the message column). Every row fits `layout.width` cells.
+ */
+export function logLineRows(
+	line: ViewLine,
+	selected: boolean,
+	layout: LogLineLayout,
+	wrap = false,
+	maxRows = 1,
+): Segment[][] {
+	if (isMark(line)) {
+		const text = ` ── mark ${formatTime(line.time)}${line.label ? ` ${line.label}` : ''} `;
+		return [
+			[
+				{text: selected ? '▌' : ' ', color: 'cyan', bold: true},
+				{text: text + '─'.repeat(Math.max(0, layout.width - text.length - 1)), color: 'magenta', bold: true},
+			],
+		];
+	}
+	const prefix = prefixSegments(line, selected, layout);
+	const messageBase: Segment = {
+		bold: selected,
+		color: line.level === 'error' || line.level === 'fatal' ? 'red' : undefined,
+		text: '',
+	};
+	const messageWidth = Math.max(1, layout.width - prefixWidth(layout));
+	if (!wrap || maxRows <= 1)
+		return [[...prefix, ...highlightSegments(line.message, layout.highlight, messageBase)]];
+	const rows: Segment[][] = [];
+	let rest = line.message;
+	const indent: Segment = {text: ' '.repeat(Math.min(layout.width - 1, prefixWidth(layout)))};
+	while (rows.length < maxRows) {
+		const [head, tail] = splitAtWidth(rest, messageWidth);
+		const isLast = tail === '' || rows.length === maxRows - 1;
+		// The last allowed row keeps the rest so it is cut with an ellipsis, showing there is more.
+		const text = isLast ? rest : head;
+		rows.push([
+			...(rows.length === 0 ? prefix : [indent]),
+			...highlightSegments(text, layout.highlight, messageBase),
+		]);
+		if (isLast || head === '') break;
+		rest = tail;
+	}
+	return rows;
+}
+
+export type LogLineProps = {rowSegments: readonly Segment[]; width: number};
+
+/** One row of the log pane. */
+export function LogLine({rowSegments, width}: LogLineProps) {
+	return <SegmentLine segments={rowSegments} width={width} />;
+}

@@ -1,0 +1,68 @@
+import {Box} from 'ink';
+import type {PartitionStatus} from '../core/stream-status.js';
+import {formatCount, formatRate} from './format-count.js';
+import {fitCell, type Segment, SegmentLine} from './segment-line.js';
+
+export type PartitionPanelProps = {
+	partitions: readonly PartitionStatus[];
+	width: number;
+	height: number;
+};
+
+/** Rows the panel wants for this many partitions (title + header + one per partition). */
+export function partitionPanelHeight(partitionCount: number): number {
+	return 2 + Math.max(1, partitionCount);
+}
+
+const COLUMN = 12;
+
+/** Per partition: offset, high watermark, lag and rate; more partitions than rows are summarised. */
+export function PartitionPanel({partitions, width, height}: PartitionPanelProps) {
+	const severalTopics = new Set(partitions.map((partition) => partition.topic)).size > 1;
+	const nameWidth = severalTopics ? Math.max(10, ...partitions.map((p) => p.topic.length + 5)) : 10;
+	const bodyRows = Math.max(0, height - 2);
+	const tooMany = partitions.length > bodyRows;
+	const shown = partitions.slice(0, tooMany ? Math.max(0, bodyRows - 1) : bodyRows);
+	const totalLag = partitions.reduce((sum, partition) => sum + (partition.assigned ? partition.lag : 0), 0);
+	const title: Segment[] = [
+		{text: ' Partitions', bold: true},
+		{text: ` ${partitions.length} · lag ${formatCount(totalLag)}`, dim: true},
+	];
+	const head: Segment[] = [
+		{
+			text: ` ${fitCell('partition', nameWidth)}${['offset', 'high', 'lag', 'rate/s'].map((name) => name.padStart(COLUMN)).join('')}`,
+			dim: true,
+		},
+	];
+	const row = (partition: PartitionStatus): Segment[] => {
+		const name = severalTopics ? `${partition.topic}:${partition.partition}` : `${partition.partition}`;
+		const known = (value: number) => (value < 0 ? '-' : formatCount(value));
+		return [
+			{text: ` ${fitCell(name, nameWidth)}`, dim: !partition.assigned},
+			{text: known(partition.offset).padStart(COLUMN), dim: !partition.assigned},
+			{text: known(partition.highWatermark).padStart(COLUMN), dim: true},
+			{text: known(partition.lag).padStart(COLUMN), color: partition.lag > 0 ? 'yellow' : undefined},
+			{text: formatRate(partition.rate).padStart(COLUMN)},
+			{text: partition.assigned ? '' : '  (not assigned)', dim: true},
+		];
+	};
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			<SegmentLine segments={title} width={width} />
+			<SegmentLine segments={head} width={width} />
+			{shown.map((partition) => (
+				<SegmentLine
+					key={`${partition.topic}:${partition.partition}`}
+					segments={row(partition)}
+					width={width}
+				/>
+			))}
+			{tooMany ? (
+				<SegmentLine
+					segments={[{text: ` … ${partitions.length - shown.length} more`, dim: true}]}
+					width={width}
+				/>
+			) : null}
+		</Box>
+	);
+}

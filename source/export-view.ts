@@ -1,0 +1,67 @@
+import {createWriteStream} from 'node:fs';
+import {join} from 'node:path';
+import {isMark, type LogStore, type ViewLine} from './core/log-store.js';
+
+/** Lines read from the store per chunk while exporting (keeps memory flat for big views). */
+const CHUNK = 2000;
+
+/** One exported line: the record as JSON (its value parsed when it is JSON), or a mark. */
+export function exportLine(line: ViewLine): string {
+	if (isMark(line)) return JSON.stringify({mark: line.label, time: new Date(line.time).toISOString()});
+	let value: unknown = line.value;
+	if (line.json && line.value !== null) {
+		try {
+			value = JSON.parse(line.value);
+		} catch {
+			// A shortened value is no longer JSON: keep it as text.
+		}
+	}
+	return JSON.stringify({
+		time: new Date(line.time).toISOString(),
+		topic: line.topic,
+		partition: line.partition,
+		offset: line.offset,
+		service: line.service,
+		level: line.level,
+		message: line.message,
+		key: line.key,
+		headers: line.headers,
+		value,
+	});
+}
+
+/** `klog-export-20240131-120501.jsonl` for this moment (local time). */
+export function exportFileName(now: Date): string {
+	const two = (value: number) => String(value).padStart(2, '0');
+	const date = `${now.getFullYear()}${two(now.getMonth() + 1)}${two(now.getDate())}`;
+	const time = `${two(now.getHours())}${two(now.getMinutes())}${two(now.getSeconds())}`;
+	return `klog-export-${date}-${time}.jsonl`;
+}
+
+/**
+ * Write the store's current (filtered) view as JSON lines into `directory`.
+ * Resolves with the file's path and the number of lines written.
+ */
+export async function exportView(
+	store: LogStore,
+	directory: string = process.cwd(),
+	now: Date = new Date(),
+): Promise<{path: string; lines: number}> {
+	const path = join(directory, exportFileName(now));
+	const length = store.viewLength;
+	const out = createWriteStream(path, {flags: 'wx'});
+	const done = new Promise<void>((resolve, reject) => {
+		out.on('finish', resolve);
+		out.on('error', reject);
+	});
+	for (let start = 0; start < length; start += CHUNK) {
+		const text = store
+			.slice(start, Math.min(length, start + CHUNK))
+			.map((line) => `${exportLine(line)}\n`)
+			.join('');
+		if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+	}
+	out.end();
+	await done;
+	return {path, lines: length};
+}

@@ -1,0 +1,369 @@
+import {render} from 'ink-testing-library';
+import stringWidth from 'string-width';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {App} from '../../../source/app.js';
+import {createLogStore, type DisposableLogStore} from '../../../source/core/log-store.js';
+import {createStreamStatusStore} from '../../../source/core/stream-status-store.js';
+import {
+	frameLines,
+	INFO,
+	logRecord,
+	plain,
+	type RecordingController,
+	recordingController,
+	settle,
+	widestLine,
+} from './tui-fixtures.js';
+
+const WIDTH = 100;
+const HEIGHT = 24;
+const ESC = '\x1b';
+
+const stores: DisposableLogStore[] = [];
+afterEach(() => {
+	for (const store of stores.splice(0)) store.dispose();
+});
+
+function setup(
+	options: {width?: number; height?: number; controller?: RecordingController; records?: number} = {},
+) {
+	const store = createLogStore({maxHz: 1000});
+	stores.push(store);
+	const status = createStreamStatusStore({maxHz: 1000});
+	status.setConnection({kind: 'live'});
+	status.setPartitions([
+		{topic: 'logs', partition: 0, offset: 41, highWatermark: 50, lag: 8, rate: 3, assigned: true},
+		{topic: 'logs', partition: 1, offset: 12, highWatermark: 12, lag: 0, rate: 1, assigned: true},
+	]);
+	const services = ['api', 'billing', 'db'];
+	const levels = ['info', 'warn', 'error', 'debug'];
+	const count = options.records ?? 40;
+	store.append(
+		Array.from({length: count}, (_, index) =>
+			logRecord(
+				{
+					service: services[index % 3],
+					level: levels[index % 4],
+					message: `message number ${index}`,
+					userId: index,
+					time: Date.UTC(2024, 0, 31, 12, 0, index),
+				},
+				{partition: index % 2, offset: 1000 + index, key: `k${index}`},
+			),
+		),
+	);
+	const controller = options.controller ?? recordingController();
+	const width = options.width ?? WIDTH;
+	const height = options.height ?? HEIGHT;
+	const app = render(
+		<App store={store} status={status} controller={controller} info={INFO} width={width} height={height} />,
+	);
+	return {app, store, status, controller, width, height};
+}
+
+type Rendered = ReturnType<typeof render>;
+
+async function press(app: Rendered, keys: string): Promise<void> {
+	app.stdin.write(keys);
+	await settle(10);
+}
+
+/**
+ * Retry `check` on the latest frame until it passes: on a loaded 2-core machine a key can
+ * take hundreds of milliseconds to reach the screen.
+ */
+async function see(app: Rendered, check: (text: string, frame: string) => void): Promise<void> {
+	await vi.waitFor(() => check(plain(app.lastFrame()), app.lastFrame() ?? ''), {timeout: 5000, interval: 20});
+}
+
+/** Every frame line fits the width and the frame fits the height. */
+function expectFits(frame: string | undefined, width: number, height: number): void {
+	const lines = frameLines(frame);
+	expect(lines.length).toBeLessThanOrEqual(height);
+	for (const line of lines) expect(stringWidth(line), JSON.stringify(plain(line))).toBeLessThanOrEqual(width);
+}
+
+describe('App', {timeout: 30_000}, () => {
+	it('draws header, services, newest log lines and footer within the terminal', async () => {
+		const {app, width, height} = setup();
+		await see(app, (text) => expect(text).toContain('message number 39'));
+		const frame = app.lastFrame();
+		const text = plain(frame);
+		expect(text).toContain('topic logs');
+		expect(text).toContain('127.0.0.1:9092');
+		expect(text).toContain('klog-tui-test');
+		expect(text).toContain('● live');
+		expect(text).toContain('buffered 40');
+		expect(text).toMatch(/1 ● api\s+14/);
+		expect(text).toMatch(/2 ● billing\s+13/);
+		expect(text).not.toContain('message number 10\n');
+		expect(text).toContain('following');
+		expect(text).toContain('q quit');
+		expectFits(frame, width, height);
+		expect(frameLines(frame).length).toBe(height);
+		app.unmount();
+	});
+
+	it('colours levels: error lines carry red', async () => {
+		const {app} = setup();
+		await see(app, (text) => expect(text).toContain('ERROR'));
+		const errorLine = frameLines(app.lastFrame()).find((line) => plain(line).includes('ERROR'));
+		expect(errorLine).toMatch(new RegExp(`${ESC}\\[(31|91|38;2;\\d+;\\d+;\\d+)m`));
+		app.unmount();
+	});
+
+	it('scrolling up stops following and says so; g goes to the top; G resumes', async () => {
+		const {app} = setup();
+		await see(app, (text) => expect(text).toContain('message number 39'));
+		await press(app, 'k');
+		await see(app, (text) => expect(text).toContain('not following — G to resume'));
+		await press(app, 'g');
+		await see(app, (text) => expect(text).toContain('message number 0\n'));
+		await press(app, 'G');
+		await see(app, (text) => {
+			expect(text).toContain('following');
+			expect(text).not.toContain('not following');
+			expect(text).toContain('message number 39');
+		});
+		app.unmount();
+	});
+
+	it('number keys hide a service; a shows all again', async () => {
+		const {app} = setup();
+		await see(app, (text) => expect(text).toContain('message number 39'));
+		await press(app, '1');
+		await see(app, (text) => {
+			expect(text).toContain('hiding api');
+			expect(text).toContain('1 ○ api');
+			expect(text).not.toMatch(/api\s+(INFO|WARN|ERROR|DEBUG)/);
+		});
+		await press(app, 'a');
+		await see(app, (text) => {
+			expect(text).not.toContain('hiding api');
+			expect(text).toMatch(/api\s+(INFO|WARN|ERROR|DEBUG)/);
+		});
+		app.unmount();
+	});
+
+	it('Tab focuses services: arrows, Enter toggles, s solos', async () => {
+		const {app} = setup();
+		await see(app, (text) => expect(text).toContain('message number 39'));
+		await press(app, '\t');
+		await see(app, (text) => expect(text).toContain('▶1 ● api'));
+		await press(app, `${ESC}[B`);
+		await see(app, (text) => expect(text).toContain('▶2 ● billing'));
+		await press(app, 's');
+		await see(app, (text) => {
+			expect(text).toContain('only billing');
+			expect(text).not.toMatch(/\bapi\s+(INFO|WARN|ERROR|DEBUG)/);
+		});
+		await press(app, 's');
+		await see(app, (text) => expect(text).not.toContain('only billing'));
+		await press(app, '\r');
+		await see(app, (text) => expect(text).toContain('hiding billing'));
+		app.unmount();
+	});
+
+	it('/ filters live as you type; Enter keeps, Esc clears', async () => {
+		const {app} = setup();
+		await see(app, (text) => expect(text).toContain('message number 39'));
+		await press(app, '/');
+		await see(app, (text) => expect(text).toContain('filter / '));
+		await press(app, 'number 3');
+		await see(app, (text) => {
+			expect(text).toContain('filter / number 3');
+			expect(text).toContain('message number 39');
+			expect(text).not.toContain('message number 28');
+		});
+		await press(app, '\r');
+		await see(app, (text) => expect(text).toContain('filter number 3'));
+		await press(app, '/');
+		await see(app, (text) => expect(text).toContain('filter / number 3'));
+		await press(app, ESC);
+		await see(app, (text) => {
+			expect(text).toContain('message number 28');
+			expect(text).toContain('no filters');
+		});
+		app.unmount();
+	});
+
+	it('l cycles the minimum level', async () => {
+		const {app} = setup();
+		await see(app, (text) => expect(text).toContain('message number 39'));
+		await press(app, 'l');
+		await see(app, (text) => expect(text).toContain('level ≥ debug'));
+		await press(app, 'l');
+		await see(app, (text) => expect(text).toContain('level ≥ info'));
+		await press(app, 'l');
+		await see(app, (text) => {
+			expect(text).toContain('level ≥ warn');
+			expect(text).not.toMatch(/\b(INFO|DEBUG)\b/);
+		});
+		app.unmount();
+	});
+
+	it('E jumps to the previous error and Enter opens its detail view; Esc goes back', async () => {
+		const {app} = setup();
+		await see(app, (text) => expect(text).toContain('message number 39'));
+		await press(app, 'E');
+		await see(app, (text) => expect(text).toContain('not following'));
+		await press(app, '\r');
+		await see(app, (text) => {
+			expect(text).toContain('Record');
+			expect(text).toContain('value (JSON)');
+			expect(text).toContain('"message": "message number 38"');
+			expect(text).toContain('offset 1038');
+			expect(text).toContain('key        k38');
+		});
+		await press(app, ESC);
+		await see(app, (text) => expect(text).toContain('Logs'));
+		app.unmount();
+	});
+
+	it('in the detail view Enter filters on the chosen field', {timeout: 20_000}, async () => {
+		const {app} = setup();
+		await see(app, (text) => expect(text).toContain('message number 39'));
+		await press(app, '\r');
+		await see(app, (text) => expect(text).toContain('value (JSON)'));
+		// Fields in order: service, level, message, userId, time.
+		for (let index = 0; index < 3; index++) await press(app, 'j');
+		await press(app, '\r');
+		await see(app, (text) => {
+			expect(text).toContain('filter userId=39');
+			expect(text).toContain('1 lines');
+		});
+		app.unmount();
+	});
+
+	it('space pauses and resumes through the controller', async () => {
+		const {app, controller} = setup();
+		await see(app, (text) => expect(text).toContain('message number 39'));
+		await press(app, ' ');
+		await see(app, (text) => expect(text).toContain('paused'));
+		await press(app, ' ');
+		await see(app, (text) => expect(text).toContain('resumed'));
+		expect(controller.calls).toEqual(['pause', 'resume']);
+		app.unmount();
+	});
+
+	it('d sends a demo burst when allowed, and says why not otherwise', async () => {
+		const allowed = setup();
+		await see(allowed.app, (text) => expect(text).toContain('message number 39'));
+		await press(allowed.app, 'd');
+		await see(allowed.app, (text) => expect(text).toContain('sent 50 demo records'));
+		expect(allowed.controller.calls).toContain('demo');
+		allowed.app.unmount();
+
+		const refused = setup({
+			controller: recordingController({
+				allowed: false,
+				reason: 'brokers are not on loopback; use --allow-produce',
+			}),
+		});
+		await see(refused.app, (text) => expect(text).toContain('message number 39'));
+		await press(refused.app, 'd');
+		await see(refused.app, (text) =>
+			expect(text).toContain('demo sends disabled: brokers are not on loopback; use --allow-produce'),
+		);
+		expect(refused.controller.calls).not.toContain('demo');
+		refused.app.unmount();
+	});
+
+	it('c clears the view but keeps the counts; m drops a mark', async () => {
+		const {app} = setup();
+		await see(app, (text) => expect(text).toContain('message number 39'));
+		await press(app, 'c');
+		await see(app, (text) => {
+			expect(text).toContain('0 lines');
+			expect(text).toMatch(/1 ● api\s+14/);
+		});
+		await press(app, 'm');
+		await see(app, (text) => expect(text).toContain('── mark'));
+		app.unmount();
+	});
+
+	it('p shows partitions, o adds partition:offset, w wraps', async () => {
+		const {app} = setup();
+		await see(app, (text) => expect(text).toContain('message number 39'));
+		await press(app, 'p');
+		await see(app, (text) => {
+			expect(text).toContain('Partitions');
+			expect(text).toMatch(/0\s+41\s+50\s+8\s+3/);
+		});
+		await press(app, 'o');
+		await see(app, (text) => expect(text).toContain('1:1039'));
+		await press(app, 'w');
+		await see(app, (text) => expect(text).toContain('· wrap'));
+		app.unmount();
+	});
+
+	it('f searches: matches counted and highlighted, N jumps to the previous match', async () => {
+		const {app} = setup();
+		await see(app, (text) => expect(text).toContain('message number 39'));
+		await press(app, 'f');
+		await see(app, (text) => expect(text).toContain('search f'));
+		await press(app, 'number 2');
+		await press(app, '\r');
+		await see(app, (text, frame) => {
+			expect(text).toContain('11 matches');
+			expect(text).toContain('search number 2');
+			expect(frame).toContain(`${ESC}[43m`);
+		});
+		await press(app, 'N');
+		await see(app, (text) => expect(text).toContain('not following'));
+		app.unmount();
+	});
+
+	it('? shows the help generated from the key map', async () => {
+		const {app, width, height} = setup({height: 40});
+		await see(app, (text) => expect(text).toContain('message number 39'));
+		await press(app, '?');
+		await see(app, (text) => {
+			expect(text).toContain('Keys');
+			expect(text).toContain('pause/resume the stream');
+			expect(text).toContain('show/hide the service with');
+		});
+		expectFits(app.lastFrame(), width, height);
+		await press(app, '?');
+		await see(app, (text) => expect(text).not.toContain('pause/resume the stream'));
+		app.unmount();
+	});
+
+	it('a too-small terminal shows one line saying so', async () => {
+		const {app} = setup({width: 50, height: 10});
+		await see(app, (text) => expect(text).toContain('Terminal too small (50x10)'));
+		expect(frameLines(app.lastFrame()).length).toBe(1);
+		expect(widestLine(app.lastFrame())).toBeLessThanOrEqual(50);
+		app.unmount();
+	});
+
+	it('no frame is taller or wider than the terminal, whatever is toggled', {timeout: 60_000}, async () => {
+		for (const [width, height] of [
+			[60, 12],
+			[100, 30],
+			[73, 17],
+		] as const) {
+			const {app} = setup({width, height, records: 300});
+			await see(app, (text) => expect(text).toContain('Logs 300 lines'));
+			for (const key of ['p', 'o', 'w', 'k', '?', '?', '\t', 'j', '\t', '\r', ESC, 'r', ESC, '/', ESC]) {
+				await press(app, key);
+				await settle(30);
+				expectFits(app.lastFrame(), width, height);
+			}
+			app.unmount();
+		}
+	});
+
+	it('q exits the app', async () => {
+		const {app, store} = setup();
+		await see(app, (text) => expect(text).toContain('message number 39'));
+		await press(app, 'q');
+		await settle(200);
+		// After exit Ink has unmounted: the store has no subscriber left that redraws.
+		const before = app.lastFrame();
+		store.append([logRecord({service: 'api', message: 'after quit'})]);
+		await settle(200);
+		expect(app.lastFrame()).toBe(before);
+		expect(plain(before)).not.toContain('after quit');
+	});
+});
