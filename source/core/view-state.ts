@@ -232,7 +232,8 @@ export function isServiceHidden(filter: ServiceFilter, service: string): boolean
 
 /**
  * Split typed filter text into terms: whitespace separates terms, except inside a
- * `/regex/` or `!/regex/` (which runs to the next unescaped `/`).
+ * `/regex/` or `!/regex/` (which runs to the next unescaped `/`) and a `"quoted text"`
+ * or `!"quoted text"` (which runs to the next `"`).
  */
 export function splitFilterTerms(text: string): string[] {
 	const terms: string[] = [];
@@ -241,10 +242,13 @@ export function splitFilterTerms(text: string): string[] {
 		while (index < text.length && /\s/.test(text[index]!)) index++;
 		if (index >= text.length) break;
 		const start = index;
-		const regexStart = text[index] === '/' ? index : text.startsWith('!/', index) ? index + 1 : -1;
-		if (regexStart >= 0) {
-			let cursor = regexStart + 1;
-			while (cursor < text.length && text[cursor] !== '/') cursor += text[cursor] === '\\' ? 2 : 1;
+		const opener = text[index] === '!' ? index + 1 : index;
+		const delimiter = text[opener] === '/' || text[opener] === '"' ? text[opener]! : undefined;
+		if (delimiter) {
+			let cursor = opener + 1;
+			while (cursor < text.length && text[cursor] !== delimiter) {
+				cursor += delimiter === '/' && text[cursor] === '\\' ? 2 : 1;
+			}
 			index = Math.min(text.length, cursor + 1);
 			// Flags or stray characters glued to the closing slash stay with the term.
 			while (index < text.length && !/\s/.test(text[index]!)) index++;
