@@ -1,0 +1,123 @@
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+/** The repository root (this file lives in `<root>/bench/`). */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Where the bench's compiled TypeScript (the TUI pipeline) goes; git-ignored. */
+export const benchBuildDir = path.join(repoRoot, 'bench', 'out', 'build');
+
+/** The compiled TUI pipeline script. */
+export const tuiPipelineScript = path.join(benchBuildDir, 'bench', 'tui-pipeline.js');
+
+/** The built CLI (`npm run build`). */
+export const cliScript = path.join(repoRoot, 'dist', 'cli.js');
+
+export type ContenderId = 'kcat' | 'classic' | 'bare' | 'plain' | 'tui';
+
+/** What one timed run reads: the whole topic, from the beginning to the end. */
+export type RunTarget = {
+	bootstrap: string;
+	topic: string;
+	/** Records in the topic (contenders that cannot see the end stop at this count). */
+	records: number;
+	/** A consumer group id of its own for this run. */
+	groupId: string;
+	/** For contenders that report details: where to write them (JSON). */
+	resultFile: string;
+};
+
+export type Contender = {
+	id: ContenderId;
+	/** Row label in the table. */
+	label: string;
+	/** How it knows it is done, for the note under the table. */
+	stop: string;
+	command(target: RunTarget): {command: string; args: string[]};
+};
+
+/** Every contender of the throughput table, in the order they alternate. */
+export const contenders: readonly Contender[] = [
+	{
+		id: 'kcat',
+		label: 'kcat -C -e (reference)',
+		stop: 'exits by itself at the end of every partition (-e)',
+		command: (t) => ({
+			command: 'kcat',
+			args: ['-C', '-b', t.bootstrap, '-t', t.topic, '-e', '-o', 'beginning', '-q'],
+		}),
+	},
+	{
+		id: 'classic',
+		label: 'classic consumer (eachMessage + JSON.parse + console.log)',
+		stop: 'exits in its handler once it has printed N records',
+		command: (t) => ({
+			command: process.execPath,
+			args: [
+				path.join(repoRoot, 'bench', 'classic-consumer.js'),
+				t.bootstrap,
+				t.topic,
+				t.groupId,
+				String(t.records),
+			],
+		}),
+	},
+	{
+		id: 'bare',
+		label: 'bare kafkajs eachBatch (ceiling)',
+		stop: 'exits in its handler once it has counted N records',
+		command: (t) => ({
+			command: process.execPath,
+			args: [
+				path.join(repoRoot, 'bench', 'bare-each-batch.js'),
+				t.bootstrap,
+				t.topic,
+				t.groupId,
+				String(t.records),
+			],
+		}),
+	},
+	{
+		id: 'plain',
+		label: 'klog-tui --plain --output json --exit',
+		stop: 'exits by itself when every partition reached the end offsets seen at start (--exit)',
+		command: (t) => ({
+			command: process.execPath,
+			args: [
+				cliScript,
+				'--plain',
+				'--output',
+				'json',
+				'--from-beginning',
+				'--exit',
+				'-b',
+				t.bootstrap,
+				'-t',
+				t.topic,
+			],
+		}),
+	},
+	{
+		id: 'tui',
+		label: 'klog-tui TUI pipeline (200x50 virtual terminal)',
+		stop: "exits once the store's total reaches N",
+		command: (t) => ({
+			command: process.execPath,
+			args: [
+				tuiPipelineScript,
+				'--mode',
+				'ingest',
+				'--bootstrap',
+				t.bootstrap,
+				'--topic',
+				t.topic,
+				'--records',
+				String(t.records),
+				'--group',
+				t.groupId,
+				'--result-file',
+				t.resultFile,
+			],
+		}),
+	},
+];

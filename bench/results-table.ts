@@ -1,0 +1,253 @@
+import type {BenchConfig} from './bench-config.js';
+import type {ContenderId} from './contenders.js';
+import {type ProcessMeasurement, summarise} from './measure.js';
+
+/** One timed run. */
+export type RunSample = ProcessMeasurement & {recordsPerSecond: number};
+
+/** Every run of one contender on one topic. */
+export type ContenderResult = {
+	contender: ContenderId;
+	label: string;
+	/** e.g. "200 B" or "1 KB". */
+	variant: string;
+	records: number;
+	partitions: number;
+	samples: RunSample[];
+	/** Set when a run failed (non-zero exit, timeout): the row shows it instead of numbers. */
+	error?: string;
+};
+
+/** The TUI under a live stream: frame cost and key-to-frame latency. */
+export type LatencyResult = {
+	columns: number;
+	rows: number;
+	bufferedRecords: number;
+	filter: string;
+	targetRate: number;
+	/** Records the TUI consumed per second during the measured phase. */
+	consumedRate: number;
+	/** Records produced per second during the measured phase. */
+	producedRate: number;
+	seconds: number;
+	frames: number;
+	renderP50: number;
+	renderP99: number;
+	keys: number;
+	/** Keys whose effect never showed within the wait limit. */
+	keysMissed: number;
+	keyP50: number;
+	keyP99: number;
+	peakRssMb: number;
+	error?: string;
+};
+
+export type BenchMeta = {
+	date: string;
+	cores: number;
+	cpuModel: string;
+	node: string;
+	kafka: string;
+	kafkajs: string;
+	kcat: string;
+	loadBefore: string;
+	loadAfter: string;
+	totalSeconds: number;
+};
+
+export type BenchReport = {
+	config: BenchConfig;
+	meta: BenchMeta;
+	/** The main and 1 KB variants, every contender. */
+	throughput: ContenderResult[];
+	/** klog-tui at other sizes and partition counts (one run each). */
+	scaling: ContenderResult[];
+	latency: LatencyResult | undefined;
+	/** Facts the run checked (output line counts...) and anything skipped, one line each. */
+	notes: string[];
+	/** How each contender knows it is done. */
+	stopRules: Array<{label: string; stop: string}>;
+};
+
+const fmtInt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+const fmt1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
+const fmtRatio = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}x` : '–');
+
+/** Median records/s of a result, NaN when it failed. */
+export function medianRate(result: ContenderResult | undefined): number {
+	if (!result || result.error || result.samples.length === 0) return Number.NaN;
+	return summarise(result.samples.map((s) => s.recordsPerSecond)).median;
+}
+
+/** Highest peak RSS over a result's runs, NaN when it failed. */
+export function peakRss(result: ContenderResult | undefined): number {
+	if (!result || result.error || result.samples.length === 0) return Number.NaN;
+	return Math.max(...result.samples.map((s) => s.peakRssMb));
+}
+
+function find(results: readonly ContenderResult[], contender: ContenderId, variant: string) {
+	return results.find((r) => r.contender === contender && r.variant === variant);
+}
+
+function throughputTable(results: readonly ContenderResult[]): string[] {
+	const lines = [
+		'| Variant | Contender | Records | Runs | records/s median | min | max | Peak RSS MB | CPU s (median) | CPU µs/record | vs kcat | vs classic |',
+		'|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+	];
+	for (const result of results) {
+		const head = `| ${result.variant} | ${result.label} | ${fmtInt(result.records)} | ${result.samples.length}`;
+		if (result.error || result.samples.length === 0) {
+			lines.push(`${head} | failed: ${result.error ?? 'no runs'} | | | | | | | |`);
+			continue;
+		}
+		const rate = summarise(result.samples.map((s) => s.recordsPerSecond));
+		const cpu = summarise(result.samples.map((s) => s.cpuSeconds)).median;
+		const kcat = medianRate(find(results, 'kcat', result.variant));
+		const classic = medianRate(find(results, 'classic', result.variant));
+		lines.push(
+			`${head} | ${fmtInt(rate.median)} | ${fmtInt(rate.min)} | ${fmtInt(rate.max)} | ${fmt1(peakRss(result))} | ` +
+				`${fmt1(cpu)} | ${fmt1((cpu * 1e6) / result.records)} | ${fmtRatio(rate.median / kcat)} | ${fmtRatio(rate.median / classic)} |`,
+		);
+	}
+	return lines;
+}
+
+function scalingTable(results: readonly ContenderResult[]): string[] {
+	const lines = [
+		'| Contender | Records | Partitions | Variant | Runs | records/s (median) | Peak RSS MB |',
+		'|---|---:|---:|---|---:|---:|---:|',
+	];
+	for (const result of results) {
+		const head = `| ${result.label} | ${fmtInt(result.records)} | ${result.partitions} | ${result.variant} | ${result.samples.length}`;
+		if (result.error || result.samples.length === 0)
+			lines.push(`${head} | failed: ${result.error ?? 'no runs'} | |`);
+		else lines.push(`${head} | ${fmtInt(medianRate(result))} | ${fmt1(peakRss(result))} |`);
+	}
+	return lines;
+}
+
+function latencyTable(latency: LatencyResult | undefined): string[] {
+	if (!latency) return ['Not measured (the TUI pipeline is not available).'];
+	if (latency.error) return [`Failed: ${latency.error}`];
+	return [
+		`Virtual terminal ${latency.columns}x${latency.rows}, ${fmtInt(latency.bufferedRecords)} records buffered, ` +
+			`text filter \`${latency.filter}\` active, ${fmtInt(latency.targetRate)} records/s streaming in ` +
+			`(produced ${fmtInt(latency.producedRate)}/s, consumed ${fmtInt(latency.consumedRate)}/s) for ${fmt1(latency.seconds)} s.`,
+		'',
+		'| Measure | p50 | p99 | Samples |',
+		'|---|---:|---:|---:|',
+		`| Frame render time (Ink onRender), ms | ${fmt1(latency.renderP50)} | ${fmt1(latency.renderP99)} | ${latency.frames} frames |`,
+		`| Key press to the frame that shows it, ms | ${fmt1(latency.keyP50)} | ${fmt1(latency.keyP99)} | ${latency.keys} keys${latency.keysMissed ? `, ${latency.keysMissed} never shown` : ''} |`,
+		`| Peak RSS of the TUI process, MB | ${fmt1(latency.peakRssMb)} | | |`,
+	];
+}
+
+type Target = {text: string; met: boolean | undefined; measured: string};
+
+/** The issue's targets, each stated as met or not with the measured ratio. Never asserted. */
+export function evaluateTargets(report: BenchReport): Target[] {
+	const main = report.throughput.filter((r) => r.variant === mainVariant);
+	const plain = medianRate(find(main, 'plain', mainVariant));
+	const classic = medianRate(find(main, 'classic', mainVariant));
+	const kcat = medianRate(find(main, 'kcat', mainVariant));
+	const tui = medianRate(find(main, 'tui', mainVariant));
+	const tuiMain = find(main, 'tui', mainVariant);
+	const tuiSmall = report.scaling.find(
+		(r) => r.contender === 'tui' && r.records === report.config.scaleSmallRecords,
+	);
+	const rssLarge = peakRss(tuiMain);
+	const rssSmall = peakRss(tuiSmall);
+	const latency = report.latency && !report.latency.error ? report.latency : undefined;
+	const check = (value: number, ok: (v: number) => boolean) =>
+		Number.isFinite(value) ? ok(value) : undefined;
+	return [
+		{
+			text: '`--plain --exit` ingest at least 5x the classic consumer',
+			met: check(plain / classic, (v) => v >= 5),
+			measured: fmtRatio(plain / classic),
+		},
+		{
+			text: '`--plain --exit` ingest at least 0.5x kcat',
+			met: check(plain / kcat, (v) => v >= 0.5),
+			measured: fmtRatio(plain / kcat),
+		},
+		{
+			text: 'TUI pipeline ingest at least 0.8x the plain ingest',
+			met: check(tui / plain, (v) => v >= 0.8),
+			measured: fmtRatio(tui / plain),
+		},
+		{
+			text: `TUI peak RSS after ${fmtInt(report.config.mainRecords)} records under 200 MB`,
+			met: check(rssLarge, (v) => v < 200),
+			measured: `${fmt1(rssLarge)} MB`,
+		},
+		{
+			text: `TUI peak RSS flat between ${fmtInt(report.config.scaleSmallRecords)} and ${fmtInt(report.config.mainRecords)} records (within 20%)`,
+			met: check(rssLarge / rssSmall, (v) => v <= 1.2),
+			measured: `${fmt1(rssSmall)} → ${fmt1(rssLarge)} MB (${fmtRatio(rssLarge / rssSmall)})`,
+		},
+		{
+			text: 'Frame render p99 under 16 ms at 200x50, 50 000 buffered, text filter active',
+			met: latency ? latency.renderP99 < 16 : undefined,
+			measured: latency
+				? `${fmt1(latency.renderP99)} ms (${fmtRatio(latency.renderP99 / 16)} of budget)`
+				: '–',
+		},
+		{
+			text: 'Key-to-frame p99 under 50 ms under load',
+			met: latency ? latency.keyP99 < 50 && latency.keysMissed === 0 : undefined,
+			measured: latency ? `${fmt1(latency.keyP99)} ms (${fmtRatio(latency.keyP99 / 50)} of budget)` : '–',
+		},
+	];
+}
+
+/** The label of the main variant's rows. */
+export const mainVariant = '200 B';
+
+/** The whole report as Markdown (also what the bench prints). */
+export function renderReport(report: BenchReport): string {
+	const {meta, config} = report;
+	const targets = evaluateTargets(report);
+	const lines = [
+		'# klog-tui benchmark results',
+		'',
+		`Written by \`npm run bench${config.quick ? ' -- --quick' : ''}\` on ${meta.date}. ` +
+			`${config.quick ? '**Quick mode** (development numbers, one run each). ' : ''}` +
+			`Machine: ${meta.cores} cores (${meta.cpuModel}), load average ${meta.loadBefore} before and ${meta.loadAfter} after. ` +
+			`Node ${meta.node}, Apache Kafka ${meta.kafka} (one local KRaft broker on the same machine), kafkajs ${meta.kafkajs}, ${meta.kcat}. ` +
+			`The whole run took ${fmt1(meta.totalSeconds)} s.`,
+		'',
+		'## Reading the whole topic from the beginning to the end',
+		'',
+		`Each contender reads every record of a fresh topic (6 partitions; ${mainVariant} and 1 KB JSON log records from 8 services), ` +
+			`stdout to /dev/null, ${config.runs} run(s) each, alternating. records/s = records / wall time of the whole process ` +
+			'(start-up, group join and shut-down included, as a user would time it). Peak RSS and CPU (user + system) come from GNU time. ' +
+			'CPU µs/record is the least noisy column on a shared machine: it does not count time spent waiting for a core.',
+		'',
+		...throughputTable(report.throughput),
+		'',
+		'## The TUI under a live stream',
+		'',
+		...latencyTable(report.latency),
+		'',
+		'## How cost grows',
+		'',
+		...scalingTable(report.scaling),
+		'',
+		'## Targets (issue 5)',
+		'',
+		'| Target | Measured | Met |',
+		'|---|---|---|',
+		...targets.map(
+			(t) =>
+				`| ${t.text} | ${t.measured} | ${t.met === undefined ? 'not measured' : t.met ? 'met' : 'NOT met'} |`,
+		),
+		'',
+		'## Notes',
+		'',
+		...report.stopRules.map((rule) => `- ${rule.label}: ${rule.stop}.`),
+		...report.notes.map((note) => `- ${note}`),
+		'',
+	];
+	return lines.join('\n');
+}

@@ -1,0 +1,323 @@
+/**
+ * `npm run bench`: klog-tui against kcat, the classic Node consumer and a bare kafkajs loop,
+ * on a real local broker this script starts (free port, never 9092) and stops. Prints the
+ * table and writes bench/RESULTS.md. `--quick`: 100 000 records, one run each (development).
+ * See bench/README.md for what each row means.
+ */
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {ensureJars, type KafkaCluster, startKafka} from '../scripts/kafka-broker.js';
+import {type BenchConfig, benchConfig} from './bench-config.js';
+import {ensureBenchTools, kcatVersion} from './bench-tools.js';
+import {
+	benchBuildDir,
+	type Contender,
+	cliScript,
+	contenders,
+	repoRoot,
+	tuiPipelineScript,
+} from './contenders.js';
+import {fillTopic} from './fill-topic.js';
+import {measureProcess} from './measure.js';
+import {
+	type BenchReport,
+	type ContenderResult,
+	type LatencyResult,
+	mainVariant,
+	renderReport,
+} from './results-table.js';
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const started = performance.now();
+const config = benchConfig(process.argv.includes('--quick'));
+const notes: string[] = [];
+const scratchDir = path.join(repoRoot, 'bench', 'out', `run-${process.pid}`);
+
+/** A topic the bench filled: name, size, shape. */
+type BenchTopic = {topic: string; records: number; partitions: number; variant: string};
+
+/** Compiles the bench's TypeScript (the TUI pipeline and what it imports) to bench/out/build. */
+function buildBench(): boolean {
+	fs.rmSync(benchBuildDir, {recursive: true, force: true});
+	const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+	const result = spawnSync(process.execPath, [tsc, '-p', path.join(repoRoot, 'bench', 'tsconfig.json')], {
+		encoding: 'utf8',
+	});
+	if (result.status !== 0) {
+		notes.push(`The TUI pipeline did not compile, so its rows are missing: ${firstLine(result.stdout)}`);
+		return false;
+	}
+	return fs.existsSync(tuiPipelineScript);
+}
+
+function firstLine(text: string): string {
+	return text.trim().split('\n')[0] ?? '';
+}
+
+/** Generous: the slowest contender at a few thousand records/s on a busy machine, plus start-up. */
+function timeoutFor(records: number): number {
+	return 30_000 + (records / 5_000) * 1000;
+}
+
+let runCounter = 0;
+
+/** One timed run of one contender over a whole topic. */
+async function timeRun(
+	contender: Contender,
+	target: BenchTopic,
+	bootstrap: string,
+	result: ContenderResult,
+): Promise<void> {
+	runCounter += 1;
+	const groupId = `bench-${contender.id}-${target.topic}-${runCounter}-${process.pid}`;
+	const resultFile = path.join(scratchDir, `${groupId}.json`);
+	const {command, args} = contender.command({
+		bootstrap,
+		topic: target.topic,
+		records: target.records,
+		groupId,
+		resultFile,
+	});
+	const measured = await measureProcess({
+		command,
+		args,
+		cwd: repoRoot,
+		timeoutMs: timeoutFor(target.records),
+	});
+	if (measured.exitCode !== 0 || measured.timedOut) {
+		const why = measured.timedOut ? 'timed out' : `exit ${measured.exitCode}`;
+		result.error = `${why}: ${firstLine(measured.stderrTail.split('\n').slice(-3).join(' ')).slice(0, 200)}`;
+		log(`  ${contender.id} on ${target.topic}: ${result.error}`);
+		return;
+	}
+	const recordsPerSecond = target.records / measured.wallSeconds;
+	result.samples.push({...measured, recordsPerSecond});
+	log(
+		`  ${contender.id.padEnd(7)} ${target.topic}: ${Math.round(recordsPerSecond).toLocaleString('en-US')} records/s, ` +
+			`${measured.wallSeconds.toFixed(1)} s, ${measured.peakRssMb.toFixed(0)} MB, ${measured.cpuSeconds.toFixed(1)} CPU s`,
+	);
+}
+
+/** Every contender on one topic, `runs` rounds, alternating contenders within each round. */
+async function timeAlternating(
+	list: readonly Contender[],
+	target: BenchTopic,
+	bootstrap: string,
+	runs: number,
+): Promise<ContenderResult[]> {
+	const results = list.map(
+		(contender): ContenderResult => ({
+			contender: contender.id,
+			label: contender.label,
+			variant: target.variant,
+			records: target.records,
+			partitions: target.partitions,
+			samples: [],
+		}),
+	);
+	for (let run = 1; run <= runs; run++) {
+		log(`${target.topic} (${target.records} x ${target.variant}), round ${run}/${runs}`);
+		for (const [index, contender] of list.entries()) {
+			const result = results[index]!;
+			if (result.error) continue;
+			await timeRun(contender, target, bootstrap, result);
+		}
+	}
+	return results;
+}
+
+/** Runs klog-tui --plain once with its output in a file and checks every record came out. */
+async function verifyPlainOutput(target: BenchTopic, bootstrap: string): Promise<void> {
+	const output = path.join(scratchDir, 'plain-output.jsonl');
+	const plain = contenders.find((c) => c.id === 'plain')!;
+	const {command, args} = plain.command({
+		bootstrap,
+		topic: target.topic,
+		records: target.records,
+		groupId: '',
+		resultFile: '',
+	});
+	const measured = await measureProcess({
+		command,
+		args,
+		cwd: repoRoot,
+		stdoutPath: output,
+		timeoutMs: timeoutFor(target.records),
+	});
+	const text = fs.readFileSync(output, 'utf8');
+	const lines = text.split('\n').filter((line) => line.length > 0).length;
+	fs.rmSync(output, {force: true});
+	const verdict = lines === target.records ? 'as expected' : 'MISMATCH';
+	notes.push(
+		`Check (untimed): \`klog-tui --plain --output json --from-beginning --exit\` on ${target.topic} printed ` +
+			`${lines.toLocaleString('en-US')} lines for ${target.records.toLocaleString('en-US')} records, ${verdict} (exit ${measured.exitCode}).`,
+	);
+}
+
+/** The TUI under a live stream (its own topic, pre-filled to the buffer size). */
+async function measureLatency(target: BenchTopic, bootstrap: string): Promise<LatencyResult | undefined> {
+	const resultFile = path.join(scratchDir, 'latency.json');
+	log(`TUI latency: ${target.records} buffered, ${config.liveRate}/s for ${config.liveSeconds} s`);
+	const measured = await measureProcess({
+		command: process.execPath,
+		args: [
+			tuiPipelineScript,
+			'--mode',
+			'live',
+			'--bootstrap',
+			bootstrap,
+			'--topic',
+			target.topic,
+			'--records',
+			String(target.records),
+			'--rate',
+			String(config.liveRate),
+			'--seconds',
+			String(config.liveSeconds),
+			'--group',
+			`bench-live-${process.pid}`,
+			'--result-file',
+			resultFile,
+		],
+		cwd: repoRoot,
+		timeoutMs: 120_000 + config.liveSeconds * 1000,
+	});
+	if (measured.exitCode !== 0 || !fs.existsSync(resultFile)) {
+		const why = measured.timedOut ? 'timed out' : `exit ${measured.exitCode}`;
+		return {
+			error: `${why}: ${measured.stderrTail.trim().split('\n').slice(-3).join(' ').slice(0, 300)}`,
+		} as LatencyResult;
+	}
+	const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as LatencyResult;
+	return {...result, peakRssMb: measured.peakRssMb};
+}
+
+async function fill(
+	cluster: KafkaCluster,
+	topic: string,
+	records: number,
+	partitions: number,
+	recordBytes: number,
+	variant: string,
+): Promise<BenchTopic> {
+	const filled = await fillTopic({bootstrap: cluster.bootstrap, topic, partitions, records, recordBytes});
+	log(
+		`filled ${topic}: ${records} records of ~${recordBytes} B in ${partitions} partitions, ${filled.seconds.toFixed(1)} s`,
+	);
+	return {topic, records, partitions, variant};
+}
+
+async function runBench(cluster: KafkaCluster, tuiAvailable: boolean, plainAvailable: boolean) {
+	const bootstrap = cluster.bootstrap;
+	const available = contenders.filter(
+		(c) => (c.id !== 'tui' || tuiAvailable) && (c.id !== 'plain' || plainAvailable),
+	);
+	const klogRows = available.filter((c) => c.id === 'plain' || c.id === 'tui');
+
+	const main = await fill(cluster, 'bench-main', config.mainRecords, 6, 200, mainVariant);
+	const kilobyte = await fill(cluster, 'bench-1kb', config.kilobyteRecords, 6, 1000, '1 KB');
+	const small = await fill(cluster, 'bench-small', config.scaleSmallRecords, 6, 200, mainVariant);
+	const byPartitions: BenchTopic[] = [];
+	for (const partitions of [1, 6, 12]) {
+		byPartitions.push(
+			await fill(cluster, `bench-p${partitions}`, config.partitionScaleRecords, partitions, 200, mainVariant),
+		);
+	}
+	const live = tuiAvailable
+		? await fill(cluster, 'bench-live', config.liveBufferedRecords, 6, 200, mainVariant)
+		: undefined;
+
+	const throughput = [
+		...(await timeAlternating(available, main, bootstrap, config.runs)),
+		...(await timeAlternating(available, kilobyte, bootstrap, config.runs)),
+	];
+
+	const scaling: ContenderResult[] = [];
+	for (const target of [small, ...byPartitions]) {
+		scaling.push(...(await timeAlternating(klogRows, target, bootstrap, 1)));
+	}
+	const mainKlogRows = throughput.filter(
+		(r) => r.variant === mainVariant && (r.contender === 'plain' || r.contender === 'tui'),
+	);
+	scaling.splice(klogRows.length, 0, ...mainKlogRows);
+
+	if (plainAvailable) await verifyPlainOutput(small, bootstrap);
+	const latency = live ? await measureLatency(live, bootstrap) : undefined;
+	return {throughput, scaling, latency};
+}
+
+function readVersion(packageName: string): string {
+	const file = path.join(repoRoot, 'node_modules', packageName, 'package.json');
+	return (JSON.parse(fs.readFileSync(file, 'utf8')) as {version: string}).version;
+}
+
+function loadAverage(): string {
+	return os
+		.loadavg()
+		.map((n) => n.toFixed(2))
+		.join(' / ');
+}
+
+async function main(): Promise<void> {
+	fs.mkdirSync(scratchDir, {recursive: true});
+	const loadBefore = loadAverage();
+	ensureBenchTools(log);
+	const plainAvailable = fs.existsSync(cliScript);
+	if (!plainAvailable)
+		notes.push('dist/cli.js is missing (run `npm run build`), so the klog-tui --plain rows are missing.');
+	const tuiAvailable = buildBench();
+	if (!tuiAvailable) log('the TUI pipeline is not available; its rows will be missing');
+	await ensureJars({onDownload: log});
+	log('starting a Kafka broker on a free port...');
+	const cluster = await startKafka({heap: '1g'});
+	log(`broker ${cluster.bootstrap} (Kafka ${cluster.version})`);
+	let measured: Awaited<ReturnType<typeof runBench>>;
+	try {
+		measured = await runBench(cluster, tuiAvailable, plainAvailable);
+	} finally {
+		await cluster.stop();
+		fs.rmSync(scratchDir, {recursive: true, force: true});
+	}
+	const report: BenchReport = {
+		config,
+		meta: {
+			date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+			cores: os.cpus().length,
+			cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+			node: process.versions.node,
+			kafka: cluster.version,
+			kafkajs: readVersion('kafkajs'),
+			kcat: kcatVersion(),
+			loadBefore,
+			loadAfter: loadAverage(),
+			totalSeconds: (performance.now() - started) / 1000,
+		},
+		...measured,
+		notes: [...notes, ...sizeNotes(config)],
+		stopRules: contenders.map((c) => ({label: c.label, stop: c.stop})),
+	};
+	const markdown = renderReport(report);
+	fs.writeFileSync(path.join(repoRoot, 'bench', 'RESULTS.md'), markdown);
+	process.stdout.write(`${markdown}\n`);
+	log(`wrote bench/RESULTS.md (${report.meta.totalSeconds.toFixed(0)} s in all)`);
+}
+
+/** Why the sizes are what they are, for the notes. */
+function sizeNotes(c: BenchConfig): string[] {
+	return [
+		`Sizes: main variant ${c.mainRecords.toLocaleString('en-US')} records x ${c.runs} runs; ` +
+			`1 KB variant ${c.kilobyteRecords.toLocaleString('en-US')} records (not 1 000 000: 1 GB to fill and read ` +
+			`${c.runs * contenders.length} times would not fit the 10-minute budget on 2 cores); scaling rows one run each, ` +
+			`${c.scaleSmallRecords.toLocaleString('en-US')} and ${c.mainRecords.toLocaleString('en-US')} records, and ` +
+			`${c.partitionScaleRecords.toLocaleString('en-US')} records at 1, 6 and 12 partitions.`,
+		'The broker, the contender and (in the latency phase) the producer share the same cores, and other work on the ' +
+			'machine adds noise: compare rows of the same run, not runs of different days.',
+	];
+}
+
+main().catch((error: unknown) => {
+	log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+	process.exitCode = 1;
+});

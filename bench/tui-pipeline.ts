@@ -1,0 +1,231 @@
+/**
+ * The TUI pipeline under measurement: the real log stream (source/kafka.ts), the real store and
+ * the real Ink app, wired as `source/cli/run-viewer-tui.ts` wires them, with only the terminal
+ * replaced by a virtual 200x50 one (and stdin by a virtual keyboard).
+ *
+ * Modes (run by bench/run.ts, compiled to bench/out/build first):
+ * - `ingest`: read the topic from the beginning until the store has counted `--records`, then
+ *   quit like the user would (the controller leaves the group) and exit. Timed from outside.
+ * - `live`: read the `--records` already in the topic (filling the buffer), type a text filter,
+ *   then stream `--rate` records/s into the topic for `--seconds` while pressing keys; report
+ *   frame render times (Ink's `onRender`) and the time from each key to the frame showing it.
+ * Results go to `--result-file` as JSON. Nothing is printed to the real stdout.
+ */
+import fs from 'node:fs';
+import {parseArgs} from 'node:util';
+import {createStreamController} from '../source/cli/stream-controller.js';
+import {createLogStore} from '../source/core/log-store.js';
+import {createStreamStatusStore} from '../source/core/stream-status-store.js';
+import {createLogStream} from '../source/kafka.js';
+import {runTui} from '../source/run-tui.js';
+import {startLiveProducer} from './live-producer.js';
+import {percentile} from './measure.js';
+import type {LatencyResult} from './results-table.js';
+import {createVirtualKeyboard, createVirtualTerminal, type VirtualTerminal} from './virtual-terminal.js';
+
+const columns = 200;
+const rows = 50;
+/** The text filter typed before the live phase; matches about 1 record in 10. */
+const filterText = 'timeout';
+/** Shown only while the help overlay is open (its title line). */
+const helpMarker = 'Esc or ? closes';
+/** Shown only while a filter is being typed (the input line's hint). */
+const inputMarker = 'Enter keep';
+/** A key whose effect has not shown after this long counts as missed. */
+const keyWaitLimitMs = 2000;
+
+const {values: args} = parseArgs({
+	options: {
+		mode: {type: 'string'},
+		bootstrap: {type: 'string'},
+		topic: {type: 'string'},
+		records: {type: 'string'},
+		group: {type: 'string'},
+		'result-file': {type: 'string'},
+		rate: {type: 'string', default: '20000'},
+		seconds: {type: 'string', default: '10'},
+	},
+});
+const mode = args.mode === 'live' ? 'live' : 'ingest';
+const bootstrap = required('bootstrap');
+const topic = required('topic');
+const records = Number(required('records'));
+const groupId = required('group');
+const resultFile = required('result-file');
+
+function required(name: keyof typeof args): string {
+	const value = args[name];
+	if (typeof value !== 'string' || value === '') throw new Error(`tui-pipeline needs --${name}`);
+	return value;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const terminal = createVirtualTerminal({columns, rows, trackScreen: mode === 'live'});
+const keyboard = createVirtualKeyboard();
+const renderTimes: number[] = [];
+
+const store = createLogStore();
+const status = createStreamStatusStore();
+const connection = {brokers: [bootstrap]};
+const stream = createLogStream({
+	...connection,
+	topics: [topic],
+	groupId,
+	start: {kind: 'beginning'},
+	onRecords: (batch) => {
+		store.append(batch);
+	},
+	onStatus: (state) => status.setConnection(state),
+	onPartitions: (partitions) => status.setPartitions(partitions),
+	onError: () => undefined,
+});
+const controller = createStreamController({
+	stream,
+	store,
+	status,
+	connection,
+	topics: [topic],
+	allowProduce: false,
+});
+
+/** Resolves once the store has counted `count` records (checked every few ms: cheap, and precise enough). */
+async function untilTotal(count: number): Promise<void> {
+	while (store.total < count) await sleep(5);
+}
+
+/** Resolves with the ms from now until a write leaves the screen satisfying `test`, or undefined after the limit. */
+function untilScreen(
+	screenTerminal: VirtualTerminal,
+	test: (screen: string) => boolean,
+): Promise<number | undefined> {
+	const from = performance.now();
+	return new Promise((resolve) => {
+		let done = false;
+		const finish = (value: number | undefined) => {
+			if (done) return;
+			done = true;
+			clearTimeout(timer);
+			unsubscribe();
+			resolve(value);
+		};
+		const unsubscribe = screenTerminal.onWrite(() => {
+			if (!done && test(screenTerminal.screen().join('\n'))) finish(performance.now() - from);
+		});
+		const timer = setTimeout(() => finish(undefined), keyWaitLimitMs);
+	});
+}
+
+/** Presses `keys` and waits for the frame that shows it; ms or undefined when it never showed. */
+async function pressAndWait(keys: string, test: (screen: string) => boolean): Promise<number | undefined> {
+	const waiting = untilScreen(terminal, test);
+	keyboard.press(keys);
+	return waiting;
+}
+
+async function runIngest(): Promise<void> {
+	await untilTotal(records);
+	writeResult({records: store.total, frames: renderTimes.length, bytesWritten: terminal.bytesWritten});
+}
+
+async function runLive(): Promise<void> {
+	const rate = Number(args.rate);
+	const seconds = Number(args.seconds);
+	await untilTotal(records);
+	// Type the filter the way a user does, then keep it.
+	await pressAndWait('/', (screen) => screen.includes(inputMarker));
+	for (const character of filterText) keyboard.press(character);
+	await pressAndWait('\r', (screen) => !screen.includes(inputMarker));
+	const filterActive = store.filter.terms.includes(filterText);
+
+	const producer = startLiveProducer({bootstrap, topic, recordsPerSecond: rate, recordBytes: 200});
+	const producerStart = performance.now();
+	// Let the stream reach its live rate before measuring.
+	await sleep(1000);
+	renderTimes.length = 0;
+	const keyTimes: number[] = [];
+	let missed = 0;
+	const totalBefore = store.total;
+	const phaseStart = performance.now();
+	const helpOpen = (screen: string) => screen.includes(helpMarker);
+	const steps: Array<[string, (screen: string) => boolean]> = [
+		['?', helpOpen],
+		['?', (screen) => !helpOpen(screen)],
+		['/', (screen) => screen.includes(inputMarker)],
+		['\r', (screen) => !screen.includes(inputMarker)],
+	];
+	for (let step = 0; performance.now() - phaseStart < seconds * 1000; step++) {
+		const [keys, test] = steps[step % steps.length]!;
+		const ms = await pressAndWait(keys, test);
+		if (ms === undefined) missed += 1;
+		else keyTimes.push(ms);
+		// A human pace, jittered so key presses do not lock onto the frame clock.
+		await sleep(80 + Math.random() * 120);
+	}
+	const phaseSeconds = (performance.now() - phaseStart) / 1000;
+	const consumed = store.total - totalBefore;
+	const frameTimes = [...renderTimes];
+	const produced = await producer.stop();
+	const result: Omit<LatencyResult, 'peakRssMb'> & {filterActive: boolean; buffered: number} = {
+		columns,
+		rows,
+		bufferedRecords: store.size,
+		buffered: store.size,
+		filter: filterText,
+		filterActive,
+		targetRate: rate,
+		consumedRate: consumed / phaseSeconds,
+		producedRate: produced / ((performance.now() - producerStart) / 1000),
+		seconds: phaseSeconds,
+		frames: frameTimes.length,
+		renderP50: percentile(frameTimes, 50),
+		renderP99: percentile(frameTimes, 99),
+		keys: keyTimes.length,
+		keysMissed: missed,
+		keyP50: percentile(keyTimes, 50),
+		keyP99: percentile(keyTimes, 99),
+		...(filterActive ? {} : {error: `the text filter "${filterText}" did not become active`}),
+	};
+	writeResult(result);
+}
+
+function writeResult(result: object): void {
+	fs.writeFileSync(resultFile, JSON.stringify(result));
+}
+
+/** Quit like the user pressing q would (leave the group), but never wait forever. */
+async function quit(): Promise<void> {
+	await Promise.race([controller.quit(), sleep(8000)]);
+}
+
+async function main(): Promise<void> {
+	await stream.start();
+	const app = runTui({
+		store,
+		status,
+		controller,
+		info: {topics: [topic], brokers: [bootstrap], groupId},
+		stdout: terminal.stdout,
+		stdin: keyboard.stdin,
+		onRender: ({renderTime}: {renderTime: number}) => {
+			renderTimes.push(renderTime);
+		},
+	});
+	app.catch((error: unknown) => {
+		process.stderr.write(`tui-pipeline: the app failed: ${String(error)}\n`);
+		process.exit(1);
+	});
+	if (mode === 'live') await runLive();
+	else await runIngest();
+	await quit();
+}
+
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		process.stderr.write(
+			`tui-pipeline: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+		);
+		process.exit(1);
+	},
+);
