@@ -305,6 +305,8 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
 		`-Xmx${heap}`,
 		...extra,
 		'-Djava.awt.headless=true',
+		// Kafka logs its own shutdown from a shutdown hook; log4j's hook must not close the file first.
+		'-Dlog4j2.shutdownHookEnabled=false',
 		`-Dlog4j2.configurationFile=${kafkaLog4jConfig}`,
 		`-Dklog.log.dir=${path.join(dir, 'logs')}`,
 		`-Dkafka.logs.dir=${path.join(dir, 'logs')}`,
