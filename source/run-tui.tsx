@@ -1,0 +1,124 @@
+import {render} from 'ink';
+import {App, type AppProps} from './app.js';
+
+/** Alternate screen on, cursor hidden, screen cleared and cursor home. */
+export const ENTER_SCREEN = '\x1b[?1049h\x1b[?25l\x1b[2J\x1b[H';
+/** Cursor shown, alternate screen off: the terminal as it was before. */
+export const LEAVE_SCREEN = '\x1b[?25h\x1b[?1049l';
+
+/** How long leaving the consumer group may take before we give up waiting (a dead broker). */
+export const QUIT_TIMEOUT_MS = 10_000;
+
+export type RunTuiOptions = AppProps & {
+	stdout?: NodeJS.WriteStream;
+	stdin?: NodeJS.ReadStream;
+	/** Where a crash is reported after the terminal is restored; default process.stderr. */
+	stderr?: NodeJS.WriteStream;
+};
+
+const SIGNAL_EXIT_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
+type HandledSignal = keyof typeof SIGNAL_EXIT_CODES;
+
+function describeError(error: unknown): string {
+	if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+	return String(error);
+}
+
+function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`did not finish within ${ms / 1000} s`)), ms);
+		timer.unref?.();
+		promise.then(
+			() => {
+				clearTimeout(timer);
+				resolve();
+			},
+			(error: unknown) => {
+				clearTimeout(timer);
+				reject(error);
+			},
+		);
+	});
+}
+
+/**
+ * Run the TUI full screen until the user quits: enter the alternate screen, render the
+ * App with Ink, and on EVERY way out (q, Ctrl-C, SIGTERM, SIGHUP, SIGINT, an uncaught
+ * exception or rejection, a render crash) restore the terminal first, then report a
+ * crash once on stderr, then call `controller.quit()` so the consumer group is left.
+ * Resolves after all that; a signal or crash also sets `process.exitCode` (unless set).
+ */
+export function runTui(options: RunTuiOptions): Promise<void> {
+	const {stdout = process.stdout, stdin = process.stdin, stderr = process.stderr, ...appProps} = options;
+	const {controller} = appProps;
+
+	return new Promise<void>((resolve) => {
+		let restored = false;
+		let finishing = false;
+		let instance: ReturnType<typeof render> | undefined;
+
+		const restore = () => {
+			if (restored) return;
+			restored = true;
+			try {
+				// Unmount first: Ink stops drawing and gives the terminal its normal input mode back.
+				instance?.unmount();
+			} catch {
+				// Already unmounted (the app exited by itself): nothing left to stop.
+			}
+			stdout.write(LEAVE_SCREEN);
+		};
+
+		const finish = async (error?: unknown, exitCode?: number) => {
+			if (finishing) return;
+			finishing = true;
+			removeListeners();
+			restore();
+			if (error !== undefined) stderr.write(`klog-tui: ${describeError(error)}\n`);
+			if (exitCode !== undefined && process.exitCode === undefined) process.exitCode = exitCode;
+			try {
+				await withTimeout(controller.quit(), QUIT_TIMEOUT_MS);
+			} catch (quitError) {
+				stderr.write(`klog-tui: could not leave the consumer group cleanly: ${describeError(quitError)}\n`);
+			}
+			resolve();
+		};
+
+		const onSignal = (signal: HandledSignal) => {
+			void finish(undefined, SIGNAL_EXIT_CODES[signal]);
+		};
+		const onCrash = (error: unknown) => {
+			void finish(error, 1);
+		};
+		const signals = Object.keys(SIGNAL_EXIT_CODES) as HandledSignal[];
+		for (const signal of signals) process.on(signal, onSignal);
+		process.on('uncaughtException', onCrash);
+		process.on('unhandledRejection', onCrash);
+		function removeListeners() {
+			for (const signal of signals) process.off(signal, onSignal);
+			process.off('uncaughtException', onCrash);
+			process.off('unhandledRejection', onCrash);
+		}
+
+		stdout.write(ENTER_SCREEN);
+		try {
+			instance = render(<App {...appProps} />, {
+				stdout,
+				stdin,
+				stderr,
+				exitOnCtrlC: false,
+				patchConsole: false,
+				maxFps: 20,
+				incrementalRendering: true,
+			});
+		} catch (error) {
+			void finish(error, 1);
+			return;
+		}
+		// Resolves when the app exits (q, Ctrl-C); rejects when rendering threw.
+		instance.waitUntilExit().then(
+			() => finish(),
+			(error: unknown) => finish(error, 1),
+		);
+	});
+}
