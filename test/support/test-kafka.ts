@@ -108,10 +108,11 @@ export async function produceRecords(
 
 /**
  * Gives a test file its OWN Kafka (e.g. a 3-node cluster to kill nodes in), started in
- * `beforeAll` and always stopped in `afterAll`. Call at the top of a `describe` or file;
- * the returned function gives the running cluster inside tests.
+ * `beforeAll` and always stopped in `afterAll`. Call it at the top of a file or `describe`;
+ * the returned function gives the running cluster inside tests:
+ * `const kafka = ownKafka({nodes: 3}); it('...', async () => { await kafka().kill(1); });`
  */
-export function useOwnKafka(options: StartKafkaOptions = {}): () => KafkaCluster {
+export function ownKafka(options: StartKafkaOptions = {}): () => KafkaCluster {
 	let cluster: KafkaCluster | undefined;
 	beforeAll(async () => {
 		cluster = await startKafka(options);
@@ -121,7 +122,14 @@ export function useOwnKafka(options: StartKafkaOptions = {}): () => KafkaCluster
 	}, 120_000);
 	return () => {
 		if (!cluster)
-			throw new Error('the Kafka of useOwnKafka() is not started (call it outside tests, read it inside)');
+			throw new Error('the Kafka of ownKafka() is not started (call it outside tests, read it inside)');
 		return cluster;
 	};
 }
+
+/**
+ * Old name of {@link ownKafka}. Biome's React rule (useHookAtTopLevel) takes any `use...`
+ * call outside a component for a misplaced hook, so call `ownKafka` instead.
+ * @deprecated use {@link ownKafka}
+ */
+export const useOwnKafka = ownKafka;
