@@ -5,6 +5,8 @@
  * parsed, checked and documented in one step.
  */
 
+import {SECURITY_FLAG_SPECS} from '../config/security-flags.js';
+
 /** The two ways to run klog-tui: the viewer (`klog-tui`) and the demo producer (`klog-tui demo`). */
 export type CommandName = 'view' | 'demo';
 
@@ -194,6 +196,8 @@ export const FLAGS: readonly FlagSpec[] = [
 		description: 'No colours (also when NO_COLOR is set)',
 		commands: view,
 	},
+	// Config file, profiles, SASL and TLS (source/config/security-flags.ts).
+	...SECURITY_FLAG_SPECS,
 	{
 		name: 'help',
 		short: 'h',

@@ -1,4 +1,5 @@
 import {foregroundColorNames} from 'chalk';
+import {formatBrokerAddress, parseBrokerAddresses} from '../core/broker-address.js';
 import {
 	parseBrokerList,
 	parseSaslMechanism,
@@ -95,7 +96,7 @@ function validateProfile(input: unknown, path: string): ProfileConfig {
 	const raw = expectObject(input, path);
 	rejectUnknownKeys(raw, PROFILE_KEYS, path);
 	const profile: ProfileConfig = {};
-	if (raw.brokers !== undefined) profile.brokers = stringList(raw.brokers, `${path}.brokers`, true);
+	if (raw.brokers !== undefined) profile.brokers = brokerList(raw.brokers, `${path}.brokers`);
 	if (raw.topics !== undefined && raw.topic !== undefined) {
 		throw new ConfigSchemaError(`${path}.topic`, 'and topics are both set; keep one');
 	}
@@ -215,6 +216,16 @@ function stringList(input: unknown, path: string, commaSeparated: boolean): stri
 		throw new ConfigSchemaError(path, 'must not be empty');
 	}
 	return list;
+}
+
+/** Brokers as the CLI checks `--brokers`: `host:port`, IPv6 in brackets, port defaulting to 9092. */
+function brokerList(input: unknown, path: string): string[] {
+	const list = stringList(input, path, true);
+	try {
+		return parseBrokerAddresses(list).map(formatBrokerAddress);
+	} catch (error) {
+		throw new ConfigSchemaError(path, `has a ${(error as Error).message}`);
+	}
 }
 
 function positiveInteger(input: unknown, path: string): number {

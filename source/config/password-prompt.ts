@@ -56,9 +56,10 @@ export function createPasswordPrompt(
 					typed += char;
 				}
 			};
-			output.write(question);
+			// Raw mode (echo off) before the question: whatever is typed after seeing it stays hidden.
 			input.setRawMode?.(true);
 			input.on('data', onData);
 			input.resume();
+			output.write(question);
 		});
 }

@@ -14,7 +14,7 @@ import {ConfigError} from './config-error.js';
 import {configLayers, type LoadedConfig} from './config-file.js';
 import type {ProfileConfig, SaslConfig, SslConfig} from './config-schema.js';
 import type {PasswordPrompt} from './password-prompt.js';
-import type {SecurityFlagValues} from './security-flags.js';
+import {PASSWORD_FLAG_REFUSAL, type SecurityFlagValues} from './security-flags.js';
 
 /**
  * Turning flags, environment, the config profile and defaults into `ConnectionSettings`.
@@ -34,10 +34,6 @@ export type ResolveConnectionOptions = {
 	/** Folder that relative `--ca/--cert/--key` paths resolve against (default: cwd). */
 	cwd?: string;
 };
-
-const PASSWORD_FLAG_REFUSAL =
-	'--password is not accepted: a password on the command line shows in ps and stays in shell history. ' +
-	'Use KLOG_PASSWORD, the config file (sasl.passwordEnv or sasl.password) or answer the prompt.';
 
 /**
  * Resolve how to connect. Throws `ConfigError` (one line, exit code 2) for anything the

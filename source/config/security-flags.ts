@@ -1,10 +1,84 @@
 /**
- * Command-line flags for config files, profiles, SASL and TLS, as meow flag definitions
- * the CLI merges into its own table, and the lines they add to `--help`.
- *
- * There is deliberately no way to pass a password as a flag: `password` is defined only
- * so that `--password` gets a clear refusal from `resolveConnectionSettings` rather than
- * a generic "unknown flag".
+ * Command-line flags for config files, profiles, SASL and TLS. There is deliberately no
+ * way to pass a password as a flag (it would show in `ps` and stay in shell history).
+ */
+import type {FlagSpec} from '../cli/flag-table.js';
+
+const both = ['view', 'demo'] as const;
+
+/**
+ * The security and config flags as rows of the CLI's flag table (`source/cli/flag-table.ts`),
+ * which builds meow's options, the unknown-flag check and `--help` from them.
+ */
+export const SECURITY_FLAG_SPECS: readonly FlagSpec[] = [
+	{
+		name: 'config',
+		type: 'string',
+		valueName: '<file>',
+		description:
+			'Config file (default ~/.config/klog-tui/config.json, honouring $XDG_CONFIG_HOME; or $KLOG_CONFIG)',
+		commands: both,
+	},
+	{
+		name: 'profile',
+		type: 'string',
+		valueName: '<name>',
+		description: 'Named profile of the config file: brokers, SASL, TLS, topics... (or $KLOG_PROFILE)',
+		commands: both,
+	},
+	{
+		name: 'sasl-mechanism',
+		type: 'string',
+		valueName: '<name>',
+		description: 'SASL: plain, scram-sha-256 or scram-sha-512 (or $KLOG_SASL_MECHANISM)',
+		commands: both,
+	},
+	{
+		name: 'username',
+		type: 'string',
+		valueName: '<name>',
+		description: 'SASL user (or $KLOG_USERNAME); the password: $KLOG_PASSWORD, config file or prompt',
+		commands: both,
+	},
+	{
+		name: 'ssl',
+		type: 'boolean',
+		description: 'Connect with TLS (implied by --ca, --cert, --key)',
+		commands: both,
+	},
+	{
+		name: 'ca',
+		type: 'string',
+		valueName: '<file>',
+		description: 'CA certificate (PEM) to trust instead of the system store',
+		commands: both,
+	},
+	{
+		name: 'cert',
+		type: 'string',
+		valueName: '<file>',
+		description: 'Client certificate (PEM), with --key, for brokers that require one',
+		commands: both,
+	},
+	{
+		name: 'key',
+		type: 'string',
+		valueName: '<file>',
+		description: 'Private key (PEM) of --cert',
+		commands: both,
+	},
+	{
+		name: 'insecure-skip-verify',
+		type: 'boolean',
+		description: "Do NOT verify the broker's certificate (dangerous; warned at every start)",
+		commands: both,
+	},
+];
+
+/**
+ * The same flags as meow flag definitions, for a CLI that lists meow flags directly.
+ * `password` is defined only so that `--password` gets a clear refusal from
+ * `resolveConnectionSettings` rather than a generic "unknown flag".
  */
 export const securityFlags = {
 	config: {type: 'string'},
@@ -18,6 +92,24 @@ export const securityFlags = {
 	key: {type: 'string'},
 	insecureSkipVerify: {type: 'boolean'},
 } as const;
+
+/** Why `--password` is refused (shown as it is). */
+export const PASSWORD_FLAG_REFUSAL =
+	'--password is not accepted: a password on the command line shows in ps and stays in shell history. ' +
+	'Use KLOG_PASSWORD, the config file (sasl.passwordEnv or sasl.password) or answer the prompt.';
+
+/**
+ * The refusal when the raw arguments hold `--password` (or `--password=...`, `--passwd`,
+ * `--sasl-password`), else undefined. Checked before any other flag parsing so the user
+ * learns why, not just "unknown flag".
+ */
+export function refusePasswordFlag(argv: readonly string[]): string | undefined {
+	for (const token of argv) {
+		if (token === '--') break;
+		if (/^--(?:sasl-)?(?:password|passwd|pass)(?:=|$)/i.test(token)) return PASSWORD_FLAG_REFUSAL;
+	}
+	return undefined;
+}
 
 /** The values meow produces for `securityFlags` (plus the CLI's `--brokers`). */
 export type SecurityFlagValues = {
@@ -33,23 +125,3 @@ export type SecurityFlagValues = {
 	key?: string | undefined;
 	insecureSkipVerify?: boolean | undefined;
 };
-
-/** `--help` lines for these flags, in meow's usual two-space-indented form. */
-export const securityHelp = `
-  Connection and security
-    --config FILE            Config file (default: $XDG_CONFIG_HOME/klog-tui/config.json,
-                             else ~/.config/klog-tui/config.json; or KLOG_CONFIG)
-    --profile NAME           Named profile from the config file (or KLOG_PROFILE)
-    --sasl-mechanism NAME    plain, scram-sha-256 or scram-sha-512 (or KLOG_SASL_MECHANISM)
-    --username NAME          SASL user name (or KLOG_USERNAME)
-                             The password comes from KLOG_PASSWORD, the config file or a
-                             prompt; never from a flag (it would show in ps and shell history)
-    --ssl                    Connect with TLS (implied by --ca, --cert, --key)
-    --ca FILE                Trust this CA certificate (PEM) instead of the system store
-    --cert FILE --key FILE   Client certificate and key (PEM) for brokers that require one
-    --insecure-skip-verify   Do not verify the broker's certificate (dangerous; warned)
-
-  Examples
-    $ KLOG_PASSWORD=… klog-tui --brokers kafka:9094 --sasl-mechanism scram-sha-512 --username alice --ssl --ca ca.pem
-    $ klog-tui --profile prod
-`;

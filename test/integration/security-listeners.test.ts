@@ -5,7 +5,8 @@
  * client certificates, and SASL_SSL. Every case goes through `resolveConnectionSettings`
  * (flags/env as a user gives them) and the real adapter (`createLogStream`).
  */
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {spawn} from 'node:child_process';
+import {chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -315,6 +316,144 @@ describe('TLS', () => {
 		expect(prod.userLabel).toBe('bob (SCRAM-SHA-512, TLS)');
 		expect(await checkCredentials(prod, {logFile})).toEqual({ok: true});
 		expect(await consumeFirstValue(prod)).toBe(RECORD);
+	});
+});
+
+/** Run the real command line (through tsx, as `npm run` would) with only the environment given. */
+function runCli(args: string[], env: NodeJS.ProcessEnv, options: {viaTerminal?: string} = {}) {
+	const tsx = path.resolve('node_modules/.bin/tsx');
+	const cli = path.resolve('source/cli.tsx');
+	const home = mkdtempSync(path.join(tmpdir(), 'klog-cli-home-'));
+	const fullEnv = {PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), ...env};
+	// `script` gives the CLI a real terminal, so the password prompt runs as for a user.
+	const command = options.viaTerminal === undefined ? tsx : 'script';
+	const commandArgs =
+		options.viaTerminal === undefined
+			? [cli, ...args]
+			: ['-qec', [tsx, cli, ...args].map((arg) => `'${arg}'`).join(' '), '/dev/null'];
+	const started = Date.now();
+	return new Promise<{code: number | null; stdout: string; stderr: string; elapsedMs: number}>((resolve) => {
+		const child = spawn(command, commandArgs, {env: fullEnv, stdio: ['pipe', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		let typed = false;
+		child.stdout.on('data', (chunk) => {
+			stdout += chunk.toString();
+			if (options.viaTerminal !== undefined && !typed && stdout.includes('Password for')) {
+				typed = true;
+				child.stdin.write(`${options.viaTerminal}\r`);
+			}
+		});
+		child.stderr.on('data', (chunk) => {
+			stderr += chunk.toString();
+		});
+		const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			rmSync(home, {recursive: true, force: true});
+			resolve({code, stdout, stderr, elapsedMs: Date.now() - started});
+		});
+	});
+}
+
+describe('the command line', () => {
+	const plainArgs = () => ['--plain', '--output', 'json', '--from-beginning', '--exit', '--topic', topic];
+
+	it('a wrong password: one line, exit 2, fast, the password nowhere', async () => {
+		const result = await runCli(
+			[
+				...plainArgs(),
+				'--brokers',
+				kafka().listenerBootstrap('SASL_PLAINTEXT'),
+				'--sasl-mechanism',
+				'scram-sha-256',
+				'--username',
+				'alice',
+			],
+			{KLOG_PASSWORD: 'wrong-Pw-0000'},
+		);
+		process.stderr.write(`[security] CLI wrong password: exit ${result.code} in ${result.elapsedMs} ms\n`);
+		expect(result.stderr).toBe('klog-tui: authentication failed for user alice (SCRAM-SHA-256)\n');
+		expect(result.stdout).toBe('');
+		expect(result.code).toBe(2);
+		expect(result.elapsedMs).toBeLessThan(15_000);
+	});
+
+	it('reads with a profile from --config, password from the variable it names', async () => {
+		const configFile = path.join(tls.dir, 'klog-config.json');
+		writeFileSync(
+			configFile,
+			JSON.stringify({
+				profiles: {
+					secure: {
+						brokers: kafka().listenerBootstrap('SASL_SSL'),
+						sasl: {mechanism: 'scram-sha-512', username: 'bob', passwordEnv: 'BOB_PW'},
+						ssl: {ca: 'ca.pem'},
+					},
+				},
+			}),
+		);
+		chmodSync(configFile, 0o600);
+		const result = await runCli([...plainArgs(), '--config', configFile, '--profile', 'secure'], {
+			BOB_PW: SCRAM512_PASSWORD,
+		});
+		expect(result.stderr).toBe('');
+		expect(result.code).toBe(0);
+		expect(JSON.parse(result.stdout.trim().split('\n')[0]!)).toMatchObject({
+			service: 'api',
+			message: 'hello secure',
+		});
+	});
+
+	it('warns once when a config file holding a password is readable by others', async () => {
+		const configFile = path.join(tls.dir, 'klog-open-config.json');
+		writeFileSync(
+			configFile,
+			JSON.stringify({
+				defaults: {
+					brokers: kafka().listenerBootstrap('SASL_PLAINTEXT'),
+					sasl: {mechanism: 'scram-sha-256', username: 'alice', password: SCRAM256_PASSWORD},
+				},
+			}),
+		);
+		chmodSync(configFile, 0o644);
+		const result = await runCli([...plainArgs(), '--config', configFile], {});
+		expect(result.stderr).toBe(
+			`Warning: ${configFile} holds a password and others can read it (mode 644); run: chmod 600 ${configFile}\n`,
+		);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('hello secure');
+		expect(result.stdout + result.stderr).not.toContain(SCRAM256_PASSWORD);
+	});
+
+	it('asks for the password on a terminal without echoing it', async () => {
+		const result = await runCli(
+			[
+				...plainArgs(),
+				'--brokers',
+				kafka().listenerBootstrap('SASL_PLAINTEXT'),
+				'--sasl-mechanism',
+				'plain',
+				'--username',
+				'carol',
+			],
+			{},
+			{viaTerminal: PLAIN_PASSWORD},
+		);
+		// Through `script`, everything the CLI writes to the terminal arrives on stdout.
+		expect(result.stdout).toContain('Password for carol: ');
+		expect(result.stdout).toContain('hello secure');
+		expect(result.stdout).not.toContain(PLAIN_PASSWORD);
+		expect(result.code).toBe(0);
+	});
+
+	it('refuses --password with the reason, before anything connects', async () => {
+		const result = await runCli(['--plain', '--password', 'hunter2-pw', '--username', 'alice'], {});
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(
+			/^klog-tui: --password is not accepted: a password on the command line shows in ps/,
+		);
+		expect(result.stderr).not.toContain('hunter2-pw');
 	});
 });
 
