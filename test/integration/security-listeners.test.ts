@@ -16,7 +16,7 @@ import type {SecurityFlagValues} from '../../source/config/security-flags.js';
 import type {ConnectionSettings} from '../../source/core/connection-settings.js';
 import type {ConnectionState} from '../../source/core/stream-status.js';
 import {createLogStream} from '../../source/kafka.js';
-import {createTopic, produceRecords, uniqueName, useOwnKafka} from '../support/test-kafka.js';
+import {createTopic, ownKafka, produceRecords, uniqueName} from '../support/test-kafka.js';
 import {makeTlsFixtures} from '../support/tls-fixtures.js';
 import {warmUpGroupCoordinator} from '../support/warm-up.js';
 
@@ -34,7 +34,7 @@ const keystore = {
 };
 const scramJaas = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
 
-const kafka = useOwnKafka({
+const kafka = ownKafka({
 	serverProperties: {'sasl.enabled.mechanisms': 'PLAIN,SCRAM-SHA-256,SCRAM-SHA-512'},
 	formatArgs: [
 		'--add-scram',
