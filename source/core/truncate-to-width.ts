@@ -1,11 +1,13 @@
 import stringWidth from 'string-width';
+import {clusterEnd} from './cluster-boundary.js';
 
 /**
  * Fit sanitised text into terminal cells. Widths come from `string-width`
  * (East Asian Wide and emoji take two cells, combining marks none); a
  * character is never split and never overflows: when a two-cell character does
  * not fit in the last cell, it is left out (and the cell padded when asked).
- * Pure printable ASCII, the common case, is cut with `slice`.
+ * Pure printable ASCII, the common case, is cut with `slice`; other text is
+ * walked cluster by cluster (see `cluster-boundary.ts`) with widths cached.
  */
 
 /** Options for {@link truncateToWidth}. */
@@ -18,12 +20,40 @@ export type TruncateOptions = {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-let segmenter: Intl.Segmenter | undefined;
+/** Widths of single BMP characters, 255 = not yet measured (string-width is slow per call). */
+const bmpWidths = new Uint8Array(0x10000).fill(255);
+/** Widths of other graphemes (astral characters, emoji sequences, combining runs); bounded. */
+const graphemeWidths = new Map<string, number>();
+const MAX_CACHED_GRAPHEMES = 4096;
 
-/** Grapheme clusters of `text` (what a terminal draws as one character). */
-function graphemes(text: string): Iterable<Intl.SegmentData> {
-	segmenter ??= new Intl.Segmenter();
-	return segmenter.segment(text);
+/** Terminal cells of one grapheme cluster. */
+function graphemeWidth(segment: string): number {
+	if (segment.length === 1) {
+		const code = segment.charCodeAt(0);
+		if (code >= 0x20 && code < 0x7f) {
+			return 1;
+		}
+
+		let width = bmpWidths[code]!;
+		if (width === 255) {
+			width = stringWidth(segment);
+			bmpWidths[code] = width;
+		}
+
+		return width;
+	}
+
+	let width = graphemeWidths.get(segment);
+	if (width === undefined) {
+		width = stringWidth(segment);
+		if (graphemeWidths.size >= MAX_CACHED_GRAPHEMES) {
+			graphemeWidths.clear();
+		}
+
+		graphemeWidths.set(segment, width);
+	}
+
+	return width;
 }
 
 /** Spaces to make `cells` up to `width`. */
@@ -31,22 +61,57 @@ function padding(cells: number, width: number): string {
 	return cells < width ? ' '.repeat(width - cells) : '';
 }
 
+/** Where a scan of `text` stopped: see {@link scanWidth}. */
+type Scan = {
+	/** End index of the longest prefix of at most `inner` cells, and its width. */
+	innerEnd: number;
+	innerCells: number;
+	/** True when the whole text fits in `outer` cells; `cells` is then its width. */
+	fits: boolean;
+	cells: number;
+};
+
 /**
- * Index in `text` where the longest prefix of at most `width` cells ends, and
- * that prefix's width. Never ends inside a grapheme cluster.
+ * Walk the grapheme clusters of `text` only as far as needed: find the longest
+ * prefix of at most `inner` cells, and whether the whole text fits in `outer`
+ * (`inner` ≤ `outer`). Stops as soon as `outer` is exceeded, so a long line
+ * costs no more than a short one.
  */
-function prefixEnd(text: string, width: number): {end: number; cells: number} {
+function scanWidth(text: string, inner: number, outer: number): Scan {
 	let cells = 0;
-	for (const {segment, index} of graphemes(text)) {
-		const cellsOfSegment = stringWidth(segment);
-		if (cells + cellsOfSegment > width) {
-			return {end: index, cells};
+	let innerEnd = -1;
+	let innerCells = 0;
+	let index = 0;
+	while (index < text.length) {
+		const code = text.charCodeAt(index);
+		const following = text.charCodeAt(index + 1);
+		let end: number;
+		let width: number;
+		if (code >= 0x20 && code < 0x7f && !(following >= 0x7f)) {
+			// ASCII followed by ASCII (or the end: NaN): a cluster of its own, one cell.
+			end = index + 1;
+			width = 1;
+		} else {
+			end = clusterEnd(text, index);
+			width = graphemeWidth(text.slice(index, end));
 		}
 
-		cells += cellsOfSegment;
+		if (innerEnd === -1 && cells + width > inner) {
+			innerEnd = index;
+			innerCells = cells;
+		}
+
+		cells += width;
+		if (cells > outer) {
+			return {innerEnd, innerCells, fits: false, cells};
+		}
+
+		index = end;
 	}
 
-	return {end: text.length, cells};
+	return innerEnd === -1
+		? {innerEnd: text.length, innerCells: cells, fits: true, cells}
+		: {innerEnd, innerCells, fits: true, cells};
 }
 
 /**
@@ -73,16 +138,15 @@ export function truncateToWidth(text: string, width: number, options?: TruncateO
 		return text.slice(0, cellsWanted - ellipsisCells) + ellipsis;
 	}
 
-	const total = stringWidth(text);
-	if (total <= cellsWanted) {
-		return pad ? text + padding(total, cellsWanted) : text;
-	}
-
 	const ellipsisCells = stringWidth(ellipsis);
 	const withEllipsis = ellipsisCells <= cellsWanted;
-	const {end, cells} = prefixEnd(text, withEllipsis ? cellsWanted - ellipsisCells : cellsWanted);
-	const cut = withEllipsis ? text.slice(0, end) + ellipsis : text.slice(0, end);
-	const usedCells = withEllipsis ? cells + ellipsisCells : cells;
+	const scan = scanWidth(text, withEllipsis ? cellsWanted - ellipsisCells : cellsWanted, cellsWanted);
+	if (scan.fits) {
+		return pad ? text + padding(scan.cells, cellsWanted) : text;
+	}
+
+	const cut = withEllipsis ? text.slice(0, scan.innerEnd) + ellipsis : text.slice(0, scan.innerEnd);
+	const usedCells = withEllipsis ? scan.innerCells + ellipsisCells : scan.innerCells;
 	return pad ? cut + padding(usedCells, cellsWanted) : cut;
 }
 
@@ -97,6 +161,6 @@ export function splitAtWidth(text: string, width: number): [head: string, tail: 
 		return text.length <= cellsWanted ? [text, ''] : [text.slice(0, cellsWanted), text.slice(cellsWanted)];
 	}
 
-	const {end} = prefixEnd(text, cellsWanted);
-	return [text.slice(0, end), text.slice(end)];
+	const {innerEnd} = scanWidth(text, cellsWanted, cellsWanted);
+	return [text.slice(0, innerEnd), text.slice(innerEnd)];
 }

@@ -370,6 +370,8 @@ function isOwnSgr(parameters: string): boolean {
 }
 
 const OWN_SGR = /^\u001b\[([0-9;]*)m/;
+/** Anything the walk below could object to; text without any is safe (the common, fast case). */
+const SUSPICIOUS = /[\u0000-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
 const INVISIBLE = /[\p{Cf}\p{Zl}\p{Zp}]/u;
 
 function describe(output: string, index: number, problem: string): string {
@@ -397,6 +399,10 @@ export function findTerminalUnsafe(
 		} catch {
 			return 'invalid UTF-8 in the bytes written';
 		}
+	}
+
+	if (!SUSPICIOUS.test(textOutput)) {
+		return undefined;
 	}
 
 	for (let index = 0; index < textOutput.length; index++) {
