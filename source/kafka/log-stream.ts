@@ -131,6 +131,8 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 	let attempt = 0;
 	let session: Promise<'running' | 'retry' | 'stopped'> | undefined;
 	let positionsReady = false;
+	/** Where the first session starts; a seek before the stream got that far replaces it. */
+	let startPosition: StartPosition = options.start;
 	let retryTimer: NodeJS.Timeout | undefined;
 	let refreshTimer: NodeJS.Timeout | undefined;
 	let watchdogTimer: NodeJS.Timeout | undefined;
@@ -326,7 +328,8 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 		target.on(events.END_BATCH_PROCESS, ({payload}) => {
 			// Batches holding only control records or aborted records never reach eachBatch;
 			// kafkajs steps over them itself, and so must our position (caughtUp relies on it).
-			if (!current() || payload.batchSize !== 0 || paused) return;
+			// kafkajs resolves these even while paused, so this runs while paused too.
+			if (!current() || payload.batchSize !== 0) return;
 			if (seekPending.has(partitionKey(payload.topic, payload.partition))) return;
 			tracker.recordBatch(payload.topic, payload.partition, {
 				records: 0,
@@ -384,7 +387,7 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 				return 'retry';
 			}
 			if (!positionsReady) {
-				const offsets = await computeStartOffsets(options.start);
+				const offsets = await computeStartOffsets(startPosition);
 				if (stopping) return 'stopped';
 				for (const [topic, {ranges, offsets: starts}] of offsets) {
 					const ends: PartitionEnd[] = ranges.map((range) => ({topic, ...range}));
@@ -543,6 +546,11 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 			return paused;
 		},
 		async seek(start) {
+			if (!positionsReady) {
+				// Not connected yet: the first session starts there instead.
+				startPosition = start;
+				return;
+			}
 			const offsets = await computeStartOffsets(start).catch((error: unknown) => {
 				dropAdminConnection();
 				throw new Error(`seek failed: ${describeKafkaError(error)}`);

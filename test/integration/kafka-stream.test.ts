@@ -1,4 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
+import {createRecordProducer, createTopicIfMissing, sendLogRecords} from '../../source/kafka.js';
 import {createTopic, produceRecords, testBootstrap, uniqueName, withAdmin} from '../support/test-kafka.js';
 import {logValues, stopOpenStreams, waitUntil, watchStream, within} from './kafka-stream-helpers.js';
 
@@ -133,5 +134,28 @@ describe('log stream against a real broker', () => {
 		});
 		// Stopping twice is harmless.
 		await watched.stream.stop();
+	});
+
+	it('producer helpers create a topic once and send keys, headers and timestamps the stream reads back', async () => {
+		const topic = uniqueName('produce');
+		const connection = {brokers: testBootstrap().split(',')};
+		expect(await createTopicIfMissing(connection, topic, {partitions: 3})).toBe(true);
+		expect(await createTopicIfMissing(connection, topic, {partitions: 3})).toBe(false);
+		await sendLogRecords(connection, topic, [
+			{key: 'auth', value: '{"message":"login"}', headers: {trace: 'abc'}, timestamp: 1_700_000_000_000},
+		]);
+		const producer = createRecordProducer(connection);
+		await producer.send(topic, [{value: null, partition: 2}]);
+		await producer.disconnect();
+		const watched = watchStream([topic], {kind: 'beginning'});
+		await watched.stream.start();
+		await within('caught up', watched.stream.caughtUp());
+		expect(watched.records).toHaveLength(2);
+		const login = watched.records.find((record) => record.value !== null)!;
+		expect(login.key?.toString()).toBe('auth');
+		expect(login.headers?.trace?.toString()).toBe('abc');
+		expect(login.timestamp).toBe(1_700_000_000_000);
+		const tombstone = watched.records.find((record) => record.value === null)!;
+		expect(tombstone.partition).toBe(2);
 	});
 });
