@@ -33,6 +33,8 @@ export type PlainRunOptions = {
 const CHUNK = 1000;
 /** Longest we wait for the group to be left on the way out. */
 const STOP_TIMEOUT_MS = 8000;
+/** The same when we never connected. */
+const GIVE_UP_STOP_MS = 1500;
 
 /** Run plain output until `--exit` is satisfied, the reader goes away, or `signal` aborts. Resolves with the exit code. */
 export async function runPlain(options: PlainRunOptions): Promise<number> {
@@ -85,6 +87,7 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 	let stallTimer: NodeJS.Timeout | undefined;
 	let lastReason: string | undefined;
 	let reportedError = false;
+	let everLive = false;
 	const startStallTimer = () => {
 		if (!config.exitAtEnd || stallTimer) return;
 		stallTimer = setTimeout(() => {
@@ -97,6 +100,7 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 	};
 	const onStatus = (state: ConnectionState) => {
 		if (state.kind === 'live' || state.kind === 'rebalancing') {
+			everLive = true;
 			clearTimeout(stallTimer);
 			stallTimer = undefined;
 			if (lastReason && !config.exitAtEnd) log('klog-tui: connected');
@@ -134,7 +138,6 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 	options.signal?.addEventListener('abort', onAbort, {once: true});
 	if (options.signal?.aborted) end(0);
 	startStallTimer();
-	await stream.start();
 	if (config.exitAtEnd) {
 		stream.caughtUp().then(
 			() => end(0),
@@ -142,11 +145,15 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 			() => end(2, reportedError ? undefined : 'klog-tui: the stream stopped before it reached the end'),
 		);
 	}
+	// start() resolves only after the first attempt (seconds when no broker answers);
+	// the timers and callbacks above decide when the run ends, not start().
+	void stream.start().catch((error: unknown) => end(2, `klog-tui: ${(error as Error).message}`));
 
 	const code = await finished;
 	clearTimeout(stallTimer);
 	options.signal?.removeEventListener('abort', onAbort);
-	await withTimeout(stream.stop(), STOP_TIMEOUT_MS);
+	// Without a group joined there is nothing to leave: do not wait long for a dead broker.
+	await withTimeout(stream.stop(), everLive ? STOP_TIMEOUT_MS : GIVE_UP_STOP_MS);
 	await writer.flush();
 	store.dispose();
 	return code;

@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+/**
+ * klog-tui's entry point: read the command line (meow), then run one mode: the TUI,
+ * plain output (`--plain`, or stdout not a terminal), or the demo producer (`demo`).
+ * Usage problems print one line and exit 2; nothing prints a stack trace.
+ */
+import process from 'node:process';
+import {abortOnExitSignals} from './cli/exit-signals.js';
+import {parseCli} from './cli/parse-cli.js';
+import {resolveCliSettings} from './config/cli-settings.js';
+import {isConfigError} from './config/config-error.js';
+import {refusePasswordFlag} from './config/security-flags.js';
+import {resolveGroupId} from './core/group-id.js';
+
+const logLine = (line: string) => {
+	process.stderr.write(`${line}\n`);
+};
+
+async function main(): Promise<number> {
+	const passwordRefusal = refusePasswordFlag(process.argv.slice(2));
+	if (passwordRefusal) {
+		logLine(`klog-tui: ${passwordRefusal}`);
+		return 2;
+	}
+	const result = parseCli({
+		argv: process.argv.slice(2),
+		env: process.env,
+		stdoutIsTTY: process.stdout.isTTY === true,
+		importMeta: import.meta,
+	});
+	switch (result.kind) {
+		case 'help':
+		case 'version':
+			await writeOut(`${result.text}\n`);
+			return 0;
+		case 'error':
+			logLine(`klog-tui: ${result.message}`);
+			return 2;
+		case 'run':
+			break;
+	}
+	// Config file, profile, SASL/TLS (a password prompt on a terminal) and a credential check.
+	const {config, resolved} = await resolveCliSettings(result.config, process.env);
+	for (const warning of resolved.warnings) logLine(warning);
+
+	if (config.command === 'demo') {
+		const {runDemo} = await import('./demo.js');
+		const exitSignals = abortOnExitSignals(() => process.exit(130));
+		try {
+			return await runDemo(config, resolved.connection, {log: logLine, signal: exitSignals.signal});
+		} finally {
+			exitSignals.dispose();
+		}
+	}
+
+	const groupId = resolveGroupId({group: config.group, groupPrefix: config.groupPrefix});
+	if (config.mode === 'plain') {
+		const {runPlain} = await import('./plain.js');
+		const exitSignals = abortOnExitSignals(() => process.exit(130));
+		try {
+			return await runPlain({
+				config,
+				connection: resolved.connection,
+				groupId,
+				stdout: process.stdout,
+				log: logLine,
+				signal: exitSignals.signal,
+			});
+		} finally {
+			exitSignals.dispose();
+		}
+	}
+	const {runViewerTui} = await import('./cli/run-viewer-tui.js');
+	return runViewerTui(config, resolved, groupId, logLine);
+}
+
+/** Write to stdout and wait until it left the process (a pipe may be slow). */
+function writeOut(text: string): Promise<void> {
+	return new Promise((resolve) => {
+		process.stdout.write(text, () => resolve());
+	});
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		const message = error instanceof Error ? error.message : String(error);
+		logLine(`klog-tui: ${message.split('\n')[0]}`);
+		if (process.env.KLOG_DEBUG && error instanceof Error && error.stack) logLine(error.stack);
+		process.exit(isConfigError(error) ? 2 : 1);
+	},
+);

@@ -1,0 +1,83 @@
+/**
+ * What the built CLI does with bad input: wrong flags, an unreachable broker, a missing
+ * topic. Always one line on stderr, exit code 2, no stack trace, within a bounded time.
+ */
+import {beforeAll, describe, expect, it} from 'vitest';
+import {freePort} from '../../scripts/free-port.js';
+import {FLAGS} from '../../source/cli/flag-table.js';
+import {type CliRun, ensureBuilt, runCli} from '../support/cli-process.js';
+import {testBootstrap, uniqueName} from '../support/test-kafka.js';
+
+beforeAll(() => {
+	ensureBuilt();
+});
+
+/** Exactly one line on stderr, starting with the program name, nothing on stdout, no stack trace. */
+function expectOneLine(run: CliRun): string {
+	const lines = run.stderr.replace(/\n$/, '').split('\n');
+	expect(lines, run.stderr).toHaveLength(1);
+	expect(lines[0]).toMatch(/^klog-tui( demo)?: /);
+	expect(run.stderr).not.toMatch(/\n\s+at /);
+	expect(run.stdout.length).toBe(0);
+	return lines[0]!;
+}
+
+describe('bad flags', () => {
+	it.each([
+		[['--form-beginning'], 'klog-tui: unknown flag --form-beginning, did you mean --from-beginning?'],
+		[['--from-beginning', '--since', '15m'], '--from-beginning and --since cannot be used together'],
+		[['--tail', '-5'], '--tail must be 0 or more'],
+		[['--since', 'last tuesday'], "--since 'last tuesday'"],
+		[['--output', 'yaml'], '--output must be text or json'],
+		[['--level', 'verbose-ish'], '--level must be one of'],
+		[['demo', '--rate', 'fast'], '--rate must be a number above 0'],
+		[['--grep', '/(unclosed/', '--plain', '--brokers', '127.0.0.1:1'], '--grep'],
+	])('%j → exit 2 and one line', async (args, expected) => {
+		const run = await runCli(args);
+		expect(run.code).toBe(2);
+		expect(expectOneLine(run)).toContain(expected);
+	});
+});
+
+describe('help and version', () => {
+	it('--help lists every flag and examples, exit 0', async () => {
+		const run = await runCli(['--help']);
+		expect(run.code).toBe(0);
+		const text = run.stdout.toString('utf8');
+		for (const flag of FLAGS) expect(text).toContain(flag.negatable ? `--no-${flag.name}` : `--${flag.name}`);
+		expect(text).toContain('Examples');
+		expect(text).toContain('$ klog-tui demo');
+	});
+
+	it('--version prints the version, exit 0', async () => {
+		const run = await runCli(['--version']);
+		expect(run.code).toBe(0);
+		expect(run.stdout.toString('utf8').trim()).toMatch(/^\d+\.\d+\.\d+/);
+	});
+});
+
+describe('cluster problems', () => {
+	it('an unreachable broker with --exit: one line and exit 2 after --timeout', async () => {
+		// A free port on loopback: connections are refused at once, like a broker that is down.
+		const port = await freePort();
+		const run = await runCli(['--brokers', `127.0.0.1:${port}`, '--plain', '--exit', '--timeout', '3']);
+		expect(run.code).toBe(2);
+		expect(expectOneLine(run)).toContain(`no answer from Kafka at 127.0.0.1:${port} within 3s`);
+		expect(run.ms).toBeLessThan(10_000);
+		process.stderr.write(`[cli-errors] unreachable broker, --timeout 3: exit after ${run.ms} ms\n`);
+	});
+
+	it('a missing topic with --exit: one clear line and exit 2', async () => {
+		const topic = uniqueName('no-such-topic');
+		const run = await runCli(['--brokers', testBootstrap(), '--topic', topic, '--exit']);
+		expect(run.code).toBe(2);
+		expect(expectOneLine(run)).toBe(`klog-tui: topic '${topic}' does not exist on ${testBootstrap()}`);
+	});
+
+	it('the demo refuses to write to brokers that are not on this machine without --allow-produce', async () => {
+		const run = await runCli(['demo', '--brokers', '10.255.255.1:9092', '--count', '1']);
+		expect(run.code).toBe(2);
+		expect(expectOneLine(run)).toContain('read-only');
+		expect(run.ms).toBeLessThan(5000);
+	});
+});
