@@ -6,6 +6,7 @@ import {createTopic, produceRecords, uniqueName, useOwnKafka} from '../support/t
 import {logValues, openStreams, stopOpenStreams, waitUntil} from './kafka-stream-helpers.js';
 
 // Its own broker: this file kills it, which the shared one must never see.
+// biome-ignore lint/correctness/useHookAtTopLevel: a vitest beforeAll/afterAll helper, not a React hook.
 const kafka = useOwnKafka({nodes: 1});
 
 afterEach(stopOpenStreams);
