@@ -43,6 +43,8 @@ export const LINE_BREAK_MARK = '⏎';
  * of `\p{Cf}` and so take the slow path, which leaves them as they are.)
  */
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+/** Cheaper than `UNSAFE` (no Unicode properties): printable ASCII needs no further look. */
+const BEYOND_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 const UNSAFE_GLOBAL = /\r\n|[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
 
 const ZERO_WIDTH_NON_JOINER = 0x200c;
@@ -122,7 +124,7 @@ function escapeOther(match: string, code: number): string {
  * Returns `text` itself when there is nothing to escape.
  */
 export function sanitizeForTerminal(text: string, options?: SanitizeOptions): string {
-	if (!UNSAFE.test(text)) {
+	if (!BEYOND_PRINTABLE_ASCII.test(text) || !UNSAFE.test(text)) {
 		return text;
 	}
 
