@@ -100,7 +100,7 @@ export const contenders: readonly Contender[] = [
 	{
 		id: 'tui',
 		label: 'klog-tui TUI pipeline (200x50 virtual terminal)',
-		stop: "exits once the store's total reaches N",
+		stop: "once the store's total reaches N it presses q (the app leaves its group, as a user's quit does) and exits",
 		command: (t) => ({
 			command: process.execPath,
 			args: [

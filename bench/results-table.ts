@@ -2,8 +2,16 @@ import type {BenchConfig} from './bench-config.js';
 import type {ContenderId} from './contenders.js';
 import {type ProcessMeasurement, summarise} from './measure.js';
 
+/** What the TUI pipeline reports about an ingest run (its result file). */
+export type TuiIngestDetails = {
+	framesPerSecond: number;
+	renderP50: number;
+	renderP99: number;
+	memoryMb: {heapUsed: number; heapTotal: number; external: number; rss: number};
+};
+
 /** One timed run. */
-export type RunSample = ProcessMeasurement & {recordsPerSecond: number};
+export type RunSample = ProcessMeasurement & {recordsPerSecond: number; tui?: TuiIngestDetails};
 
 /** Every run of one contender on one topic. */
 export type ContenderResult = {
@@ -34,8 +42,9 @@ export type LatencyResult = {
 	renderP50: number;
 	renderP99: number;
 	keys: number;
-	/** Keys whose effect never showed within the wait limit. */
+	/** Keys whose effect never showed within the wait limit, and which they were. */
 	keysMissed: number;
+	missedKeys?: string[];
 	keyP50: number;
 	keyP99: number;
 	peakRssMb: number;
@@ -137,7 +146,7 @@ function latencyTable(latency: LatencyResult | undefined): string[] {
 		'| Measure | p50 | p99 | Samples |',
 		'|---|---:|---:|---:|',
 		`| Frame render time (Ink onRender), ms | ${fmt1(latency.renderP50)} | ${fmt1(latency.renderP99)} | ${latency.frames} frames |`,
-		`| Key press to the frame that shows it, ms | ${fmt1(latency.keyP50)} | ${fmt1(latency.keyP99)} | ${latency.keys} keys${latency.keysMissed ? `, ${latency.keysMissed} never shown` : ''} |`,
+		`| Key press to the frame that shows it, ms | ${fmt1(latency.keyP50)} | ${fmt1(latency.keyP99)} | ${latency.keys} keys${latency.keysMissed ? `, ${latency.keysMissed} never shown (${latency.missedKeys?.join(' ')})` : ''} |`,
 		`| Peak RSS of the TUI process, MB | ${fmt1(latency.peakRssMb)} | | |`,
 	];
 }
@@ -201,6 +210,22 @@ export function evaluateTargets(report: BenchReport): Target[] {
 	];
 }
 
+/** What the TUI drew while it ingested (frames are starved when decoding hogs the thread). */
+function tuiIngestNotes(results: readonly ContenderResult[]): string[] {
+	return results
+		.filter((r) => r.contender === 'tui' && !r.error)
+		.flatMap((r) => {
+			const details = r.samples.map((s) => s.tui).filter((d): d is TuiIngestDetails => d !== undefined);
+			const last = details.at(-1);
+			if (!last) return [];
+			return [
+				`- TUI pipeline while ingesting ${fmtInt(r.records)} x ${r.variant} (last run): ${fmt1(last.framesPerSecond)} frames/s, ` +
+					`frame render p50 ${fmt1(last.renderP50)} ms, p99 ${fmt1(last.renderP99)} ms; at the end heap used ` +
+					`${last.memoryMb.heapUsed} MB of ${last.memoryMb.heapTotal} MB, external ${last.memoryMb.external} MB, RSS ${last.memoryMb.rss} MB.`,
+			];
+		});
+}
+
 /** The label of the main variant's rows. */
 export const mainVariant = '200 B';
 
@@ -245,6 +270,7 @@ export function renderReport(report: BenchReport): string {
 		'',
 		'## Notes',
 		'',
+		...tuiIngestNotes(report.throughput),
 		...report.stopRules.map((rule) => `- ${rule.label}: ${rule.stop}.`),
 		...report.notes.map((note) => `- ${note}`),
 		'',

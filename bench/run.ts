@@ -27,6 +27,7 @@ import {
 	type LatencyResult,
 	mainVariant,
 	renderReport,
+	type TuiIngestDetails,
 } from './results-table.js';
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -61,6 +62,11 @@ function timeoutFor(records: number): number {
 	return 30_000 + (records / 5_000) * 1000;
 }
 
+function readTuiDetails(file: string): TuiIngestDetails | undefined {
+	if (!fs.existsSync(file)) return undefined;
+	return JSON.parse(fs.readFileSync(file, 'utf8')) as TuiIngestDetails;
+}
+
 let runCounter = 0;
 
 /** One timed run of one contender over a whole topic. */
@@ -93,7 +99,8 @@ async function timeRun(
 		return;
 	}
 	const recordsPerSecond = target.records / measured.wallSeconds;
-	result.samples.push({...measured, recordsPerSecond});
+	const tui = contender.id === 'tui' ? readTuiDetails(resultFile) : undefined;
+	result.samples.push({...measured, recordsPerSecond, ...(tui ? {tui} : {})});
 	log(
 		`  ${contender.id.padEnd(7)} ${target.topic}: ${Math.round(recordsPerSecond).toLocaleString('en-US')} records/s, ` +
 			`${measured.wallSeconds.toFixed(1)} s, ${measured.peakRssMb.toFixed(0)} MB, ${measured.cpuSeconds.toFixed(1)} CPU s`,

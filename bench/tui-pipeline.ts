@@ -12,6 +12,9 @@
  * Results go to `--result-file` as JSON. Nothing is printed to the real stdout.
  */
 import fs from 'node:fs';
+import {createRequire} from 'node:module';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
 import {createStreamController} from '../source/cli/stream-controller.js';
 import {createLogStore} from '../source/core/log-store.js';
@@ -124,8 +127,34 @@ async function pressAndWait(keys: string, test: (screen: string) => boolean): Pr
 }
 
 async function runIngest(): Promise<void> {
+	const from = performance.now();
 	await untilTotal(records);
-	writeResult({records: store.total, frames: renderTimes.length, bytesWritten: terminal.bytesWritten});
+	const seconds = (performance.now() - from) / 1000;
+	const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+	const heapBeforeGc = process.memoryUsage().heapUsed;
+	// With --expose-gc (a diagnosis run), collect first so heapUsed is what the buffer keeps alive.
+	const collect = (globalThis as {gc?: () => void}).gc;
+	collect?.();
+	const memory = process.memoryUsage();
+	writeResult({
+		records: store.total,
+		buffered: store.size,
+		seconds,
+		frames: renderTimes.length,
+		framesPerSecond: renderTimes.length / seconds,
+		renderP50: percentile(renderTimes, 50),
+		renderP99: percentile(renderTimes, 99),
+		bytesWritten: terminal.bytesWritten,
+		memoryMb: {
+			heapUsedBeforeGc: mb(heapBeforeGc),
+			afterForcedGc: collect !== undefined,
+			rss: mb(memory.rss),
+			heapUsed: mb(memory.heapUsed),
+			heapTotal: mb(memory.heapTotal),
+			external: mb(memory.external),
+			arrayBuffers: mb(memory.arrayBuffers),
+		},
+	});
 }
 
 async function runLive(): Promise<void> {
@@ -144,7 +173,8 @@ async function runLive(): Promise<void> {
 	await sleep(1000);
 	renderTimes.length = 0;
 	const keyTimes: number[] = [];
-	let missed = 0;
+	/** Keys whose effect never showed (which ones: a bug in one path shows up here). */
+	const missed: string[] = [];
 	const totalBefore = store.total;
 	const phaseStart = performance.now();
 	const helpOpen = (screen: string) => screen.includes(helpMarker);
@@ -157,7 +187,7 @@ async function runLive(): Promise<void> {
 	for (let step = 0; performance.now() - phaseStart < seconds * 1000; step++) {
 		const [keys, test] = steps[step % steps.length]!;
 		const ms = await pressAndWait(keys, test);
-		if (ms === undefined) missed += 1;
+		if (ms === undefined) missed.push(JSON.stringify(keys));
 		else keyTimes.push(ms);
 		// A human pace, jittered so key presses do not lock onto the frame clock.
 		await sleep(80 + Math.random() * 120);
@@ -181,7 +211,8 @@ async function runLive(): Promise<void> {
 		renderP50: percentile(frameTimes, 50),
 		renderP99: percentile(frameTimes, 99),
 		keys: keyTimes.length,
-		keysMissed: missed,
+		keysMissed: missed.length,
+		missedKeys: missed,
 		keyP50: percentile(keyTimes, 50),
 		keyP99: percentile(keyTimes, 99),
 		...(filterActive ? {} : {error: `the text filter "${filterText}" did not become active`}),
@@ -193,9 +224,27 @@ function writeResult(result: object): void {
 	fs.writeFileSync(resultFile, JSON.stringify(result));
 }
 
-/** Quit like the user pressing q would (leave the group), but never wait forever. */
-async function quit(): Promise<void> {
-	await Promise.race([controller.quit(), sleep(8000)]);
+type InkInstance = {options: {onRender?: (metrics: {renderTime: number}) => void}};
+
+/**
+ * Times every frame with Ink's own `onRender` hook. `runTui` does not pass render options
+ * through, so the hook is set on the Ink instance it created for our stdout, found in Ink's
+ * instance map. Imported by file URL (Ink's package exports hide the file): the same URL Ink
+ * imports it by, so the same module and the same map. Ink reads `options.onRender` on every frame.
+ */
+async function timeFrames(stdout: NodeJS.WriteStream, onFrame: (ms: number) => void): Promise<void> {
+	const inkEntry = createRequire(import.meta.url).resolve('ink');
+	const instancesUrl = pathToFileURL(path.join(path.dirname(inkEntry), 'instances.js')).href;
+	const {default: instances} = (await import(instancesUrl)) as {default: WeakMap<object, InkInstance>};
+	const instance = instances.get(stdout);
+	if (!instance) throw new Error("could not find Ink's instance for the virtual terminal");
+	instance.options.onRender = ({renderTime}) => onFrame(renderTime);
+}
+
+/** Quits like the user does (`q`: the app leaves the group, runTui resolves), never waiting forever. */
+async function quit(app: Promise<void>): Promise<void> {
+	keyboard.press('q');
+	await Promise.race([app, sleep(12_000)]);
 }
 
 async function main(): Promise<void> {
@@ -207,17 +256,11 @@ async function main(): Promise<void> {
 		info: {topics: [topic], brokers: [bootstrap], groupId},
 		stdout: terminal.stdout,
 		stdin: keyboard.stdin,
-		onRender: ({renderTime}: {renderTime: number}) => {
-			renderTimes.push(renderTime);
-		},
 	});
-	app.catch((error: unknown) => {
-		process.stderr.write(`tui-pipeline: the app failed: ${String(error)}\n`);
-		process.exit(1);
-	});
+	await timeFrames(terminal.stdout, (ms) => renderTimes.push(ms));
 	if (mode === 'live') await runLive();
 	else await runIngest();
-	await quit();
+	await quit(app);
 }
 
 main().then(
