@@ -67,5 +67,6 @@ export async function runViewerTui(
 		store.dispose();
 		status.dispose();
 	}
-	return 0;
+	// runTui sets the exit code of a signal (130, 143...) or a crash; q leaves it unset.
+	return typeof process.exitCode === 'number' ? process.exitCode : 0;
 }
