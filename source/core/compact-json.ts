@@ -11,7 +11,7 @@
 /** Nesting shown before `{…}`/`[…]`; deeper than any sensible log shape. */
 const MAX_DEPTH = 32;
 
-/** Writes into `parts` until `budget` characters are used up. */
+/** Collects output parts until `maxLength` characters are used up. */
 class BoundedWriter {
 	readonly parts: string[] = [];
 	private remaining: number;
