@@ -40,7 +40,7 @@ async function main(): Promise<number> {
 			break;
 	}
 	// Config file, profile, SASL/TLS (a password prompt on a terminal) and a credential check.
-	const {config, resolved} = await resolveCliSettings(result.config, process.env);
+	const {config, resolved, serviceColours} = await resolveCliSettings(result.config, process.env);
 	for (const warning of resolved.warnings) logLine(warning);
 
 	if (config.command === 'demo') {
@@ -62,6 +62,7 @@ async function main(): Promise<number> {
 				config,
 				connection: resolved.connection,
 				groupId,
+				serviceColours,
 				stdout: process.stdout,
 				log: logLine,
 				signal: exitSignals.signal,

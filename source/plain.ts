@@ -18,6 +18,8 @@ export type PlainRunOptions = {
 	config: ViewerConfig;
 	connection: KafkaConnectionOptions;
 	groupId: string;
+	/** Colours per service chosen in the config file. */
+	serviceColours?: Readonly<Record<string, string>>;
 	/** Where records go (process.stdout). */
 	stdout: OutputStream;
 	/** One human line (no newline) for stderr: problems and connection changes. */
@@ -48,7 +50,13 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		return 2;
 	}
 	const format: (record: LogRecord) => string =
-		config.output === 'json' ? formatJsonLine : (record) => formatPlainLine(record, {colour: config.colour});
+		config.output === 'json'
+			? formatJsonLine
+			: (record) =>
+					formatPlainLine(record, {
+						colour: config.colour,
+						...(options.serviceColours ? {serviceColours: options.serviceColours} : {}),
+					});
 
 	let finish!: (code: number) => void;
 	const finished = new Promise<number>((resolve) => {

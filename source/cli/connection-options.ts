@@ -1,7 +1,10 @@
 import type {KafkaConnectionOptions} from '../kafka.js';
-import type {CliConfig} from './cli-config.js';
 
-/** How to reach the cluster, plus what the header may show about who we are. */
+/**
+ * How to reach the cluster, plus what the header may show about who we are. Resolved from
+ * the command line, the environment and the config file by `resolveCliSettings`
+ * (source/config/cli-settings.ts), so every mode (TUI, plain, demo) connects the same way.
+ */
 export type ResolvedConnection = {
 	connection: KafkaConnectionOptions;
 	/** e.g. `alice (SCRAM-SHA-256)`; undefined when anonymous. */
@@ -9,16 +12,3 @@ export type ResolvedConnection = {
 	/** One-line warnings to print before starting (never holding a secret). */
 	warnings: string[];
 };
-
-/**
- * The one place the command line becomes kafkajs connection options. Brokers and the
- * kafkajs log file come from the flags; TLS and SASL (profiles, config file) are added
- * here by the security settings, so every mode (TUI, plain, demo) connects the same way.
- */
-export async function resolveConnection(config: CliConfig): Promise<ResolvedConnection> {
-	return {
-		connection: {brokers: config.brokers, ...(config.logFile ? {logFile: config.logFile} : {})},
-		userLabel: undefined,
-		warnings: [],
-	};
-}
