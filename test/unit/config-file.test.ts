@@ -190,7 +190,10 @@ describe('choosing a profile', () => {
 describe('broker addresses in the config', () => {
 	it('are checked and normalised like --brokers', () => {
 		const file = writeConfig({defaults: {brokers: 'kafka-1, [::1]:9093'}});
-		expect(loadConfigFile({configPath: file, env: {}})?.config.defaults.brokers).toEqual(['kafka-1:9092', '[::1]:9093']);
+		expect(loadConfigFile({configPath: file, env: {}})?.config.defaults.brokers).toEqual([
+			'kafka-1:9092',
+			'[::1]:9093',
+		]);
 		const bad = writeConfig({defaults: {brokers: ['kafka:99999']}}, 0o600, 'bad.json');
 		expect(loadError(bad).message).toBe(
 			`Bad config file ${bad}: defaults.brokers has a bad broker address 'kafka:99999': port must be 1-65535`,

@@ -107,7 +107,11 @@ describe('filters', () => {
 			'userId=42',
 		]);
 		expect(splitFilterTerms('/a\\/ b/')).toEqual(['/a\\/ b/']);
-		expect(splitFilterTerms('"connection refused" !"a b" x')).toEqual(['"connection refused"', '!"a b"', 'x']);
+		expect(splitFilterTerms('"connection refused" !"a b" x')).toEqual([
+			'"connection refused"',
+			'!"a b"',
+			'x',
+		]);
 		expect(splitFilterTerms('')).toEqual([]);
 	});
 
