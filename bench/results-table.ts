@@ -146,7 +146,7 @@ function latencyTable(latency: LatencyResult | undefined): string[] {
 		'| Measure | p50 | p99 | Samples |',
 		'|---|---:|---:|---:|',
 		`| Frame render time (Ink onRender), ms | ${fmt1(latency.renderP50)} | ${fmt1(latency.renderP99)} | ${latency.frames} frames |`,
-		`| Key press to the frame that shows it, ms | ${fmt1(latency.keyP50)} | ${fmt1(latency.keyP99)} | ${latency.keys} keys${latency.keysMissed ? `, ${latency.keysMissed} never shown (${latency.missedKeys?.join(' ')})` : ''} |`,
+		`| Key press to the frame that shows it, ms | ${fmt1(latency.keyP50)} | ${fmt1(latency.keyP99)} | ${latency.keys} keys${latency.keysMissed ? `, ${latency.keysMissed} never shown (${latency.missedKeys?.join(', ')})` : ''} |`,
 		`| Peak RSS of the TUI process, MB | ${fmt1(latency.peakRssMb)} | | |`,
 	];
 }

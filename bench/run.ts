@@ -20,6 +20,7 @@ import {
 	tuiPipelineScript,
 } from './contenders.js';
 import {fillTopic} from './fill-topic.js';
+import {type LiveProducer, startLiveProducer} from './live-producer.js';
 import {measureProcess} from './measure.js';
 import {
 	type BenchReport,
@@ -66,6 +67,8 @@ function readTuiDetails(file: string): TuiIngestDetails | undefined {
 	if (!fs.existsSync(file)) return undefined;
 	return JSON.parse(fs.readFileSync(file, 'utf8')) as TuiIngestDetails;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let runCounter = 0;
 
@@ -167,6 +170,23 @@ async function verifyPlainOutput(target: BenchTopic, bootstrap: string): Promise
 async function measureLatency(target: BenchTopic, bootstrap: string): Promise<LatencyResult | undefined> {
 	const resultFile = path.join(scratchDir, 'latency.json');
 	log(`TUI latency: ${target.records} buffered, ${config.liveRate}/s for ${config.liveSeconds} s`);
+	// The pipeline writes `<result>.ready` once its buffer is full and the filter typed; the live
+	// stream starts then, from this process, so producing costs the measured process nothing.
+	let producer: LiveProducer | undefined;
+	let producerStart = 0;
+	let measuring = true;
+	const startProducerWhenReady = async () => {
+		while (measuring && !fs.existsSync(`${resultFile}.ready`)) await sleep(20);
+		if (!measuring) return;
+		producer = startLiveProducer({
+			bootstrap,
+			topic: target.topic,
+			recordsPerSecond: config.liveRate,
+			recordBytes: 200,
+		});
+		producerStart = performance.now();
+	};
+	const producerStarted = startProducerWhenReady();
 	const measured = await measureProcess({
 		command: process.execPath,
 		args: [
@@ -191,6 +211,10 @@ async function measureLatency(target: BenchTopic, bootstrap: string): Promise<La
 		cwd: repoRoot,
 		timeoutMs: 120_000 + config.liveSeconds * 1000,
 	});
+	measuring = false;
+	await producerStarted;
+	const produced = producer ? await producer.stop() : 0;
+	const producedRate = producer ? produced / ((performance.now() - producerStart) / 1000) : 0;
 	if (measured.exitCode !== 0 || !fs.existsSync(resultFile)) {
 		const why = measured.timedOut ? 'timed out' : `exit ${measured.exitCode}`;
 		return {
@@ -198,7 +222,7 @@ async function measureLatency(target: BenchTopic, bootstrap: string): Promise<La
 		} as LatencyResult;
 	}
 	const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as LatencyResult;
-	return {...result, peakRssMb: measured.peakRssMb};
+	return {...result, producedRate, peakRssMb: measured.peakRssMb};
 }
 
 async function fill(

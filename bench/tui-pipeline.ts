@@ -7,7 +7,7 @@
  * - `ingest`: read the topic from the beginning until the store has counted `--records`, then
  *   quit like the user would (the controller leaves the group) and exit. Timed from outside.
  * - `live`: read the `--records` already in the topic (filling the buffer), type a text filter,
- *   then stream `--rate` records/s into the topic for `--seconds` while pressing keys; report
+ *   then (while bench/run.ts streams `--rate` records/s into the topic) press keys for `--seconds`; report
  *   frame render times (Ink's `onRender`) and the time from each key to the frame showing it.
  * Results go to `--result-file` as JSON. Nothing is printed to the real stdout.
  */
@@ -21,7 +21,6 @@ import {createLogStore} from '../source/core/log-store.js';
 import {createStreamStatusStore} from '../source/core/stream-status-store.js';
 import {createLogStream} from '../source/kafka.js';
 import {runTui} from '../source/run-tui.js';
-import {startLiveProducer} from './live-producer.js';
 import {percentile} from './measure.js';
 import type {LatencyResult} from './results-table.js';
 import {createVirtualKeyboard, createVirtualTerminal, type VirtualTerminal} from './virtual-terminal.js';
@@ -45,6 +44,7 @@ const {values: args} = parseArgs({
 		records: {type: 'string'},
 		group: {type: 'string'},
 		'result-file': {type: 'string'},
+		/** The rate bench/run.ts streams at once told (only reported here). */
 		rate: {type: 'string', default: '20000'},
 		seconds: {type: 'string', default: '10'},
 	},
@@ -167,10 +167,10 @@ async function runLive(): Promise<void> {
 	await pressAndWait('\r', (screen) => !screen.includes(inputMarker));
 	const filterActive = store.filter.terms.includes(filterText);
 
-	const producer = startLiveProducer({bootstrap, topic, recordsPerSecond: rate, recordBytes: 200});
-	const producerStart = performance.now();
-	// Let the stream reach its live rate before measuring.
-	await sleep(1000);
+	// The live stream comes from bench/run.ts (a paced kcat -P in another process, so producing
+	// costs this process nothing): tell it to start, then let the stream reach its rate.
+	fs.writeFileSync(`${resultFile}.ready`, '');
+	await sleep(1500);
 	renderTimes.length = 0;
 	const keyTimes: number[] = [];
 	/** Keys whose effect never showed (which ones: a bug in one path shows up here). */
@@ -178,16 +178,16 @@ async function runLive(): Promise<void> {
 	const totalBefore = store.total;
 	const phaseStart = performance.now();
 	const helpOpen = (screen: string) => screen.includes(helpMarker);
-	const steps: Array<[string, (screen: string) => boolean]> = [
-		['?', helpOpen],
-		['?', (screen) => !helpOpen(screen)],
-		['/', (screen) => screen.includes(inputMarker)],
-		['\r', (screen) => !screen.includes(inputMarker)],
+	const steps: Array<[string, string, (screen: string) => boolean]> = [
+		['?', '? (help opens)', helpOpen],
+		['?', '? (help closes)', (screen) => !helpOpen(screen)],
+		['/', '/ (filter input opens)', (screen) => screen.includes(inputMarker)],
+		['\r', 'Enter (filter input closes)', (screen) => !screen.includes(inputMarker)],
 	];
 	for (let step = 0; performance.now() - phaseStart < seconds * 1000; step++) {
-		const [keys, test] = steps[step % steps.length]!;
+		const [keys, label, test] = steps[step % steps.length]!;
 		const ms = await pressAndWait(keys, test);
-		if (ms === undefined) missed.push(JSON.stringify(keys));
+		if (ms === undefined) missed.push(label);
 		else keyTimes.push(ms);
 		// A human pace, jittered so key presses do not lock onto the frame clock.
 		await sleep(80 + Math.random() * 120);
@@ -195,8 +195,10 @@ async function runLive(): Promise<void> {
 	const phaseSeconds = (performance.now() - phaseStart) / 1000;
 	const consumed = store.total - totalBefore;
 	const frameTimes = [...renderTimes];
-	const produced = await producer.stop();
-	const result: Omit<LatencyResult, 'peakRssMb'> & {filterActive: boolean; buffered: number} = {
+	const result: Omit<LatencyResult, 'peakRssMb' | 'producedRate'> & {
+		filterActive: boolean;
+		buffered: number;
+	} = {
 		columns,
 		rows,
 		bufferedRecords: store.size,
@@ -205,7 +207,6 @@ async function runLive(): Promise<void> {
 		filterActive,
 		targetRate: rate,
 		consumedRate: consumed / phaseSeconds,
-		producedRate: produced / ((performance.now() - producerStart) / 1000),
 		seconds: phaseSeconds,
 		frames: frameTimes.length,
 		renderP50: percentile(frameTimes, 50),
