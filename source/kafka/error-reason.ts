@@ -49,6 +49,21 @@ const TLS_CODES = [
 	'ERR_SSL_WRONG_VERSION_NUMBER',
 ];
 
+/**
+ * TLS alerts by which a broker (`ssl.client.auth=required`) refuses our missing or untrusted
+ * client certificate. Node reports them as e.g. `...:sslv3 alert bad certificate` (code
+ * `ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE`), and kafkajs as a retriable connection error, so
+ * without this the stream would reconnect forever to a broker that will never let it in.
+ */
+const CLIENT_CERTIFICATE_ALERT =
+	/alert[ _](bad[ _]certificate|certificate[ _]unknown|unknown[ _]ca|certificate[ _]required)/i;
+
+/** The TLS alert (e.g. 'bad certificate') of a refused client certificate in one chain link, if any. */
+function clientCertificateAlert(link: ErrorLike): string | undefined {
+	const match = CLIENT_CERTIFICATE_ALERT.exec(`${String(link.code ?? '')} ${String(link.message ?? '')}`);
+	return match ? match[1]!.replace(/_/g, ' ').toLowerCase() : undefined;
+}
+
 /** Protocol error types that retrying cannot fix: the user has to change something. */
 const FATAL_TYPES = new Set([
 	'SASL_AUTHENTICATION_FAILED',
@@ -73,6 +88,13 @@ function oneLine(text: string, max = 200): string {
 export function describeKafkaError(error: unknown): string {
 	const chain = causeChain(error);
 	if (chain.length === 0) return oneLine(String(error));
+	for (const link of chain) {
+		const alert = clientCertificateAlert(link);
+		if (alert) {
+			const where = typeof link.broker === 'string' ? `${link.broker} ` : 'the broker ';
+			return `TLS: ${where}refused the client certificate (TLS alert: ${alert}); check --cert and --key and that the broker trusts their CA`;
+		}
+	}
 	for (const link of chain) {
 		const text = `${String(link.code ?? '')} ${String(link.message ?? '')}`;
 		const tls = TLS_CODES.find((code) => text.includes(code));
@@ -100,10 +122,14 @@ export function describeKafkaError(error: unknown): string {
 	return oneLine(message.length > 0 ? message : String(deepest.name ?? 'unknown error'));
 }
 
-/** True for errors that retrying will not fix (bad credentials, missing ACLs, bad TLS setup). */
+/**
+ * True for errors that retrying will not fix (bad credentials, missing ACLs, bad TLS setup,
+ * a client certificate the broker refuses).
+ */
 export function isFatalKafkaError(error: unknown): boolean {
 	return causeChain(error).some((link) => {
 		if (link.name === 'KafkaJSSASLAuthenticationError') return true;
+		if (clientCertificateAlert(link)) return true;
 		if (typeof link.type === 'string' && FATAL_TYPES.has(link.type)) return true;
 		const text = `${String(link.code ?? '')} ${String(link.message ?? '')}`;
 		return TLS_CODES.some((code) => text.includes(code));

@@ -64,3 +64,56 @@ describe('isFatalKafkaError', () => {
 		);
 	});
 });
+
+describe('a refused TLS client certificate', () => {
+	// Node's messages and codes for the alerts a broker with ssl.client.auth=required sends,
+	// wrapped the way kafkajs wraps them (a retriable KafkaJSConnectionError, then retries exceeded).
+	const refusals: Array<[string, string, string]> = [
+		[
+			'bad certificate',
+			'error:0A000412:SSL routines::sslv3 alert bad certificate',
+			'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE',
+		],
+		[
+			'certificate unknown',
+			'error:0A000416:SSL routines::sslv3 alert certificate unknown',
+			'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN',
+		],
+		['unknown ca', 'error:0A000418:SSL routines::tlsv1 alert unknown ca', 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA'],
+		[
+			'certificate required',
+			'error:0A00045C:SSL routines::tlsv13 alert certificate required',
+			'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED',
+		],
+	];
+
+	it.each(refusals)('is fatal with one clear line: %s', (alert, message, code) => {
+		const cause = kafkaError('KafkaJSConnectionError', `Connection error: ${message}`, {
+			broker: '127.0.0.1:9093',
+			code,
+			retriable: true,
+		});
+		const error = kafkaError('KafkaJSNumberOfRetriesExceeded', 'Connection error', {cause});
+		expect(isFatalKafkaError(error)).toBe(true);
+		expect(describeKafkaError(error)).toBe(
+			`TLS: 127.0.0.1:9093 refused the client certificate (TLS alert: ${alert}); check --cert and --key and that the broker trusts their CA`,
+		);
+	});
+
+	it('is recognised by the error code alone', () => {
+		const error = kafkaError('Error', 'socket hang up', {code: 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED'});
+		expect(isFatalKafkaError(error)).toBe(true);
+		expect(describeKafkaError(error)).toContain('(TLS alert: certificate required)');
+	});
+
+	it('does not take other TLS alerts or a reset for a refused certificate', () => {
+		expect(isFatalKafkaError(kafkaError('KafkaJSConnectionError', 'Connection error: read ECONNRESET'))).toBe(
+			false,
+		);
+		expect(
+			isFatalKafkaError(
+				kafkaError('KafkaJSConnectionError', 'Connection error: sslv3 alert handshake failure'),
+			),
+		).toBe(false);
+	});
+});
