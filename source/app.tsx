@@ -14,6 +14,7 @@ import {detailRows, fieldFilterTerm} from './core/detail-rows.js';
 import type {KeyContext, ResolvedKey} from './core/key-map.js';
 import {isMark, type LogStore, type ViewLine} from './core/log-store.js';
 import {compileTerm, parseFilterTerm} from './core/record-filter.js';
+import type {ServiceColourOverrides} from './core/service-colour.js';
 import type {StartPosition} from './core/start-position.js';
 import type {StreamController} from './core/stream-controller.js';
 import type {StreamStatusStore} from './core/stream-status.js';
@@ -47,6 +48,8 @@ export type AppProps = {
 	height?: number;
 	/** Where `x` writes its export; default the working directory. */
 	exportDirectory?: string;
+	/** Colours chosen in the config file, by service name (they win over the hashed colours). */
+	serviceColours?: ServiceColourOverrides | undefined;
 };
 
 /** How long a footer message stays. */
@@ -59,7 +62,7 @@ export function computeLayout(columns: number, rows: number, view: ViewState, pa
 		? Math.min(partitionPanelHeight(partitionCount), Math.max(0, Math.floor(body / 2)))
 		: 0;
 	const main = body - partitions;
-	const servicesWidth = Math.max(20, Math.min(34, Math.floor(columns * 0.26)));
+	const servicesWidth = Math.max(20, Math.min(40, Math.floor(columns * 0.3)));
 	return {body, partitions, main, servicesWidth, logWidth: columns - servicesWidth - 1};
 }
 
@@ -96,6 +99,7 @@ export function App({
 	width,
 	height,
 	exportDirectory,
+	serviceColours,
 }: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize(width, height);
@@ -240,6 +244,10 @@ export function App({
 			case 'showAllServices':
 				dispatch({type: 'showAllServices'});
 				return;
+			case 'invertServices':
+				if (view.services.services.size === 0) say('no services hidden: nothing to invert', 'warn');
+				else dispatch({type: 'invertServices'});
+				return;
 			case 'serviceUp':
 			case 'serviceDown':
 				dispatch({
@@ -369,13 +377,19 @@ export function App({
 	const lines = position.bottom >= 0 ? store.slice(start, position.bottom + 1) : [];
 	let serviceWidth = 4;
 	for (const service of services) serviceWidth = Math.max(serviceWidth, service.service.length);
-	const severalTopics = info.topics.length > 1;
+	// Several topics: a topic column as wide as the longest name (bounded), before the service.
+	let topicWidth = 0;
+	if (info.topics.length > 1) {
+		for (const topic of info.topics) topicWidth = Math.max(topicWidth, topic.length);
+		topicWidth = Math.min(16, topicWidth) + 1;
+	}
 	const lineLayout: LogLineLayout = {
 		width: layout.logWidth,
-		serviceWidth: Math.min(severalTopics ? 24 : 16, serviceWidth + (severalTopics ? 8 : 0)),
+		serviceWidth: Math.min(16, serviceWidth),
 		offsetWidth: view.showOffsets ? 12 : 0,
 		highlight: search?.term,
-		showTopic: severalTopics,
+		topicWidth,
+		serviceColours,
 	};
 
 	let body: React.ReactNode;
@@ -404,6 +418,7 @@ export function App({
 						focused={view.focus === 'services'}
 						width={layout.servicesWidth}
 						height={layout.main}
+						serviceColours={serviceColours}
 					/>
 					<Box width={1} />
 					<LogPane

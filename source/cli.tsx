@@ -72,7 +72,7 @@ async function main(): Promise<number> {
 		}
 	}
 	const {runViewerTui} = await import('./cli/run-viewer-tui.js');
-	return runViewerTui(config, resolved, groupId, logLine);
+	return runViewerTui(config, resolved, groupId, logLine, serviceColours);
 }
 
 /** Write to stdout and wait until it left the process (a pipe may be slow). */

@@ -49,12 +49,16 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		log(`klog-tui: --grep: ${store.filterError}`);
 		return 2;
 	}
+	// Several topics: a topic column, as wide as the longest topic name (bounded).
+	const topicWidth =
+		config.topics.length > 1 ? Math.min(24, Math.max(...config.topics.map((topic) => topic.length))) : 0;
 	const format: (record: LogRecord) => string =
 		config.output === 'json'
 			? formatJsonLine
 			: (record) =>
 					formatPlainLine(record, {
 						colour: config.colour,
+						topicWidth,
 						...(options.serviceColours ? {serviceColours: options.serviceColours} : {}),
 					});
 

@@ -8,13 +8,15 @@ import {createStreamController} from './stream-controller.js';
 /**
  * The TUI mode: the store and status outside React, the log stream feeding them, the
  * controller the keys drive, then the Ink app (loaded only here, so plain output and the
- * demo never pay for React). Resolves with the exit code once the app has quit.
+ * demo never pay for React). `serviceColours` (from the config file) override the hashed
+ * service colours. Resolves with the exit code once the app has quit.
  */
 export async function runViewerTui(
 	config: ViewerConfig,
 	resolved: ResolvedConnection,
 	groupId: string,
 	log: (line: string) => void,
+	serviceColours?: Readonly<Record<string, string>>,
 ): Promise<number> {
 	const store = createLogStore({maxRecords: config.maxRecords});
 	store.setFilter(config.filter);
@@ -60,6 +62,7 @@ export async function runViewerTui(
 				groupId,
 				...(resolved.userLabel ? {user: resolved.userLabel} : {}),
 			},
+			serviceColours,
 		});
 	} finally {
 		// runTui quits the controller itself; this covers a crash before it could.

@@ -2,7 +2,7 @@ import {formatTime} from '../core/format-time.js';
 import type {Level, LogRecord} from '../core/log-record.js';
 import {isMark, type ViewLine} from '../core/log-store.js';
 import {type FilterTerm, findMatchRanges} from '../core/record-filter.js';
-import {levelColour, serviceColour} from '../core/service-colour.js';
+import {levelColour, type ServiceColourOverrides, serviceColour} from '../core/service-colour.js';
 import {splitAtWidth} from '../core/truncate-to-width.js';
 import {fitCell, type Segment, SegmentLine} from './segment-line.js';
 
@@ -15,8 +15,10 @@ export type LogLineLayout = {
 	offsetWidth: number;
 	/** The search term whose matches are highlighted in messages, or undefined. */
 	highlight?: FilterTerm | undefined;
-	/** Show the topic before the service (several topics). */
-	showTopic?: boolean;
+	/** Cells for the topic column (shown when several topics are read), 0 or absent when hidden. */
+	topicWidth?: number;
+	/** Colours chosen in the config file, by service name. */
+	serviceColours?: ServiceColourOverrides | undefined;
 };
 
 const LEVEL_LABEL: Record<Level, string> = {
@@ -46,23 +48,27 @@ function highlightSegments(message: string, highlight: FilterTerm | undefined, b
 	return segments;
 }
 
-/** The columns before the message: selection marker, time, (offset), service, level. */
+/** The columns before the message: selection marker, time, (offset), (topic), service, level. */
 function prefixSegments(record: LogRecord, selected: boolean, layout: LogLineLayout): Segment[] {
-	const serviceText = layout.showTopic ? `${record.topic}/${record.service}` : record.service;
+	const topicWidth = layout.topicWidth ?? 0;
 	return [
 		{text: selected ? '▌' : ' ', color: 'cyan', bold: true},
 		{text: `${formatTime(record.time)} `, dim: !selected, inverse: selected},
 		...(layout.offsetWidth > 0
 			? [{text: `${fitCell(`${record.partition}:${record.offset}`, layout.offsetWidth - 1)} `, dim: true}]
 			: []),
-		{text: `${fitCell(serviceText, layout.serviceWidth)} `, color: serviceColour(record.service)},
+		...(topicWidth > 0 ? [{text: `${fitCell(record.topic, topicWidth - 1)} `, dim: true}] : []),
+		{
+			text: `${fitCell(record.service, layout.serviceWidth)} `,
+			color: serviceColour(record.service, layout.serviceColours),
+		},
 		{text: `${LEVEL_LABEL[record.level]} `, color: levelColour(record.level), bold: record.level !== 'info'},
 	];
 }
 
 /** Cells before the message column. */
 export function prefixWidth(layout: LogLineLayout): number {
-	return 1 + TIME_WIDTH + layout.offsetWidth + layout.serviceWidth + 1 + 6;
+	return 1 + TIME_WIDTH + layout.offsetWidth + (layout.topicWidth ?? 0) + layout.serviceWidth + 1 + 6;
 }
 
 /**

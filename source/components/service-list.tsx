@@ -1,8 +1,9 @@
 import {Box} from 'ink';
 import type {ServiceCount} from '../core/log-store.js';
-import {serviceColour} from '../core/service-colour.js';
+import {type ServiceColourOverrides, serviceColour} from '../core/service-colour.js';
 import {formatCount, formatRate} from './format-count.js';
 import {fitCell, type Segment, SegmentLine} from './segment-line.js';
+import {bucketHistory, sparkline} from './sparkline.js';
 
 export type ServiceListProps = {
 	/** All services, sorted by name (the number keys 1-9 follow this order). */
@@ -13,6 +14,8 @@ export type ServiceListProps = {
 	focused: boolean;
 	width: number;
 	height: number;
+	/** Colours chosen in the config file, by service name. */
+	serviceColours?: ServiceColourOverrides | undefined;
 };
 
 /** Rows of services the list shows: its height minus the title row. */
@@ -20,29 +23,62 @@ export function serviceRows(height: number): number {
 	return Math.max(0, height - 1);
 }
 
+/** Cells a service name keeps before the sparkline gives way. */
+const MIN_NAME_WIDTH = 8;
+/** Most cells a per-service sparkline takes. */
+const MAX_SPARK_WIDTH = 12;
+
+/**
+ * Cells for a row's sparkline: what is left once the marker, number key and dot (5),
+ * the name (at least `MIN_NAME_WIDTH`), the numbers and the gaps between them are placed.
+ */
+export function serviceSparkWidth(width: number, numbersWidth: number): number {
+	return Math.max(0, Math.min(MAX_SPARK_WIDTH, width - 5 - MIN_NAME_WIDTH - 1 - numbersWidth - 1));
+}
+
 function serviceSegments(
 	service: ServiceCount,
 	index: number,
 	highlighted: boolean,
 	width: number,
+	overrides: ServiceColourOverrides | undefined,
 ): Segment[] {
 	const number = index < 9 ? `${index + 1}` : ' ';
 	const numbers = `${formatCount(service.count)} ${`${formatRate(service.rate)}/s`.padStart(6)}`;
-	// Marker, number key and dot take 5 cells; one space before the numbers.
-	const nameWidth = Math.max(1, width - 5 - numbers.length - 1);
-	const colour = service.hidden ? undefined : serviceColour(service.service);
+	const sparkWidth = serviceSparkWidth(width, numbers.length);
+	// The whole history (minutes) squeezed into the cells there are, padded to line up.
+	const spark =
+		sparkWidth > 0
+			? sparkline(bucketHistory(service.history, sparkWidth), sparkWidth).padStart(sparkWidth)
+			: '';
+	// Marker, number key and dot take 5 cells; one space before the sparkline and the numbers.
+	const nameWidth = Math.max(1, width - 5 - (spark ? spark.length + 1 : 0) - numbers.length - 1);
+	const colour = service.hidden ? undefined : serviceColour(service.service, overrides);
 	return [
 		{text: highlighted ? '▶' : ' ', color: 'cyan', bold: true},
 		{text: number, dim: service.hidden, bold: !service.hidden},
 		{text: service.hidden ? ' ○ ' : ' ● ', color: colour, dim: service.hidden},
 		{text: fitCell(service.service, nameWidth), color: colour, dim: service.hidden, inverse: highlighted},
+		...(spark ? [{text: ' '}, {text: spark, color: colour, dim: service.hidden}] : []),
 		{text: ' '},
 		{text: numbers, dim: true},
 	];
 }
 
-/** The services panel: one row per service, its colour, number key, count and rate; hidden ones dimmed. */
-export function ServiceList({services, cursor, scroll, focused, width, height}: ServiceListProps) {
+/**
+ * The services panel: one row per service, its colour, number key, a sparkline of its
+ * records/s over the last minutes (when the panel is wide enough), count and rate;
+ * hidden ones dimmed.
+ */
+export function ServiceList({
+	services,
+	cursor,
+	scroll,
+	focused,
+	width,
+	height,
+	serviceColours,
+}: ServiceListProps) {
 	const rows = serviceRows(height);
 	const shown = services.slice(scroll, scroll + rows);
 	const hiddenCount = services.filter((service) => service.hidden).length;
@@ -58,7 +94,13 @@ export function ServiceList({services, cursor, scroll, focused, width, height}: 
 			{shown.map((service, offset) => (
 				<SegmentLine
 					key={service.service}
-					segments={serviceSegments(service, scroll + offset, focused && scroll + offset === cursor, width)}
+					segments={serviceSegments(
+						service,
+						scroll + offset,
+						focused && scroll + offset === cursor,
+						width,
+						serviceColours,
+					)}
 					width={width}
 				/>
 			))}

@@ -17,3 +17,23 @@ export function sparkline(values: readonly number[], width: number): string {
 	}
 	return line;
 }
+
+/**
+ * Squeeze a per-second history into `cells` values, each the mean of an equal run of
+ * seconds (the newest run last), so a narrow sparkline still spans the whole history
+ * (minutes) rather than its last few seconds. Leading seconds that do not fill a whole
+ * run are left out; a history no longer than `cells` is returned as it is.
+ */
+export function bucketHistory(history: readonly number[], cells: number): number[] {
+	if (cells <= 0) return [];
+	if (history.length <= cells) return [...history];
+	const perCell = Math.floor(history.length / cells);
+	const start = history.length - perCell * cells;
+	const buckets: number[] = [];
+	for (let cell = 0; cell < cells; cell++) {
+		let sum = 0;
+		for (let second = 0; second < perCell; second++) sum += history[start + cell * perCell + second] ?? 0;
+		buckets.push(sum / perCell);
+	}
+	return buckets;
+}

@@ -18,8 +18,13 @@ export type PlainLineOptions = {
 	serviceWidth?: number;
 	/** How the time shows. Default `local` (`HH:MM:SS.mmm`). */
 	time?: TimeMode;
-	/** Service colours chosen by the user. */
+	/** Service colours chosen by the user: `#rrggbb` or a chalk colour name (`cyan`, `redBright`). */
 	serviceColours?: ServiceColourOverrides;
+	/**
+	 * Cells for a topic column before the service (cut or padded); 0 or absent: no topic
+	 * column. Plain output sets it when several topics are read.
+	 */
+	topicWidth?: number;
 	/**
 	 * Colour depth when `colour` is on: 1 (16 colours), 2 (256), 3 (truecolor).
 	 * Default: what chalk detected for stdout, at least 1.
@@ -75,8 +80,15 @@ function serviceColumn(service: string, width: number): string {
 	return cell;
 }
 
+/** `paint` in a colour given as `#rrggbb` or as a chalk colour name (config files allow both). */
+function painter(paint: ChalkInstance, colour: string): (text: string) => string {
+	if (colour.startsWith('#')) return paint.hex(colour);
+	const named = (paint as unknown as Record<string, unknown>)[colour];
+	return typeof named === 'function' ? (named as (text: string) => string) : (text) => text;
+}
+
 /**
- * `time service level message`, e.g. `12:00:01.250 api          WARN  disk 91% full`.
+ * `time [topic] service level message`, e.g. `12:00:01.250 api          WARN  disk 91% full`.
  * With `colour`, the service is in its colour, the level in the level's colour
  * (bold for error and fatal), the time dim.
  */
@@ -84,14 +96,15 @@ export function formatPlainLine(record: LogRecord, options: PlainLineOptions): s
 	const time = formatTime(record.time, options.time);
 	const service = serviceColumn(record.service, options.serviceWidth ?? DEFAULT_SERVICE_WIDTH);
 	const level = LEVEL_LABELS[record.level];
+	const topic = options.topicWidth ? `${serviceColumn(record.topic, options.topicWidth)} ` : '';
 	if (!options.colour) {
-		return `${time} ${service} ${level} ${record.message}`;
+		return `${time} ${topic}${service} ${level} ${record.message}`;
 	}
 
 	const paint = chalkAt(options.colourLevel);
 	const levelPaint = paint.hex(levelColour(record.level));
 	const loud = record.level === 'error' || record.level === 'fatal';
-	return `${paint.dim(time)} ${paint.hex(serviceColour(record.service, options.serviceColours))(service)} ${
+	return `${paint.dim(time)} ${topic ? paint.dim(topic) : ''}${painter(paint, serviceColour(record.service, options.serviceColours))(service)} ${
 		loud ? levelPaint.bold(level) : levelPaint(level)
 	} ${record.message}`;
 }

@@ -46,6 +46,7 @@ export type Command =
 	| 'toggleServiceNumber'
 	| 'toggleFocus'
 	| 'showAllServices'
+	| 'invertServices'
 	| 'serviceUp'
 	| 'serviceDown'
 	| 'toggleCursorService'
@@ -332,6 +333,14 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		command: 'showAllServices',
 		label: 'a',
 		help: 'show all services',
+		section: 'Services',
+	},
+	{
+		keys: [{input: 'i'}],
+		contexts: MAIN,
+		command: 'invertServices',
+		label: 'i',
+		help: 'invert the service selection (hidden ↔ shown)',
 		section: 'Services',
 	},
 	{

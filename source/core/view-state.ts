@@ -104,6 +104,8 @@ export type ViewAction =
 	| {type: 'cycleLevel'}
 	| {type: 'toggleService'; service: string}
 	| {type: 'soloService'; service: string}
+	/** Hidden services become the shown ones and the other way round. */
+	| {type: 'invertServices'}
 	| {type: 'showAllServices'}
 	| {type: 'serviceCursor'; delta: number; count: number; pageSize: number}
 	| {type: 'toggleWrap'}
@@ -223,6 +225,15 @@ export function soloService(filter: ServiceFilter, service: string): ServiceFilt
 		return {mode: 'exclude', services: new Set()};
 	}
 	return {mode: 'include', services: new Set([service])};
+}
+
+/**
+ * Invert a service filter: hiding some ↔ showing only them. Nothing hidden stays as
+ * it is (its inverse would hide every service, an empty screen that helps nobody).
+ */
+export function invertServiceFilter(filter: ServiceFilter): ServiceFilter {
+	if (filter.services.size === 0) return filter;
+	return {mode: filter.mode === 'include' ? 'exclude' : 'include', services: filter.services};
 }
 
 /** True when the service filter hides `service`. */
@@ -361,6 +372,8 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
 			return {...state, services: toggleService(state.services, action.service)};
 		case 'soloService':
 			return {...state, services: soloService(state.services, action.service)};
+		case 'invertServices':
+			return {...state, services: invertServiceFilter(state.services)};
 		case 'showAllServices':
 			return {...state, services: {mode: 'exclude', services: new Set()}};
 		case 'serviceCursor': {

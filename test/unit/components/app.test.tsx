@@ -94,8 +94,8 @@ describe('App', {timeout: 30_000}, () => {
 		expect(text).toContain('klog-tui-test');
 		expect(text).toContain('● live');
 		expect(text).toContain('buffered 40');
-		expect(text).toMatch(/1 ● api\s+14/);
-		expect(text).toMatch(/2 ● billing\s+13/);
+		expect(text).toMatch(/1 ● api\s+[▁-█]*\s+14/);
+		expect(text).toMatch(/2 ● billing\s+[▁-█]*\s+13/);
 		expect(text).not.toContain('message number 10\n');
 		expect(text).toContain('following');
 		expect(text).toContain('q quit');
@@ -275,7 +275,7 @@ describe('App', {timeout: 30_000}, () => {
 		await press(app, 'c');
 		await see(app, (text) => {
 			expect(text).toContain('0 lines');
-			expect(text).toMatch(/1 ● api\s+14/);
+			expect(text).toMatch(/1 ● api\s+[▁-█]*\s+14/);
 		});
 		await press(app, 'm');
 		await see(app, (text) => expect(text).toContain('── mark'));
