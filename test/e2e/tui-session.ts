@@ -1,0 +1,124 @@
+/**
+ * Shared steps of the end-to-end terminal tests: start the built `dist/cli.js` in a tmux
+ * shell, read the TUI's screen regions (header, services, log pane, footer), and ask the
+ * broker about consumer groups. The layout numbers mirror source/app.tsx's computeLayout
+ * for a 120-column terminal.
+ */
+import {setTimeout as sleep} from 'node:timers/promises';
+import {expect} from 'vitest';
+import {cliPath} from '../support/cli-process.js';
+import {testBootstrap, withAdmin} from '../support/test-kafka.js';
+import {shellQuote, type TmuxTerminal} from '../support/tmux.js';
+
+/** The line the shell prints before klog-tui starts; it must be back on screen after exit. */
+export const SHELL_MARKER = 'E2E-SHELL-MARKER-BEFORE-KLOG';
+
+/** What the shell prints after klog-tui exits, followed by the exit code. */
+export const EXIT_LINE = 'klog-tui exited with ';
+
+/**
+ * The column where the log pane starts: where its ` Logs` title is on row 3 (the services
+ * column's width is the app's to choose). -1 when the log pane is not drawn.
+ */
+export function logColumn(screen: string): number {
+	const title = headerLine(screen, 2).indexOf(' Logs ');
+	return title < 0 ? -1 : title;
+}
+
+/** Type `echo MARKER; node dist/cli.js <args>` and wait for the header to say live. */
+export async function startKlog(terminal: TmuxTerminal, args: readonly string[]): Promise<string> {
+	terminal.run(
+		`echo ${SHELL_MARKER}; node ${[cliPath, ...args].map(shellQuote).join(' ')}; echo "${EXIT_LINE}$?"`,
+	);
+	return terminal.waitFor((screen) => headerLine(screen, 1).includes('● live'), 45_000);
+}
+
+/**
+ * A short unique name (`prefix-x7k2q9`): the header truncates its first row to the width, so
+ * long topic and group names would lose the group id's end.
+ */
+export function shortName(prefix: string): string {
+	return `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** The default arguments: the test broker, one topic, from the beginning, a known group prefix. */
+export function klogArgs(topic: string, groupPrefix: string, extra: readonly string[] = []): string[] {
+	return ['-b', testBootstrap(), '-t', topic, '--from-beginning', '--group-prefix', groupPrefix, ...extra];
+}
+
+/** Row `index` (0-based) of a captured screen. */
+export function headerLine(screen: string, index: number): string {
+	return screen.split('\n')[index] ?? '';
+}
+
+/** The group id shown in the header (`group <id>`). */
+export function headerGroupId(screen: string): string {
+	const match = /group (\S+)/.exec(headerLine(screen, 0));
+	if (!match) throw new Error(`no group in the header:\n${screen}`);
+	return match[1]!;
+}
+
+/** The log pane's text lines (time-stamped rows only), without the selection marker. */
+export function logLines(screen: string): string[] {
+	const column = logColumn(screen);
+	if (column < 0) return [];
+	return screen
+		.split('\n')
+		.slice(3)
+		.map((line) => line.slice(column + 1))
+		.filter((line) => /^\d\d:\d\d:\d\d\.\d{3} /.test(line));
+}
+
+export type ServiceRow = {number: string; shown: boolean; name: string; count: number};
+
+/** The services column's rows: number key, shown (●) or hidden (○), name and count. */
+export function serviceRowsOf(screen: string): ServiceRow[] {
+	const rows: ServiceRow[] = [];
+	const column = logColumn(screen);
+	if (column < 0) return rows;
+	for (const line of screen.split('\n').slice(3)) {
+		const cell = line.slice(0, column);
+		const match = /^.([1-9 ]) ([●○]) (\S+)\s.*?(\d+)\s+[\d.]+k?\/s\s*$/.exec(cell);
+		if (match)
+			rows.push({number: match[1]!, shown: match[2] === '●', name: match[3]!, count: Number(match[4])});
+	}
+	return rows;
+}
+
+/** The footer's first row (messages, filters, the text being typed). */
+export function footerMessage(screen: string, rows = 40): string {
+	return headerLine(screen, rows - 2);
+}
+
+/** The ids of the consumer groups the broker knows. */
+export async function listGroupIds(): Promise<string[]> {
+	return withAdmin(testBootstrap(), async (admin) => (await admin.listGroups()).groups.map((g) => g.groupId));
+}
+
+/**
+ * Wait until the broker no longer lists `groupId` (the viewer left, and its group without
+ * committed offsets is removed). Fails after `timeoutMs`.
+ */
+export async function expectGroupGone(groupId: string, timeoutMs = 15_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	let groups = await listGroupIds();
+	while (groups.includes(groupId) && Date.now() < deadline) {
+		await sleep(250);
+		groups = await listGroupIds();
+	}
+	expect(groups).not.toContain(groupId);
+}
+
+/**
+ * After klog-tui exits: the shell's screen (with the marker) is back, the alternate screen is
+ * off and the cursor shows. Resolves with klog-tui's exit code.
+ */
+export async function expectTerminalRestored(terminal: TmuxTerminal): Promise<number> {
+	const screen = await terminal.waitFor(new RegExp(`${EXIT_LINE}\\d+`), 20_000);
+	expect(terminal.display('#{alternate_on}')).toBe('0');
+	expect(terminal.display('#{cursor_flag}')).toBe('1');
+	// The marker line printed before klog-tui started is on the restored screen, and no TUI row is.
+	expect(screen).toContain(SHELL_MARKER);
+	expect(screen).not.toContain('klog-tui │');
+	return Number(new RegExp(`${EXIT_LINE}(\\d+)`).exec(screen)![1]);
+}
