@@ -12,9 +12,6 @@
  * Results go to `--result-file` as JSON. Nothing is printed to the real stdout.
  */
 import fs from 'node:fs';
-import {createRequire} from 'node:module';
-import path from 'node:path';
-import {pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
 import {createStreamController} from '../source/cli/stream-controller.js';
 import {createLogStore} from '../source/core/log-store.js';
@@ -225,23 +222,6 @@ function writeResult(result: object): void {
 	fs.writeFileSync(resultFile, JSON.stringify(result));
 }
 
-type InkInstance = {options: {onRender?: (metrics: {renderTime: number}) => void}};
-
-/**
- * Times every frame with Ink's own `onRender` hook. `runTui` does not pass render options
- * through, so the hook is set on the Ink instance it created for our stdout, found in Ink's
- * instance map. Imported by file URL (Ink's package exports hide the file): the same URL Ink
- * imports it by, so the same module and the same map. Ink reads `options.onRender` on every frame.
- */
-async function timeFrames(stdout: NodeJS.WriteStream, onFrame: (ms: number) => void): Promise<void> {
-	const inkEntry = createRequire(import.meta.url).resolve('ink');
-	const instancesUrl = pathToFileURL(path.join(path.dirname(inkEntry), 'instances.js')).href;
-	const {default: instances} = (await import(instancesUrl)) as {default: WeakMap<object, InkInstance>};
-	const instance = instances.get(stdout);
-	if (!instance) throw new Error("could not find Ink's instance for the virtual terminal");
-	instance.options.onRender = ({renderTime}) => onFrame(renderTime);
-}
-
 /** Quits like the user does (`q`: the app leaves the group, runTui resolves), never waiting forever. */
 async function quit(app: Promise<void>): Promise<void> {
 	keyboard.press('q');
@@ -257,8 +237,8 @@ async function main(): Promise<void> {
 		info: {topics: [topic], brokers: [bootstrap], groupId},
 		stdout: terminal.stdout,
 		stdin: keyboard.stdin,
+		onRender: ({renderTime}) => renderTimes.push(renderTime),
 	});
-	await timeFrames(terminal.stdout, (ms) => renderTimes.push(ms));
 	if (mode === 'live') await runLive();
 	else await runIngest();
 	await quit(app);

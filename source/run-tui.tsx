@@ -1,5 +1,5 @@
-import {render} from 'ink';
-import {App, type AppProps} from './app.js';
+import type {Instance} from 'ink';
+import type {AppProps} from './app.js';
 
 /** Alternate screen on, cursor hidden, screen cleared and cursor home. */
 export const ENTER_SCREEN = '\x1b[?1049h\x1b[?25l\x1b[2J\x1b[H';
@@ -14,6 +14,8 @@ export type RunTuiOptions = AppProps & {
 	stdin?: NodeJS.ReadStream;
 	/** Where a crash is reported after the terminal is restored; default process.stderr. */
 	stderr?: NodeJS.WriteStream;
+	/** Called after every frame Ink draws, with its render time in ms (the benchmark times frames with it). */
+	onRender?: (metrics: {renderTime: number}) => void;
 };
 
 const SIGNAL_EXIT_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
@@ -49,13 +51,19 @@ function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
  * Resolves after all that; a signal or crash also sets `process.exitCode` (unless set).
  */
 export function runTui(options: RunTuiOptions): Promise<void> {
-	const {stdout = process.stdout, stdin = process.stdin, stderr = process.stderr, ...appProps} = options;
+	const {
+		stdout = process.stdout,
+		stdin = process.stdin,
+		stderr = process.stderr,
+		onRender,
+		...appProps
+	} = options;
 	const {controller} = appProps;
 
 	return new Promise<void>((resolve) => {
 		let restored = false;
 		let finishing = false;
-		let instance: ReturnType<typeof render> | undefined;
+		let instance: Instance | undefined;
 
 		const restore = () => {
 			if (restored) return;
@@ -101,23 +109,37 @@ export function runTui(options: RunTuiOptions): Promise<void> {
 		}
 
 		stdout.write(ENTER_SCREEN);
-		try {
-			instance = render(<App {...appProps} />, {
-				stdout,
-				stdin,
-				stderr,
-				exitOnCtrlC: false,
-				patchConsole: false,
-				maxFps: 20,
-				incrementalRendering: true,
-			});
-		} catch (error) {
-			void finish(error, 1);
-			return;
-		}
-		// Resolves when the app exits (q, Ctrl-C); rejects when rendering threw.
-		instance.waitUntilExit().then(
-			() => finish(),
+		// React picks its development or production build by NODE_ENV when it is first loaded,
+		// so React and Ink are loaded only now (a static import chain would load them before any
+		// code here runs). Unset means development, whose per-element checks and render timing
+		// cost about a quarter of the CPU while ingesting (profiled: bench/tui-pipeline.ts); a
+		// value set on purpose (`development`, vitest's `test`) is left alone.
+		process.env.NODE_ENV ??= 'production';
+		import('./render-app.js').then(
+			({renderApp}) => {
+				// A signal or crash while loading: the terminal is already restored.
+				if (finishing) return;
+				try {
+					instance = renderApp(appProps, {
+						stdout,
+						stdin,
+						stderr,
+						exitOnCtrlC: false,
+						patchConsole: false,
+						maxFps: 20,
+						incrementalRendering: true,
+						...(onRender ? {onRender} : {}),
+					});
+				} catch (error) {
+					void finish(error, 1);
+					return;
+				}
+				// Resolves when the app exits (q, Ctrl-C); rejects when rendering threw.
+				instance.waitUntilExit().then(
+					() => finish(),
+					(error: unknown) => finish(error, 1),
+				);
+			},
 			(error: unknown) => finish(error, 1),
 		);
 	});
