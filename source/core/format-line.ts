@@ -4,6 +4,9 @@ import type {Level, LogRecord} from './log-record.js';
 import {levelColour, type ServiceColourOverrides, serviceColour} from './service-colour.js';
 import {truncateToWidth} from './truncate-to-width.js';
 
+/** JSON lines (`--output json`) have a file of their own; re-exported for the callers of this one. */
+export {formatJsonLine} from './format-json-line.js';
+
 /**
  * One record → one line of plain output (`--plain`) or one line of JSON
  * (`--output json`). Record strings are already terminal-safe; the only escape
@@ -107,77 +110,4 @@ export function formatPlainLine(record: LogRecord, options: PlainLineOptions): s
 	return `${paint.dim(time)} ${topic ? paint.dim(topic) : ''}${painter(paint, serviceColour(record.service, options.serviceColours))(service)} ${
 		loud ? levelPaint.bold(level) : levelPaint(level)
 	} ${record.message}`;
-}
-
-/**
- * Characters that JSON may carry raw but a terminal must not get: DEL, C1
- * controls, invisible format characters (bidi overrides, zero-width, tags),
- * line/paragraph separators and unpaired surrogates. `JSON.stringify` escapes
- * C0 controls and (since ES2019) unpaired surrogates, but not these.
- */
-const TERMINAL_UNSAFE_IN_JSON = /[\u007f-\u009f\p{Cf}\u2028\u2029]/gu;
-
-function unicodeEscape(match: string): string {
-	let escaped = '';
-	for (let index = 0; index < match.length; index++) {
-		escaped += `\\u${match.charCodeAt(index).toString(16).padStart(4, '0')}`;
-	}
-
-	return escaped;
-}
-
-/** `JSON.stringify` output made safe for a terminal: the characters above as `\uXXXX`. */
-function terminalSafeJson(json: string): string {
-	TERMINAL_UNSAFE_IN_JSON.lastIndex = 0;
-	return TERMINAL_UNSAFE_IN_JSON.test(json) ? json.replace(TERMINAL_UNSAFE_IN_JSON, unicodeEscape) : json;
-}
-
-function isoTime(ms: number): string | null {
-	return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : null;
-}
-
-/** The value for JSON output: the parsed object when the record is JSON (and whole), else the text. */
-function jsonValue(record: LogRecord): unknown {
-	if (!record.json || record.value === null) {
-		return record.value;
-	}
-
-	try {
-		return JSON.parse(record.value);
-	} catch {
-		// Shortened (a huge record): the text with its `…(+N bytes)` note.
-		return record.value;
-	}
-}
-
-/**
- * One line of JSON with every field, for jq: topic, partition, offset, time
- * and kafkaTime (ISO 8601), service, level, message, key, headers, size and
- * value (the parsed object for JSON records, else the text; null for a
- * tombstone). Safe to print to a terminal: no raw control, C1 or bidi character.
- */
-export function formatJsonLine(record: LogRecord): string {
-	const fields = {
-		topic: record.topic,
-		partition: record.partition,
-		offset: record.offset,
-		time: isoTime(record.time),
-		kafkaTime: isoTime(record.kafkaTime),
-		service: record.service,
-		level: record.level,
-		message: record.message,
-		key: record.key,
-		headers: record.headers,
-		size: record.size,
-		value: jsonValue(record),
-	};
-	let json: string;
-	try {
-		json = JSON.stringify(fields);
-	} catch {
-		// A value too deeply nested for JSON.stringify's recursion: keep it as text.
-		json = JSON.stringify({...fields, value: record.value});
-	}
-
-	return terminalSafeJson(json);
 }
