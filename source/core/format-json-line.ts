@@ -49,30 +49,44 @@ function terminalSafeJson(json: string): string {
 const DAY_MS = 86_400_000;
 const TWO_DIGITS: readonly string[] = Array.from({length: 60}, (_, n) => String(n).padStart(2, '0'));
 const THREE_DIGITS: readonly string[] = Array.from({length: 1000}, (_, n) => String(n).padStart(3, '0'));
-/** The UTC day of the last time formatted: its first ms and its `YYYY-MM-DDT`. */
-let cachedDayStart = Number.NaN;
-let cachedDayPrefix = '';
+/** The UTC day start (ms) and `YYYY-MM-DDT` of one cached day. */
+type CachedDay = {start: number; prefix: string};
+/**
+ * Two days, because a record carries two times that are often days apart (the log's own
+ * time and Kafka's): one slot each, so they do not evict each other on every record.
+ */
+const cachedDays: [CachedDay, CachedDay] = [
+	{start: Number.NaN, prefix: ''},
+	{start: Number.NaN, prefix: ''},
+];
+let nextSlot = 0;
 
 /**
  * `new Date(ms).toISOString()`, or null outside the dates JavaScript can hold. Two per
- * record were a tenth of the plain JSON output's CPU: times of the same UTC day (nearly
+ * record were a tenth of the plain JSON output's CPU: times of a recent UTC day (nearly
  * all of them) reuse the date part and compute the clock part.
  */
 export function isoTime(ms: number): string | null {
 	if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return null;
-	const inDay = ms - cachedDayStart;
-	if (inDay >= 0 && inDay < DAY_MS && Number.isInteger(ms)) {
-		const hours = Math.floor(inDay / 3_600_000);
-		const minutes = Math.floor(inDay / 60_000) % 60;
-		const seconds = Math.floor(inDay / 1000) % 60;
-		return `${cachedDayPrefix}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${THREE_DIGITS[inDay % 1000]}Z`;
+	if (Number.isInteger(ms)) {
+		for (const day of cachedDays) {
+			const inDay = ms - day.start;
+			if (inDay >= 0 && inDay < DAY_MS) {
+				const hours = Math.floor(inDay / 3_600_000);
+				const minutes = Math.floor(inDay / 60_000) % 60;
+				const seconds = Math.floor(inDay / 1000) % 60;
+				return `${day.prefix}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${THREE_DIGITS[inDay % 1000]}Z`;
+			}
+		}
 	}
 
 	const iso = new Date(ms).toISOString();
 	// Only plain four-digit years (`2024-05-01T12:00:01.250Z`); `+010000-…` is left uncached.
 	if (Number.isInteger(ms) && iso.length === 24) {
-		cachedDayStart = ms - (((ms % DAY_MS) + DAY_MS) % DAY_MS);
-		cachedDayPrefix = iso.slice(0, 11);
+		const day = cachedDays[nextSlot]!;
+		nextSlot = 1 - nextSlot;
+		day.start = ms - (((ms % DAY_MS) + DAY_MS) % DAY_MS);
+		day.prefix = iso.slice(0, 11);
 	}
 
 	return iso;
