@@ -1,7 +1,10 @@
 import {FLAGS, type FlagSpec} from './flag-table.js';
 
-/** The left column of a flag's help line: `--brokers, -b <list>`. */
-function flagLabel(flag: FlagSpec): string {
+/**
+ * The left column of a flag's help line: `--brokers, -b <list>`. Exported so the README's
+ * flag tables (scripts/readme-sections.ts) name flags exactly as `--help` does.
+ */
+export function flagLabel(flag: FlagSpec): string {
 	const long = flag.negatable ? `--no-${flag.name}` : `--${flag.name}`;
 	const short = flag.short ? `, -${flag.short}` : '';
 	const value = flag.valueName ? ` ${flag.valueName}` : '';
