@@ -23,8 +23,12 @@ export type LogStreamOptions = KafkaConnectionOptions & {
 	 * (state `stopped` with the reason, and `caughtUp()` rejects).
 	 */
 	waitForTopics?: boolean;
-	/** Called once per batch, synchronously, with plain records. */
-	onRecords: (records: RawRecord[]) => void;
+	/**
+	 * Called once per batch, synchronously, with plain records. A returned promise holds the
+	 * next fetch until it settles (backpressure: the stream worker waits for the main thread);
+	 * the group is kept alive with heartbeats meanwhile, and `stop()` does not wait for it.
+	 */
+	onRecords: (records: RawRecord[]) => void | Promise<void>;
 	onStatus?: (state: ConnectionState) => void;
 	/** Partition table, at most about four times a second. */
 	onPartitions?: (partitions: PartitionStatus[]) => void;
@@ -65,6 +69,8 @@ function backoffMs(attempt: number): number {
 const IDLE_REFRESH_MS = 2000;
 /** At most this often `onPartitions`. */
 const PARTITIONS_EVERY_MS = 250;
+/** Heartbeat period while a batch handler holds the next fetch (well inside the 10 s session). */
+const HOLD_HEARTBEAT_MS = 1000;
 /** How often a missing topic is looked for again. */
 const TOPIC_WAIT_MS = 2000;
 
@@ -139,6 +145,8 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 	let partitionsTimer: NodeJS.Timeout | undefined;
 	let lastPartitionsAt = 0;
 	let lastFetchAt = Date.now();
+	/** Batches whose receiver holds the next fetch (backpressure): the watchdog is quiet meanwhile. */
+	let holding = 0;
 	/** Set when the watchdog (not kafkajs) declared the stall, so the next fetch may clear it. */
 	let stalledByWatchdog = false;
 	let assigned = new Map<string, number[]>();
@@ -147,6 +155,10 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 	/** Partitions the user re-seeked whose first batch from the new position has not arrived. */
 	const seekPending = new Set<string>();
 	const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+	let resolveStopping!: () => void;
+	const stoppingSignal = new Promise<void>((resolve) => {
+		resolveStopping = resolve;
+	});
 	let resolveStopped!: () => void;
 	const stoppedSignal = new Promise<void>((resolve) => {
 		resolveStopped = resolve;
@@ -242,7 +254,7 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 	};
 
 	const onBatch = (mine: number) => async (payload: EachBatchPayload) => {
-		const {batch, resolveOffset, isRunning, isStale} = payload;
+		const {batch, resolveOffset, isRunning, isStale, heartbeat} = payload;
 		// Batches of an older consumer, after stop, with a seek pending, or while paused are
 		// dropped without resolving, so kafkajs fetches them again from our position.
 		if (mine !== generation || stopping || !isRunning() || isStale() || paused) return;
@@ -260,15 +272,35 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 		// batch's last offset also steps over a trailing transaction marker.
 		resolveOffset(batchLastOffset);
 		lastBatchAt.set(topic, Date.now());
+		let held: Promise<void> | undefined;
 		if (records.length > 0) {
 			try {
-				options.onRecords(records);
+				// A receiver returns nothing (void) or a promise.
+				held = options.onRecords(records) as Promise<void> | undefined;
 			} catch (error) {
 				reportOnce(`could not handle records: ${describeKafkaError(error)}`);
 			}
 		}
 		checkCaughtUp();
 		schedulePartitions();
+		if (held) await holdFetching(held, heartbeat);
+	};
+
+	/** Wait for `held` (the receiver catching up), heartbeating so the group keeps us; never throws. */
+	const holdFetching = async (held: Promise<void>, heartbeat: () => Promise<void>) => {
+		const beating = setInterval(() => {
+			if (!stopping) void heartbeat().catch(() => undefined);
+		}, HOLD_HEARTBEAT_MS);
+		holding += 1;
+		try {
+			// stop() must not wait for a receiver that is gone: stopping ends the hold.
+			await Promise.race([held.catch(() => undefined), stoppingSignal]);
+		} finally {
+			clearInterval(beating);
+			holding -= 1;
+			// No fetch while we held on purpose is not a stall.
+			lastFetchAt = Date.now();
+		}
 	};
 
 	const scheduleRetry = (delay: number) => {
@@ -469,7 +501,7 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 
 	/** kafkajs can stall silently; no fetch for a while while we think we are live means we are not. */
 	const watchdog = () => {
-		if (stopping || state.kind !== 'live') return;
+		if (stopping || state.kind !== 'live' || holding > 0) return;
 		const silent = Date.now() - lastFetchAt;
 		if (silent > stallMs) {
 			stalledByWatchdog = true;
@@ -483,6 +515,7 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 	const stopInternal = (reason?: string, awaitSession = true): Promise<void> => {
 		if (stopPromise) return stopPromise;
 		stopping = true;
+		resolveStopping();
 		clearTimeout(retryTimer);
 		clearInterval(refreshTimer);
 		clearInterval(watchdogTimer);
