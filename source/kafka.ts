@@ -19,3 +19,4 @@ export {
 	type RecordProducerOptions,
 	sendLogRecords,
 } from './kafka/record-producer.js';
+export {createWorkerLogStream} from './kafka/worker-log-stream.js';

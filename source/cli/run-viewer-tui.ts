@@ -1,6 +1,6 @@
 import {createLogStore} from '../core/log-store.js';
 import {createStreamStatusStore} from '../core/stream-status-store.js';
-import {createLogStream} from '../kafka.js';
+import {createWorkerLogStream} from '../kafka.js';
 import type {ViewerConfig} from './cli-config.js';
 import type {ResolvedConnection} from './connection-options.js';
 import {createStreamController} from './stream-controller.js';
@@ -26,7 +26,7 @@ export async function runViewerTui(
 		return 2;
 	}
 	const status = createStreamStatusStore();
-	const stream = createLogStream({
+	const stream = createWorkerLogStream({
 		...resolved.connection,
 		topics: config.topics,
 		groupId,

@@ -2,6 +2,10 @@ import type {RawRecord} from '../../source/core/log-record.js';
 import type {StartPosition} from '../../source/core/start-position.js';
 import type {ConnectionState, PartitionStatus} from '../../source/core/stream-status.js';
 import {createLogStream, type LogStream, type LogStreamOptions} from '../../source/kafka.js';
+
+/** A way to make a log stream: in this thread (`createLogStream`) or in a worker (`createWorkerLogStream`). */
+export type LogStreamFactory = (options: LogStreamOptions) => LogStream;
+
 import {testBootstrap, uniqueName} from '../support/test-kafka.js';
 
 /** A log stream under test and everything it reported. */
@@ -24,6 +28,7 @@ export function watchStream(
 	topics: string[],
 	start: StartPosition,
 	extra: Partial<LogStreamOptions> = {},
+	create: LogStreamFactory = createLogStream,
 ): WatchedStream {
 	const watched: WatchedStream = {
 		stream: undefined as unknown as LogStream,
@@ -34,7 +39,7 @@ export function watchStream(
 		errors: [],
 		ids: () => watched.records.map((record) => `${record.topic}/${record.partition}/${record.offset}`),
 	};
-	watched.stream = createLogStream({
+	watched.stream = create({
 		brokers: testBootstrap().split(','),
 		topics,
 		start,

@@ -1,11 +1,33 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {createRecordProducer, createTopicIfMissing, sendLogRecords} from '../../source/kafka.js';
+import type {StartPosition} from '../../source/core/start-position.js';
+import {
+	createLogStream,
+	createRecordProducer,
+	createTopicIfMissing,
+	createWorkerLogStream,
+	type LogStreamOptions,
+	sendLogRecords,
+} from '../../source/kafka.js';
 import {createTopic, produceRecords, testBootstrap, uniqueName, withAdmin} from '../support/test-kafka.js';
-import {logValues, stopOpenStreams, waitUntil, watchStream, within} from './kafka-stream-helpers.js';
+import {
+	type LogStreamFactory,
+	logValues,
+	stopOpenStreams,
+	waitUntil,
+	watchStream as watchWith,
+	within,
+} from './kafka-stream-helpers.js';
 
 afterEach(stopOpenStreams);
 
-describe('log stream against a real broker', () => {
+// The same behaviour from both ways of running the stream: the CLI runs it in a worker thread.
+describe.each([
+	['in this thread', createLogStream],
+	['in a worker thread', createWorkerLogStream],
+] as [string, LogStreamFactory][])('log stream against a real broker, %s', (_where, create) => {
+	const watchStream = (topics: string[], start: StartPosition, extra: Partial<LogStreamOptions> = {}) =>
+		watchWith(topics, start, extra, create);
+
 	it('tails the last N records spread over 3 partitions, then follows', async () => {
 		const topic = uniqueName('tail');
 		await createTopic(topic, 3);

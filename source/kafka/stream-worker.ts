@@ -1,0 +1,84 @@
+/**
+ * The stream worker: runs a log stream (`createLogStream`) in a worker thread and speaks the
+ * protocol of `stream-worker-protocol.ts` with the main thread. Records cross as one packed,
+ * transferred buffer per batch. The next fetch waits while more than `MAX_BYTES_IN_FLIGHT`
+ * bytes are unacknowledged, so a busy main thread slows the fetching instead of queueing
+ * the topic in memory.
+ */
+import {parentPort, workerData} from 'node:worker_threads';
+import {createLogStream} from './log-stream.js';
+import {packRecords} from './record-packing.js';
+import type {FromStreamWorker, StreamWorkerData, ToStreamWorker} from './stream-worker-protocol.js';
+
+/** Packed bytes posted but not yet handled by the main thread before fetching pauses. */
+const MAX_BYTES_IN_FLIGHT = 8 * 1024 * 1024;
+
+const port = parentPort;
+if (!port) throw new Error('stream-worker.js runs as a worker thread');
+
+const post = (message: FromStreamWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
+
+let bytesInFlight = 0;
+let wakeFetching: (() => void) | undefined;
+let roomWaiter: Promise<void> | undefined;
+
+const stream = createLogStream({
+	...(workerData as StreamWorkerData),
+	onRecords(records) {
+		const first = records[0]!;
+		const buffer = packRecords(first.topic, first.partition, records);
+		bytesInFlight += buffer.byteLength;
+		post({type: 'records', buffer}, [buffer]);
+		if (bytesInFlight <= MAX_BYTES_IN_FLIGHT) return;
+		roomWaiter ??= new Promise<void>((resolve) => {
+			wakeFetching = resolve;
+		});
+		return roomWaiter;
+	},
+	onStatus: (state) => post({type: 'status', state}),
+	onPartitions: (partitions) => post({type: 'partitions', partitions}),
+	onError: (message) => post({type: 'error', message}),
+});
+
+const reply = (id: number, work: Promise<unknown>) => {
+	work.then(
+		() => post({type: 'reply', id}),
+		(error: unknown) =>
+			post({type: 'reply', id, error: error instanceof Error ? error.message : String(error)}),
+	);
+};
+
+const wake = () => {
+	const resolve = wakeFetching;
+	wakeFetching = undefined;
+	roomWaiter = undefined;
+	resolve?.();
+};
+
+port.on('message', (message: ToStreamWorker) => {
+	switch (message.type) {
+		case 'ack':
+			bytesInFlight -= message.bytes;
+			if (bytesInFlight <= MAX_BYTES_IN_FLIGHT / 2) wake();
+			return;
+		case 'pause':
+			stream.pause();
+			return;
+		case 'resume':
+			stream.resume();
+			return;
+		case 'start':
+			reply(message.id, stream.start());
+			return;
+		case 'seek':
+			reply(message.id, stream.seek(message.start));
+			return;
+		case 'caughtUp':
+			reply(message.id, stream.caughtUp());
+			return;
+		case 'stop':
+			wake();
+			reply(message.id, stream.stop());
+			return;
+	}
+});
