@@ -1,16 +1,17 @@
 /**
  * Micro-benchmark of the plain output's own work per record, without Kafka: raw records of the
  * benchmark's shape (bench/log-lines.ts, ~200 B) go through what `source/plain.ts` does with a
- * batch (store append in chunks, slice, format, join) in one thread. Prints µs/record per stage,
+ * batch (store append in chunks, slice, format, the line writer) in one thread. Prints µs/record per stage,
  * medians of 5 interleaved runs.
  *
  *   npx tsx bench/plain-micro.ts [records-per-run]
  */
 
 import {formatJsonLine, formatPlainLine} from '../source/core/format-line.js';
-import type {RawRecord} from '../source/core/log-record.js';
+import type {LogRecord, RawRecord} from '../source/core/log-record.js';
 import {createLogStore, isMark} from '../source/core/log-store.js';
 import {parseRecord} from '../source/core/parse-record.js';
+import {createLineWriter, type LineWriter} from '../source/plain/line-writer.js';
 import {createLogLineGenerator} from './log-lines.js';
 
 const RECORDS = Number(process.argv[2] ?? 200_000);
@@ -32,6 +33,40 @@ function makeRecords(count: number): RawRecord[] {
 }
 
 type Stage = {name: string; run: (records: RawRecord[]) => number};
+
+/** A writer into nowhere that counts the bytes it was given. */
+function countingWriter(): {writer: LineWriter; bytes: () => number} {
+	let bytes = 0;
+	const output = {
+		write(chunk: string | Uint8Array) {
+			bytes += chunk.length;
+			return true;
+		},
+		once: () => undefined,
+		on: () => undefined,
+		writableLength: 0,
+	};
+	const writer = createLineWriter(output, {
+		onFull: () => undefined,
+		onDrain: () => undefined,
+		onClosed: () => undefined,
+	});
+	return {writer, bytes: () => bytes};
+}
+
+/** What source/plain.ts does with a batch: append in chunks, format what the view shows, write. */
+function plainPath(records: RawRecord[], format: (line: LogRecord) => string): number {
+	const store = createLogStore({maxRecords: CHUNK, maxBytes: Number.MAX_SAFE_INTEGER});
+	const {writer, bytes} = countingWriter();
+	for (let from = 0; from < records.length; from += CHUNK) {
+		store.append(records.slice(from, from + CHUNK));
+		for (const line of store.slice(0, store.viewLength)) if (!isMark(line)) writer.writeLine(format(line));
+		store.clear();
+		writer.commit();
+	}
+	store.dispose();
+	return bytes();
+}
 
 const stages: Stage[] = [
 	{
@@ -58,38 +93,12 @@ const stages: Stage[] = [
 		},
 	},
 	{
-		name: 'plain.ts json path: append + formatJsonLine + join',
-		run: (records) => {
-			const store = createLogStore({maxRecords: CHUNK, maxBytes: Number.MAX_SAFE_INTEGER});
-			let sum = 0;
-			for (let from = 0; from < records.length; from += CHUNK) {
-				store.append(records.slice(from, from + CHUNK));
-				const lines: string[] = [];
-				for (const line of store.slice(0, store.viewLength))
-					if (!isMark(line)) lines.push(formatJsonLine(line));
-				store.clear();
-				sum += Buffer.byteLength(`${lines.join('\n')}\n`);
-			}
-			store.dispose();
-			return sum;
-		},
+		name: 'plain.ts json path: append + formatJsonLine + writer',
+		run: (records) => plainPath(records, formatJsonLine),
 	},
 	{
-		name: 'plain.ts text path: append + formatPlainLine + join',
-		run: (records) => {
-			const store = createLogStore({maxRecords: CHUNK, maxBytes: Number.MAX_SAFE_INTEGER});
-			let sum = 0;
-			for (let from = 0; from < records.length; from += CHUNK) {
-				store.append(records.slice(from, from + CHUNK));
-				const lines: string[] = [];
-				for (const line of store.slice(0, store.viewLength))
-					if (!isMark(line)) lines.push(formatPlainLine(line, {colour: false, topicWidth: 0}));
-				store.clear();
-				sum += Buffer.byteLength(`${lines.join('\n')}\n`);
-			}
-			store.dispose();
-			return sum;
-		},
+		name: 'plain.ts text path: append + formatPlainLine + writer',
+		run: (records) => plainPath(records, (line) => formatPlainLine(line, {colour: false, topicWidth: 0})),
 	},
 ];
 

@@ -8,7 +8,7 @@ import {formatJsonLine, formatPlainLine} from './core/format-line.js';
 import type {LogRecord, RawRecord} from './core/log-record.js';
 import {createLogStore, isMark} from './core/log-store.js';
 import type {ConnectionState} from './core/stream-status.js';
-import {createLogStream, type KafkaConnectionOptions, type LogStream} from './kafka.js';
+import {createWorkerLogStream, type KafkaConnectionOptions, type LogStream} from './kafka.js';
 import {createLineWriter, type OutputStream} from './plain/line-writer.js';
 
 export type {OutputStream} from './plain/line-writer.js';
@@ -86,12 +86,11 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 	const print = (records: RawRecord[]) => {
 		for (let from = 0; from < records.length && !writer.closed; from += CHUNK) {
 			store.append(from === 0 && records.length <= CHUNK ? records : records.slice(from, from + CHUNK));
-			const lines: string[] = [];
 			for (const line of store.slice(0, store.viewLength)) {
-				if (!isMark(line)) lines.push(format(line));
+				if (!isMark(line)) writer.writeLine(format(line));
 			}
 			store.clear();
-			writer.writeLines(lines);
+			writer.commit();
 		}
 	};
 
@@ -130,7 +129,7 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		startStallTimer();
 	};
 
-	stream = createLogStream({
+	stream = createWorkerLogStream({
 		...options.connection,
 		topics: config.topics,
 		groupId: options.groupId,
