@@ -124,7 +124,8 @@ function parsedValue(record: LogRecord): unknown {
 function directValue(record: LogRecord): string | undefined {
 	const {value} = record;
 	if (value === null) return 'null';
-	if (!record.json) return JSON.stringify(value);
+	// Text: JSON.stringify escapes C0 controls but not DEL, C1 or format characters.
+	if (!record.json) return terminalSafeJson(JSON.stringify(value));
 	// Whole (not cut with a `…(+N bytes)` note), short, one line and terminal-safe: the text
 	// parsed as a JSON object when the record was read, so it is valid JSON as it is.
 	if (record.size > MAX_VALUE_LENGTH || value.length > MAX_SPLICED_LENGTH) return undefined;
@@ -165,11 +166,33 @@ function stringifiedLine(record: LogRecord): string {
 export function formatJsonLine(record: LogRecord): string {
 	const value = directValue(record);
 	if (value === undefined) return terminalSafeJson(stringifiedLine(record));
-	const line =
+	const line = splicedLine(record, value);
+	// The spliced value was checked, and the other strings are sanitised: the only characters
+	// left to escape are ZWJ/ZWNJ, which sanitising keeps. Printable ASCII fields cannot hold
+	// them, so the line needs no second look (a scan of the whole line per record).
+	return hasOnlyAsciiFields(record) ? line : terminalSafeJson(line);
+}
+
+function isPrintableAscii(text: string): boolean {
+	return !BEYOND_PRINTABLE_ASCII.test(text);
+}
+
+function hasOnlyAsciiFields(record: LogRecord): boolean {
+	if (!isPrintableAscii(record.message) || !isPrintableAscii(record.service)) return false;
+	if (record.key !== null && !isPrintableAscii(record.key)) return false;
+	for (const name in record.headers) {
+		if (!isPrintableAscii(name) || !isPrintableAscii(record.headers[name]!)) return false;
+	}
+	return isPrintableAscii(record.topic);
+}
+
+/** The line with every field written by hand and `value` (already JSON) spliced in. */
+function splicedLine(record: LogRecord, value: string): string {
+	return (
 		`{"topic":${JSON.stringify(record.topic)},"partition":${numberJson(record.partition)},` +
 		`"offset":${numberJson(record.offset)},"time":${isoJson(record.time)},"kafkaTime":${isoJson(record.kafkaTime)},` +
 		`"service":${JSON.stringify(record.service)},"level":${JSON.stringify(record.level)},` +
 		`"message":${JSON.stringify(record.message)},"key":${record.key === null ? 'null' : JSON.stringify(record.key)},` +
-		`"headers":${headersJson(record.headers)},"size":${numberJson(record.size)},"value":${value}}`;
-	return terminalSafeJson(line);
+		`"headers":${headersJson(record.headers)},"size":${numberJson(record.size)},"value":${value}}`
+	);
 }
