@@ -1,6 +1,7 @@
-import {Text} from 'ink';
+import {Transform} from 'ink';
 import stringWidth from 'string-width';
 import {truncateToWidth} from '../core/truncate-to-width.js';
+import {styleSegments} from './style-segments.js';
 
 /** A run of text with one style: lines are built from a few of these, never styled per character. */
 export type Segment = {
@@ -54,32 +55,31 @@ export function padSegments(
 
 export type SegmentLineProps = {segments: readonly Segment[]; width: number};
 
+/** Blank rows by width: what Ink lays out and measures for a row (see `SegmentLine`). */
+const blanks = new Map<number, string>();
+
+function blankRow(width: number): string {
+	let blank = blanks.get(width);
+	if (blank === undefined) {
+		blank = ' '.repeat(Math.max(1, width));
+		blanks.set(width, blank);
+	}
+	return blank;
+}
+
 /**
- * One terminal row: a single `<Text wrap="truncate-end">` holding its pre-cut segments,
+ * One terminal row, exactly `width` cells wide in the layout, holding its pre-cut segments
  * so it can never wrap into a second row and push the frame past the terminal's height.
+ *
+ * Ink lays out and measures a blank row of `width` spaces, and a `<Transform>` swaps in the
+ * styled text only when the frame is written. Why: Ink measures every text it lays out and
+ * caches the result by its content forever (a module-level Map, ink#986), so styled log
+ * rows (new text every frame) would grow memory without bound while tailing; blank rows of
+ * a few widths are all it ever sees. It is also less work per frame than a `<Text>` per segment.
  */
 export function SegmentLine({segments, width}: SegmentLineProps) {
-	const fitted = fitSegments(segments, width);
-	return (
-		<Text wrap="truncate-end">
-			{fitted.length === 0
-				? ' '
-				: fitted.map((segment, index) => (
-						<Text
-							// Segments are positional and never reorder within a row.
-							// biome-ignore lint/suspicious/noArrayIndexKey: see above
-							key={index}
-							color={segment.color}
-							backgroundColor={segment.backgroundColor}
-							dimColor={segment.dim}
-							bold={segment.bold}
-							inverse={segment.inverse}
-						>
-							{segment.text}
-						</Text>
-					))}
-		</Text>
-	);
+	const line = styleSegments(fitSegments(segments, width));
+	return <Transform transform={() => line}>{blankRow(width)}</Transform>;
 }
 
 /** `text` cut or padded with spaces to exactly `width` cells (a table column). */
