@@ -126,7 +126,10 @@ export function runTui(options: RunTuiOptions): Promise<void> {
 						stderr,
 						exitOnCtrlC: false,
 						patchConsole: false,
-						maxFps: 20,
+						// The stores already space data-driven frames (about 20 a second, fewer when a
+						// frame is slow); Ink's own limit only decides how soon a key's frame may follow
+						// the last one, so it is higher.
+						maxFps: 60,
 						incrementalRendering: true,
 						...(onRender ? {onRender} : {}),
 					});

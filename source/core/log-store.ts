@@ -4,7 +4,7 @@ import {HISTORY_SECONDS} from './rate-history.js';
 import {compileFilter, EMPTY_FILTER} from './record-filter.js';
 import {RingBuffer} from './ring-buffer.js';
 import {ServiceCounts} from './service-counts.js';
-import {ThrottledNotifier} from './throttled-notifier.js';
+import {DEFAULT_BUSY_SHARE, ThrottledNotifier} from './throttled-notifier.js';
 
 export {HISTORY_SECONDS} from './rate-history.js';
 
@@ -61,6 +61,11 @@ export type LogStoreOptions = {
 	maxBytes?: number;
 	/** Listener runs per second at most, default 20. */
 	maxHz?: number;
+	/**
+	 * Longest share of the time listeners may take (they draw the screen): slower listeners
+	 * are called less often, down to twice a second. Default `DEFAULT_BUSY_SHARE` (a quarter).
+	 */
+	busyShare?: number;
 };
 
 export type LogStore = {
@@ -149,7 +154,10 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 	const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
 	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
 	const now = options.now ?? Date.now;
-	const notifier = new ThrottledNotifier(options.maxHz === undefined ? {} : {maxHz: options.maxHz});
+	const notifier = new ThrottledNotifier({
+		...(options.maxHz === undefined ? {} : {maxHz: options.maxHz}),
+		busyShare: options.busyShare ?? DEFAULT_BUSY_SHARE,
+	});
 
 	const lines = new RingBuffer<ViewLine>(maxRecords);
 	/** Seqs of the lines the filter lets through, ascending; always a subset of `lines`. */

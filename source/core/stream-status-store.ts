@@ -1,9 +1,14 @@
 import type {ConnectionState, PartitionStatus, StreamStatus, StreamStatusStore} from './stream-status.js';
-import {ThrottledNotifier} from './throttled-notifier.js';
+import {DEFAULT_BUSY_SHARE, ThrottledNotifier} from './throttled-notifier.js';
 
 export type StreamStatusStoreOptions = {
 	/** Listener runs per second at most, default 20. */
 	maxHz?: number;
+	/**
+	 * Longest share of the time listeners may take (they draw the screen): slower listeners
+	 * are called less often, down to twice a second. Default `DEFAULT_BUSY_SHARE` (a quarter).
+	 */
+	busyShare?: number;
 };
 
 /** A `StreamStatusStore` that also lets its owner stop its timers. */
@@ -20,7 +25,10 @@ export type DisposableStreamStatusStore = StreamStatusStore & {
  * sorted by topic and partition so the panel does not jump around.
  */
 export function createStreamStatusStore(options: StreamStatusStoreOptions = {}): DisposableStreamStatusStore {
-	const notifier = new ThrottledNotifier(options.maxHz === undefined ? {} : {maxHz: options.maxHz});
+	const notifier = new ThrottledNotifier({
+		...(options.maxHz === undefined ? {} : {maxHz: options.maxHz}),
+		busyShare: options.busyShare ?? DEFAULT_BUSY_SHARE,
+	});
 	const initial: StreamStatus = {
 		connection: {kind: 'connecting'},
 		paused: false,

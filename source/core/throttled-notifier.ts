@@ -4,7 +4,25 @@ export const DEFAULT_MAX_HZ = 20;
 export type ThrottledNotifierOptions = {
 	/** Listener runs per second at most, default 20. */
 	maxHz?: number;
+	/**
+	 * Longest share of the time the listeners may take, e.g. 0.3: after a run that took
+	 * `t` ms the next waits at least `t * (1 / share - 1)` ms (at most `MAX_COOLDOWN_MS`).
+	 * For listeners that draw: a frame that grows slow under load makes frames rarer instead
+	 * of starving everything else on the thread. Default: no limit but `maxHz`.
+	 */
+	busyShare?: number;
+	/** Clock for `busyShare`, ms (injectable for tests); default `performance.now`. */
+	clock?: () => number;
 };
+
+/**
+ * The share of the time the stores' listeners (which draw the screen) may take by default:
+ * the rest is for records and keys.
+ */
+export const DEFAULT_BUSY_SHARE = 0.25;
+
+/** Slowest rate `busyShare` may slow the listeners to: two runs a second. */
+export const MAX_COOLDOWN_MS = 500;
 
 /**
  * Coalesces change notifications: after `notify()`, listeners run soon (on a
@@ -18,6 +36,9 @@ export type ThrottledNotifierOptions = {
  */
 export class ThrottledNotifier {
 	readonly #intervalMs: number;
+	/** Cooldown per ms of listener time, 0 when not limited. */
+	readonly #cooldownPerBusyMs: number;
+	readonly #clock: () => number;
 	readonly #listeners = new Set<() => void>();
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	/** A change arrived while a run was scheduled or cooling down. */
@@ -31,6 +52,13 @@ export class ThrottledNotifier {
 		}
 
 		this.#intervalMs = 1000 / maxHz;
+		const share = options.busyShare;
+		if (share !== undefined && !(share > 0 && share <= 1)) {
+			throw new RangeError(`busyShare must be in (0, 1], got ${share}`);
+		}
+
+		this.#cooldownPerBusyMs = share === undefined ? 0 : 1 / share - 1;
+		this.#clock = options.clock ?? (() => performance.now());
 	}
 
 	/** Add a listener; returns the function that removes it. */
@@ -82,6 +110,7 @@ export class ThrottledNotifier {
 		// The cooldown starts before the listeners run, so a listener that changes
 		// the store schedules a trailing run instead of an immediate one.
 		this.#schedule(this.#intervalMs);
+		const started = this.#cooldownPerBusyMs > 0 ? this.#clock() : 0;
 		let failure: unknown;
 		let failed = false;
 		for (const listener of [...this.#listeners]) {
@@ -93,6 +122,14 @@ export class ThrottledNotifier {
 					failed = true;
 					failure = error;
 				}
+			}
+		}
+
+		if (this.#cooldownPerBusyMs > 0) {
+			const cooldown = Math.min(MAX_COOLDOWN_MS, (this.#clock() - started) * this.#cooldownPerBusyMs);
+			if (cooldown > this.#intervalMs && this.#timer !== undefined && !this.#disposed) {
+				clearTimeout(this.#timer);
+				this.#schedule(cooldown);
 			}
 		}
 

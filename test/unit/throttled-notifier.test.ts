@@ -109,3 +109,53 @@ describe('ThrottledNotifier', () => {
 		expect(() => new ThrottledNotifier({maxHz: 0})).toThrow(RangeError);
 	});
 });
+
+describe('ThrottledNotifier with busyShare', () => {
+	beforeEach(() => {
+		vi.useFakeTimers();
+	});
+
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it('spaces slow runs so the listeners take at most that share of the time, fast ones at maxHz', () => {
+		let clock = 0;
+		let listenerMs = 10;
+		const runs: number[] = [];
+		const notifier = new ThrottledNotifier({maxHz: 20, busyShare: 0.25, clock: () => clock});
+		notifier.subscribe(() => {
+			runs.push(Date.now());
+			clock += listenerMs;
+		});
+		const churn = (ms: number) => {
+			for (let elapsed = 0; elapsed < ms; elapsed++) {
+				notifier.notify();
+				vi.advanceTimersByTime(1);
+			}
+		};
+		// 10 ms runs: 3 x 10 = 30 ms of cooldown is under the 50 ms of maxHz, so 20 a second.
+		churn(1000);
+		expect(runs.length).toBeGreaterThanOrEqual(19);
+		expect(runs.length).toBeLessThanOrEqual(21);
+		// 40 ms runs: 120 ms apart, about 8 a second, so at most a quarter of the time.
+		runs.length = 0;
+		listenerMs = 40;
+		churn(1000);
+		expect(runs.length).toBeGreaterThanOrEqual(7);
+		expect(runs.length).toBeLessThanOrEqual(10);
+		const gaps = runs.slice(1).map((at, index) => at - runs[index]!);
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(120);
+		// Never slower than two a second, however slow a run.
+		runs.length = 0;
+		listenerMs = 5000;
+		churn(2000);
+		expect(runs.length).toBeGreaterThanOrEqual(3);
+		notifier.dispose();
+	});
+
+	it('refuses a share outside (0, 1]', () => {
+		expect(() => new ThrottledNotifier({busyShare: 0})).toThrow(RangeError);
+		expect(() => new ThrottledNotifier({busyShare: 1.5})).toThrow(RangeError);
+	});
+});
