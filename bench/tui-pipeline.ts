@@ -13,10 +13,7 @@
  */
 import fs from 'node:fs';
 import {parseArgs} from 'node:util';
-import {createStreamController} from '../source/cli/stream-controller.js';
-import {createLogStore} from '../source/core/log-store.js';
-import {createStreamStatusStore} from '../source/core/stream-status-store.js';
-import {createLogStream} from '../source/kafka.js';
+import {createViewerSession} from '../source/cli/viewer-session.js';
 import {runTui} from '../source/run-tui.js';
 import {percentile} from './measure.js';
 import type {LatencyResult} from './results-table.js';
@@ -65,27 +62,13 @@ const terminal = createVirtualTerminal({columns, rows, trackScreen: mode === 'li
 const keyboard = createVirtualKeyboard();
 const renderTimes: number[] = [];
 
-const store = createLogStore();
-const status = createStreamStatusStore();
-const connection = {brokers: [bootstrap]};
-const stream = createLogStream({
-	...connection,
+// Wired as the CLI wires it (source/cli/viewer-session.ts): the stream runs in a worker thread.
+const {store, stream, controller, status} = createViewerSession({
+	connection: {brokers: [bootstrap]},
 	topics: [topic],
 	groupId,
 	start: {kind: 'beginning'},
-	onRecords: (batch) => {
-		store.append(batch);
-	},
-	onStatus: (state) => status.setConnection(state),
-	onPartitions: (partitions) => status.setPartitions(partitions),
-	onError: () => undefined,
-});
-const controller = createStreamController({
-	stream,
-	store,
-	status,
-	connection,
-	topics: [topic],
+	commit: false,
 	allowProduce: false,
 });
 

@@ -16,10 +16,7 @@ import {Kafka, logLevel} from 'kafkajs';
 import {startLiveProducer} from '../bench/live-producer.js';
 import {percentile} from '../bench/measure.js';
 import {createVirtualKeyboard, createVirtualTerminal} from '../bench/virtual-terminal.js';
-import {createStreamController} from '../source/cli/stream-controller.js';
-import {createLogStore} from '../source/core/log-store.js';
-import {createStreamStatusStore} from '../source/core/stream-status-store.js';
-import {createLogStream} from '../source/kafka.js';
+import {createViewerSession} from '../source/cli/viewer-session.js';
 import {runTui} from '../source/run-tui.js';
 import {startKafka} from './kafka-broker.js';
 import {type SoakSample, soakVerdict} from './soak-verdict.js';
@@ -88,27 +85,13 @@ async function main(): Promise<number> {
 	try {
 		await createTopic(bootstrap, topic);
 		const terminal = createVirtualTerminal({columns, rows, trackScreen: true});
-		const store = createLogStore();
-		const status = createStreamStatusStore();
-		const connection = {brokers: [bootstrap]};
-		const stream = createLogStream({
-			...connection,
+		// Wired as the CLI wires it (source/cli/viewer-session.ts): the stream runs in a worker thread.
+		const {store, status, stream, controller} = createViewerSession({
+			connection: {brokers: [bootstrap]},
 			topics: [topic],
 			groupId,
 			start: {kind: 'end'},
-			onRecords: (batch) => {
-				store.append(batch);
-			},
-			onStatus: (state) => status.setConnection(state),
-			onPartitions: (list) => status.setPartitions(list),
-			onError: () => undefined,
-		});
-		const controller = createStreamController({
-			stream,
-			store,
-			status,
-			connection,
-			topics: [topic],
+			commit: false,
 			allowProduce: false,
 		});
 		await stream.start();

@@ -1,13 +1,10 @@
-import {createLogStore} from '../core/log-store.js';
-import {createStreamStatusStore} from '../core/stream-status-store.js';
-import {createWorkerLogStream} from '../kafka.js';
 import type {ViewerConfig} from './cli-config.js';
 import type {ResolvedConnection} from './connection-options.js';
-import {createStreamController} from './stream-controller.js';
+import {createViewerSession} from './viewer-session.js';
 
 /**
- * The TUI mode: the store and status outside React, the log stream feeding them, the
- * controller the keys drive, then the Ink app (loaded only here, so plain output and the
+ * The TUI mode: the viewer session (store, status, stream in a worker, controller; see
+ * viewer-session.ts), then the Ink app (loaded only here, so plain output and the
  * demo never pay for React). `serviceColours` (from the config file) override the hashed
  * service colours. Resolves with the exit code once the app has quit.
  */
@@ -18,36 +15,21 @@ export async function runViewerTui(
 	log: (line: string) => void,
 	serviceColours?: Readonly<Record<string, string>>,
 ): Promise<number> {
-	const store = createLogStore({maxRecords: config.maxRecords});
-	store.setFilter(config.filter);
-	if (store.filterError) {
-		store.dispose();
-		log(`klog-tui: --grep: ${store.filterError}`);
-		return 2;
-	}
-	const status = createStreamStatusStore();
-	const stream = createWorkerLogStream({
-		...resolved.connection,
+	const {store, status, stream, controller, dispose} = createViewerSession({
+		connection: resolved.connection,
 		topics: config.topics,
 		groupId,
 		start: config.start,
-		commitOffsets: config.commit,
-		onRecords: (records) => {
-			store.append(records);
-		},
-		onStatus: (state) => status.setConnection(state),
-		onPartitions: (partitions) => status.setPartitions(partitions),
-		// Problems also show as the connection state in the header; nothing may print under Ink.
-		onError: () => undefined,
-	});
-	const controller = createStreamController({
-		stream,
-		store,
-		status,
-		connection: resolved.connection,
-		topics: config.topics,
+		commit: config.commit,
 		allowProduce: config.allowProduce,
+		maxRecords: config.maxRecords,
+		filter: config.filter,
 	});
+	if (store.filterError) {
+		dispose();
+		log(`klog-tui: --grep: ${store.filterError}`);
+		return 2;
+	}
 	const {runTui} = await import('../run-tui.js');
 	// Not awaited: with no broker the first attempt takes seconds, and the TUI shows it.
 	void stream.start();
@@ -67,8 +49,7 @@ export async function runViewerTui(
 	} finally {
 		// runTui quits the controller itself; this covers a crash before it could.
 		await controller.quit();
-		store.dispose();
-		status.dispose();
+		dispose();
 	}
 	// runTui sets the exit code of a signal (130, 143...) or a crash; q leaves it unset.
 	return typeof process.exitCode === 'number' ? process.exitCode : 0;

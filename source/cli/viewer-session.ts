@@ -1,0 +1,76 @@
+import {createLogStore, type DisposableLogStore, type FilterSpec} from '../core/log-store.js';
+import type {StartPosition} from '../core/start-position.js';
+import type {StreamController} from '../core/stream-controller.js';
+import {createStreamStatusStore, type DisposableStreamStatusStore} from '../core/stream-status-store.js';
+import {createWorkerLogStream, type KafkaConnectionOptions, type LogStream} from '../kafka.js';
+import {createStreamController} from './stream-controller.js';
+
+/** What the viewer reads and how. */
+export type ViewerSessionOptions = {
+	connection: KafkaConnectionOptions;
+	topics: string[];
+	groupId: string;
+	start: StartPosition;
+	/** Commit offsets to the group (`--commit`). */
+	commit: boolean;
+	/** `--allow-produce`: the demo key may write to a cluster that is not on this machine. */
+	allowProduce: boolean;
+	/** Ring buffer capacity (`--max-records`); the store's default when absent. */
+	maxRecords?: number;
+	/** The filters to start with (from flags). */
+	filter?: FilterSpec;
+};
+
+/** The TUI's state outside React and the stream that feeds it (not started yet). */
+export type ViewerSession = {
+	store: DisposableLogStore;
+	status: DisposableStreamStatusStore;
+	stream: LogStream;
+	controller: StreamController;
+	/** Stop the stores' timers (after the controller quit). */
+	dispose(): void;
+};
+
+/**
+ * Wire the viewer: the log store and stream status outside React, the log stream (in a
+ * worker thread) feeding them, and the controller the keys drive. The CLI's TUI, the
+ * benchmark's TUI pipeline and the soak run all start from here, so they measure what a
+ * user runs.
+ */
+export function createViewerSession(options: ViewerSessionOptions): ViewerSession {
+	const store = createLogStore(options.maxRecords === undefined ? {} : {maxRecords: options.maxRecords});
+	if (options.filter) store.setFilter(options.filter);
+	const status = createStreamStatusStore();
+	const stream = createWorkerLogStream({
+		...options.connection,
+		topics: options.topics,
+		groupId: options.groupId,
+		start: options.start,
+		commitOffsets: options.commit,
+		onRecords: (records) => {
+			store.append(records);
+		},
+		onStatus: (state) => status.setConnection(state),
+		onPartitions: (partitions) => status.setPartitions(partitions),
+		// Problems also show as the connection state in the header; nothing may print under Ink.
+		onError: () => undefined,
+	});
+	const controller = createStreamController({
+		stream,
+		store,
+		status,
+		connection: options.connection,
+		topics: options.topics,
+		allowProduce: options.allowProduce,
+	});
+	return {
+		store,
+		status,
+		stream,
+		controller,
+		dispose() {
+			store.dispose();
+			status.dispose();
+		},
+	};
+}
