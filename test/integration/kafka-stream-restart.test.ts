@@ -25,7 +25,9 @@ describe('log stream across a broker restart', () => {
 			groupId: uniqueName('klog-tui-test'),
 			start: {kind: 'beginning'},
 			connectionTimeoutMs: 1000,
-			onRecords: (batch) => records.push(...batch),
+			onRecords: (batch) => {
+				records.push(...batch);
+			},
 			onStatus: (state) => states.push(state),
 		});
 		openStreams.add(stream);
