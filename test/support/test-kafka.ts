@@ -94,6 +94,10 @@ export async function produceRecords(
 	const producer = testKafkaClient(options.bootstrap).producer({
 		createPartitioner: Partitioners.DefaultPartitioner,
 		allowAutoTopicCreation: false,
+		// A request retried after a timeout (a broker just started, a busy machine) must not
+		// write its records twice: tests count exactly what they produced.
+		idempotent: true,
+		maxInFlightRequests: 1,
 	});
 	await producer.connect();
 	try {
