@@ -409,8 +409,8 @@ export function App({
 		);
 	} else {
 		body = (
-			<Box flexDirection="column" width={columns} height={layout.body} overflow="hidden">
-				<Box flexDirection="row" width={columns} height={layout.main} overflow="hidden">
+			<Box flexDirection="column" width={columns} height={layout.body} overflowY="hidden">
+				<Box flexDirection="row" width={columns} height={layout.main} overflowY="hidden">
 					<ServiceList
 						services={services}
 						cursor={view.serviceCursor}
@@ -441,7 +441,7 @@ export function App({
 	}
 
 	return (
-		<Box flexDirection="column" width={columns} height={rows} overflow="hidden">
+		<Box flexDirection="column" width={columns} height={rows} overflowY="hidden">
 			<Header
 				info={info}
 				status={status}

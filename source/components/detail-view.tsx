@@ -62,7 +62,7 @@ export function DetailView({rows, scroll, field, width, height}: DetailViewProps
 		{text: ' Esc back · ↑/↓ field · Enter filter on field · PgUp/PgDn scroll', dim: true},
 	];
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 			<SegmentLine segments={title} width={width} />
 			{shown.map((row, index) => {
 				const highlighted = row.fieldIndex === field && row.fieldIndex >= 0;

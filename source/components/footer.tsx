@@ -68,7 +68,7 @@ export function Footer({view, context, filterError, width}: FooterProps) {
 	}
 	if (hints.length === 0) hints.push({text: ' Esc back · ? help', dim: true});
 	return (
-		<Box flexDirection="column" width={width} height={FOOTER_HEIGHT} overflow="hidden">
+		<Box flexDirection="column" width={width} height={FOOTER_HEIGHT} overflowY="hidden">
 			{view.input.kind === 'none' ? (
 				<SegmentLine segments={first} width={width} />
 			) : (

@@ -92,7 +92,7 @@ export function Header({info, status, rate, rateHistory, errorHistory, buffered,
 		{text: formatCount(total)},
 	];
 	return (
-		<Box flexDirection="column" height={HEADER_HEIGHT} width={width} overflow="hidden">
+		<Box flexDirection="column" height={HEADER_HEIGHT} width={width} overflowY="hidden">
 			<SegmentLine segments={where} width={width} />
 			<SegmentLine segments={how} width={width} />
 		</Box>

@@ -53,7 +53,7 @@ export function HelpOverlay({width, height}: HelpOverlayProps) {
 		{text: '  Esc or ? closes', dim: true},
 	];
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 			<SegmentLine segments={title} width={width} />
 			{lines.map((line, index) => (
 				// biome-ignore lint/suspicious/noArrayIndexKey: rows of a fixed grid

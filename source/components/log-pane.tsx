@@ -79,7 +79,7 @@ export function LogPane(props: LogPaneProps) {
 		{text: filterError ? ` · filter error: ${filterError}` : '', color: 'red'},
 	];
 	return (
-		<Box flexDirection="column" width={layout.width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={layout.width} height={height} overflowY="hidden">
 			<SegmentLine segments={title} width={layout.width} />
 			{shown.map((row, index) => (
 				// Rows are positional: row N of the pane is always drawn at row N.

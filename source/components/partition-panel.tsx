@@ -47,7 +47,7 @@ export function PartitionPanel({partitions, width, height}: PartitionPanelProps)
 		];
 	};
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 			<SegmentLine segments={title} width={width} />
 			<SegmentLine segments={head} width={width} />
 			{shown.map((partition) => (

@@ -15,7 +15,7 @@ export function SeekMenu({choice, width, height}: SeekMenuProps) {
 		{text: entry.label, inverse: index === choice},
 	]);
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 			<SegmentLine segments={title} width={width} />
 			{rows.map((row, index) => (
 				<SegmentLine key={SEEK_CHOICES[index]!.label} segments={row} width={width} />

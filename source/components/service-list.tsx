@@ -89,7 +89,7 @@ export function ServiceList({
 		{text: services.length > rows ? ` ${scroll + 1}-${scroll + shown.length}` : '', dim: true},
 	];
 	return (
-		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 			<SegmentLine segments={title} width={width} />
 			{shown.map((service, offset) => (
 				<SegmentLine
