@@ -145,10 +145,11 @@ export function App({
 		const test = (line: ViewLine) => !isMark(line) && compiled.test(line);
 		return {term, test};
 	}, [searchText]);
-	const matchCount = useMemo(
-		() => (search && version >= 0 ? store.countMatches(search.test) : undefined),
-		[store, search, version],
-	);
+	// The store keeps the match count up to date as lines come and go (no scan per frame).
+	useEffect(() => {
+		store.setSearch(search?.test);
+	}, [store, search]);
+	const matchCount = search && version >= 0 ? store.searchMatches : undefined;
 
 	const overlayRecord = view.overlay.kind === 'detail' ? view.overlay.seq : undefined;
 	const detail = useMemo(() => {

@@ -93,8 +93,15 @@ export type LogStore = {
 	find(from: number, direction: 1 | -1, test: (line: ViewLine) => boolean): number;
 	/** The seq of the line at view position `index`, or undefined when out of range. O(1). */
 	seqAt(index: number): number | undefined;
-	/** How many view lines satisfy `test` (search match count). O(view). */
+	/** How many view lines satisfy `test`. O(view). */
 	countMatches(test: (line: ViewLine) => boolean): number;
+	/**
+	 * The search whose matches the store counts as lines enter and leave the view (O(1) per
+	 * line, so a search over a busy stream costs no scan per frame); undefined for none.
+	 */
+	setSearch(test: ((line: ViewLine) => boolean) | undefined): void;
+	/** View lines the search matches, or undefined without a search. */
+	readonly searchMatches: number | undefined;
 
 	/** Records currently buffered (before filtering). */
 	readonly size: number;
@@ -176,6 +183,9 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 	let compiled = compileFilter(filter);
 	let servicesCache: {version: number; second: number; value: ServiceCount[]} | undefined;
 	let lastArrival = Number.NEGATIVE_INFINITY;
+	/** The search (see `setSearch`) and how many view lines it matches, kept up to date as lines come and go. */
+	let search: ((line: ViewLine) => boolean) | undefined;
+	let searchMatches = 0;
 	let ticker: ReturnType<typeof setInterval> | undefined;
 
 	function changed(): void {
@@ -193,6 +203,7 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 		// so an evicted line that is in the view is at its front.
 		if (view.first() === line.seq) {
 			view.shift();
+			if (search?.(line)) searchMatches--;
 		}
 	}
 
@@ -205,6 +216,7 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 		bufferedChars += lineSize(line);
 		if (visible) {
 			view.push(line.seq);
+			if (search?.(line)) searchMatches++;
 		}
 
 		// Keep at least the newest line, however large: parsing already shortens huge values.
@@ -239,6 +251,15 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 		ticker.unref?.();
 	}
 
+	/** Count the view lines the search matches (when the search or the view changed wholesale). */
+	function recountSearch(): void {
+		searchMatches = 0;
+		if (!search) return;
+		for (let index = 0; index < view.length; index++) {
+			if (search(lineOfSeq(view.get(index)!)!)) searchMatches++;
+		}
+	}
+
 	function rebuildView(): void {
 		view.clear();
 		const {test, matchesAll} = compiled;
@@ -248,6 +269,8 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 				view.push(line.seq);
 			}
 		}
+
+		recountSearch();
 	}
 
 	const store: DisposableLogStore = {
@@ -314,6 +337,7 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 		clear() {
 			lines.clear();
 			view.clear();
+			searchMatches = 0;
 			bufferedChars = 0;
 			bufferedMarks = 0;
 			changed();
@@ -382,6 +406,15 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 		},
 		seqAt(index) {
 			return Number.isInteger(index) ? view.get(index) : undefined;
+		},
+		setSearch(test) {
+			if (test === search) return;
+			search = test;
+			recountSearch();
+			changed();
+		},
+		get searchMatches() {
+			return search ? searchMatches : undefined;
 		},
 		countMatches(test) {
 			let matches = 0;

@@ -410,7 +410,8 @@ describe('marks', () => {
 		expect(store.find(store.viewLength, -1, isMark)).toBe(7);
 		expect(store.find(7, -1, isMark)).toBe(3);
 		expect(store.find(3, -1, isMark)).toBe(-1);
-		expect(store.countMatches(isMark)).toBe(2);
+		store.setSearch(isMark);
+		expect(store.searchMatches).toBe(2);
 	});
 });
 
@@ -462,7 +463,37 @@ describe('reading the view', () => {
 		expect(store.find(25, -1, endsInZero)).toBe(20);
 		expect(store.find(0, -1, endsInZero)).toBe(-1);
 		expect(store.find(-1, 1, () => false)).toBe(-1);
-		expect(store.countMatches(endsInZero)).toBe(6);
+	});
+});
+
+describe('search match count', () => {
+	it('counts the view lines a search matches, kept up to date as lines come, go, are filtered and cleared', () => {
+		const store = makeStore({maxRecords: 60});
+		const endsInZero = (line: ViewLine) => !isMark(line) && line.message.endsWith('0');
+		expect(store.searchMatches).toBeUndefined();
+		store.append(batch(0, 0, 50, (offset) => ({message: `${offset % 2 === 0 ? 'even' : 'odd'} ${offset}`})));
+		store.setSearch(endsInZero);
+		expect(store.searchMatches).toBe(5);
+		// 50 more: the ring keeps offsets 40..99, whose tens are 40, 50 ... 90.
+		store.append(
+			batch(0, 50, 100, (offset) => ({message: `${offset % 2 === 0 ? 'even' : 'odd'} ${offset}`})),
+		);
+		expect(store.searchMatches).toBe(6);
+		// A filter hiding the odd lines keeps every match (they are all even).
+		store.setFilter({...EMPTY_FILTER, terms: ['even']});
+		expect(store.searchMatches).toBe(6);
+		store.setFilter({...EMPTY_FILTER, terms: ['odd']});
+		expect(store.searchMatches).toBe(0);
+		store.setFilter(EMPTY_FILTER);
+		// The mark is no match, and taking a slot of the full ring it evicts 'even 40', which was.
+		store.addMark('not a match');
+		expect(store.searchMatches).toBe(5);
+		// It equals a full count of the view, whatever happened.
+		expect(store.searchMatches).toBe(store.countMatches(endsInZero));
+		store.clear();
+		expect(store.searchMatches).toBe(0);
+		store.setSearch(undefined);
+		expect(store.searchMatches).toBeUndefined();
 	});
 });
 
