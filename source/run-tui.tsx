@@ -1,5 +1,6 @@
 import type {Instance} from 'ink';
 import type {AppProps} from './app.js';
+import {installFastInkOutput} from './render/fast-ink-output.js';
 
 /** Alternate screen on, cursor hidden, screen cleared and cursor home. */
 export const ENTER_SCREEN = '\x1b[?1049h\x1b[?25l\x1b[2J\x1b[H';
@@ -115,8 +116,8 @@ export function runTui(options: RunTuiOptions): Promise<void> {
 		// cost about a quarter of the CPU while ingesting (profiled: bench/tui-pipeline.ts); a
 		// value set on purpose (`development`, vitest's `test`) is left alone.
 		process.env.NODE_ENV ??= 'production';
-		import('./render-app.js').then(
-			({renderApp}) => {
+		Promise.all([import('./render-app.js'), installFastInkOutput()]).then(
+			([{renderApp}]) => {
 				// A signal or crash while loading: the terminal is already restored.
 				if (finishing) return;
 				try {
