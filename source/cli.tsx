@@ -2,10 +2,12 @@
 /**
  * klog-tui's entry point: read the command line (meow), then run one mode: the TUI,
  * plain output (`--plain`, or stdout not a terminal), or the demo producer (`demo`).
- * Usage problems print one line and exit 2; nothing prints a stack trace.
+ * A bad command line prints one line saying what is wrong and one pointing to --help, and
+ * exits 2; other problems print one line. Nothing prints a stack trace.
  */
 import process from 'node:process';
 import {abortOnExitSignals} from './cli/exit-signals.js';
+import {usageErrorLines} from './cli/help-text.js';
 import {parseCli} from './cli/parse-cli.js';
 import {resolveCliSettings} from './config/cli-settings.js';
 import {isConfigError} from './config/config-error.js';
@@ -34,7 +36,7 @@ async function main(): Promise<number> {
 			await writeOut(`${result.text}\n`);
 			return 0;
 		case 'error':
-			logLine(`klog-tui: ${result.message}`);
+			for (const line of usageErrorLines(result.message)) logLine(line);
 			return 2;
 		case 'run':
 			break;

@@ -40,3 +40,15 @@ export function helpText(): string {
 		'  $ klog-tui demo --rate 5 --services api,auth',
 	].join('\n');
 }
+
+/**
+ * The second line of every command-line refusal. The first says what is wrong; this one
+ * says where the right way is written, as git and coreutils do, rather than printing the
+ * whole help (sixty lines that scroll the one useful line away).
+ */
+export const USAGE_HINT = "Try 'klog-tui --help' for the flags and examples.";
+
+/** What stderr shows for a bad command line: the problem on one line, then the hint. */
+export function usageErrorLines(message: string): [string, string] {
+	return [`klog-tui: ${message}`, USAGE_HINT];
+}

@@ -3,6 +3,7 @@ import {formatBrokerAddress, parseBrokerAddresses} from '../core/broker-address.
 import {parseSince} from '../core/duration.js';
 import {type KnownLevel, LEVELS} from '../core/log-record.js';
 import type {FilterSpec, ServiceFilter} from '../core/log-store.js';
+import {parseFilterTerm} from '../core/record-filter.js';
 import type {StartPosition} from '../core/start-position.js';
 import {
 	type CliParseResult,
@@ -166,6 +167,19 @@ function serviceFilter(values: readonly string[]): ServiceFilter {
 	return {mode: 'exclude', services: new Set(excluded.map((name) => name.slice(1)))};
 }
 
+/**
+ * The `--grep` terms, each checked here so that a bad regex is refused like any other bad
+ * flag (with the hint to --help) before a connection is made.
+ */
+function grepTerms(values: readonly string[]): string[] {
+	const terms = values.filter((term) => term.length > 0);
+	for (const term of terms) {
+		const parsed = parseFilterTerm(term);
+		if (parsed.kind === 'invalid') throw new UsageProblem(`--grep: ${parsed.term}: ${parsed.error}`);
+	}
+	return terms;
+}
+
 /** Whether colours are on for plain output (https://no-color.org, FORCE_COLOR as chalk reads it). */
 export function colourWanted(colourFlag: boolean, env: CliInput['env'], stdoutIsTTY: boolean): boolean {
 	if (!colourFlag) return false;
@@ -213,7 +227,7 @@ function viewerConfig(
 	const filter: FilterSpec = {
 		services: serviceFilter(list(flags, 'service')),
 		minLevel: level === undefined ? undefined : parseLevel(level),
-		terms: list(flags, 'grep').filter((term) => term.length > 0),
+		terms: grepTerms(list(flags, 'grep')),
 	};
 	const exitAtEnd = flags.exit === true;
 	const timeout = text(flags, 'timeout');

@@ -82,7 +82,7 @@ export function scanArgv(argv: readonly string[]): ArgvScan {
 				const flag = byShortName(letter);
 				if (!flag) {
 					// One letter is one edit from any other: no "did you mean" for short flags.
-					fail(`unknown flag -${letter} (see --help)`);
+					fail(`unknown flag -${letter}`);
 					break;
 				}
 				given.push(flag.name);
@@ -109,7 +109,7 @@ export function scanArgv(argv: readonly string[]): ArgvScan {
 		fail(
 			hint
 				? `unexpected argument '${first}', did you mean 'klog-tui ${hint}'?`
-				: `unexpected argument '${first}' (flags start with --; see --help)`,
+				: `unexpected argument '${first}' (flags start with --)`,
 		);
 	}
 

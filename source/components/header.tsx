@@ -26,14 +26,8 @@ export const HEADER_HEIGHT = 2;
 
 const SPARK_WIDTH = 20;
 
-/** The connection state as coloured words: live, paused with backlog, reconnecting with reason… */
-export function connectionSegments(connection: ConnectionState, paused: boolean, backlog: number): Segment[] {
-	if (paused) {
-		return [
-			{text: '⏸ paused', color: 'yellow', bold: true},
-			{text: ` backlog ${formatCount(backlog)}`, color: 'yellow'},
-		];
-	}
+/** The connection state alone as coloured words: live, connecting, reconnecting with reason… */
+function stateSegments(connection: ConnectionState): Segment[] {
 	switch (connection.kind) {
 		case 'connecting':
 			return [
@@ -56,6 +50,22 @@ export function connectionSegments(connection: ConnectionState, paused: boolean,
 				{text: connection.reason ? `: ${connection.reason}` : '', color: 'red'},
 			];
 	}
+}
+
+/**
+ * The stream's state as coloured words: live, paused with backlog, reconnecting with the
+ * reason… Pausing is the user's choice and says nothing about the connection, so a paused
+ * stream whose connection is anything but live shows both (`⏸ paused backlog 12 · ◌
+ * reconnecting (attempt 2): …`): a broker going away must not hide behind the pause.
+ */
+export function connectionSegments(connection: ConnectionState, paused: boolean, backlog: number): Segment[] {
+	if (!paused) return stateSegments(connection);
+	const pausedSegments: Segment[] = [
+		{text: '⏸ paused', color: 'yellow', bold: true},
+		{text: ` backlog ${formatCount(backlog)}`, color: 'yellow'},
+	];
+	if (connection.kind === 'live') return pausedSegments;
+	return [...pausedSegments, {text: ' · ', dim: true}, ...stateSegments(connection)];
 }
 
 const SEPARATOR: Segment = {text: ' │ ', dim: true};

@@ -65,10 +65,14 @@ export type ViewState = {
 /** Minimum levels `l` cycles through; `undefined` shows everything. */
 export const LEVEL_CYCLE: readonly (KnownLevel | undefined)[] = [undefined, 'debug', 'info', 'warn', 'error'];
 
-/** What the re-seek menu offers (label shown, position meant). */
+/**
+ * What the re-seek menu offers (label shown, position meant). `tail` means what `--tail`
+ * means: the last N records of the topic as a whole, spread over its partitions (see
+ * `tailShares`), so the amount re-read does not grow with the partition count.
+ */
 export const SEEK_CHOICES = [
 	{label: 'from the beginning', position: {kind: 'beginning'}},
-	{label: 'last 1000 records per partition', position: {kind: 'tail', count: 1000}},
+	{label: 'last 1000 records, spread over the partitions', position: {kind: 'tail', count: 1000}},
 	{label: 'last 5 minutes', position: {kind: 'since', minutes: 5}},
 	{label: 'last 15 minutes', position: {kind: 'since', minutes: 15}},
 	{label: 'last hour', position: {kind: 'since', minutes: 60}},

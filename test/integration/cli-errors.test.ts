@@ -1,10 +1,12 @@
 /**
  * What the built CLI does with bad input: wrong flags, an unreachable broker, a missing
- * topic. Always one line on stderr, exit code 2, no stack trace, within a bounded time.
+ * topic. Exit code 2, no stack trace, within a bounded time; one line on stderr, and for a
+ * bad command line a second one pointing to --help.
  */
 import {beforeAll, describe, expect, it} from 'vitest';
 import {freePort} from '../../scripts/free-port.js';
 import {FLAGS} from '../../source/cli/flag-table.js';
+import {USAGE_HINT} from '../../source/cli/help-text.js';
 import {type CliRun, ensureBuilt, runCli} from '../support/cli-process.js';
 import {testBootstrap, uniqueName} from '../support/test-kafka.js';
 
@@ -22,6 +24,16 @@ function expectOneLine(run: CliRun): string {
 	return lines[0]!;
 }
 
+/** The problem on one line, then the pointer to --help; nothing on stdout, no stack trace. */
+function expectUsageError(run: CliRun): string {
+	const lines = run.stderr.replace(/\n$/, '').split('\n');
+	expect(lines, run.stderr).toHaveLength(2);
+	expect(lines[0]).toMatch(/^klog-tui: /);
+	expect(lines[1]).toBe(USAGE_HINT);
+	expect(run.stdout.length).toBe(0);
+	return lines[0]!;
+}
+
 describe('bad flags', () => {
 	it.each([
 		[['--form-beginning'], 'klog-tui: unknown flag --form-beginning, did you mean --from-beginning?'],
@@ -31,11 +43,15 @@ describe('bad flags', () => {
 		[['--output', 'yaml'], '--output must be text or json'],
 		[['--level', 'verbose-ish'], '--level must be one of'],
 		[['demo', '--rate', 'fast'], '--rate must be a number above 0'],
-		[['--grep', '/(unclosed/', '--plain', '--brokers', '127.0.0.1:1'], '--grep'],
-	])('%j → exit 2 and one line', async (args, expected) => {
+		[
+			['--grep', '/(unclosed/', '--plain', '--brokers', '127.0.0.1:1'],
+			'--grep: /(unclosed/: Invalid regular expression',
+		],
+		[['-x'], 'klog-tui: unknown flag -x'],
+	])('%j → exit 2, the problem and a pointer to --help', async (args, expected) => {
 		const run = await runCli(args);
 		expect(run.code).toBe(2);
-		expect(expectOneLine(run)).toContain(expected);
+		expect(expectUsageError(run)).toContain(expected);
 	});
 });
 

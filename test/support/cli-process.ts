@@ -16,24 +16,37 @@ function newestMtime(dir: string): number {
 	return newest;
 }
 
+/** A project `ensureBuilt` builds: its root (with `source/`, `tsconfig.json`, `dist/`) and the tsc to run. */
+export type BuildPlace = {root: string; tsc: string};
+
+const repoBuild: BuildPlace = {
+	root: repoRoot,
+	tsc: path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'),
+};
+
 /**
- * Build `dist/` (tsc) unless it is newer than every source file, so the tests exercise
- * the code as it is. A type error elsewhere does not stop tsc from emitting.
+ * Build `dist/` (tsc) unless it is newer than every source file, so the tests exercise the
+ * code as it is. A failed build throws with tsc's diagnostics: the tests must not go on
+ * against an older `dist/`. `--noEmitOnError` keeps a failed build from writing (tsc emits
+ * despite type errors otherwise), so `dist/` stays older than the sources and every later
+ * call builds again and fails again instead of passing on a half-checked build.
  */
-export function ensureBuilt(): void {
-	const built = fs.existsSync(cliPath) ? fs.statSync(cliPath).mtimeMs : 0;
-	if (built > newestMtime(path.join(repoRoot, 'source'))) return;
+export function ensureBuilt(place: BuildPlace = repoBuild): void {
+	const cli = path.join(place.root, 'dist', 'cli.js');
+	const built = fs.existsSync(cli) ? fs.statSync(cli).mtimeMs : 0;
+	if (built > newestMtime(path.join(place.root, 'source'))) return;
 	try {
-		execFileSync(
-			process.execPath,
-			[path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
-			{
-				cwd: repoRoot,
-				stdio: 'pipe',
-			},
-		);
+		execFileSync(process.execPath, [place.tsc, '-p', 'tsconfig.json', '--noEmitOnError'], {
+			cwd: place.root,
+			stdio: 'pipe',
+		});
 	} catch (error) {
-		if (!fs.existsSync(cliPath)) throw error;
+		const {stdout, stderr} = error as {stdout?: Buffer; stderr?: Buffer};
+		const output = `${stdout?.toString('utf8') ?? ''}${stderr?.toString('utf8') ?? ''}`.trim();
+		throw new Error(
+			`the build failed (tsc -p tsconfig.json in ${place.root}), so the tests would run an older dist/:\n${output}`,
+			{cause: error},
+		);
 	}
 }
 

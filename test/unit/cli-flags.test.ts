@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {DemoConfig, ViewerConfig} from '../../source/cli/cli-config.js';
 import {FLAGS} from '../../source/cli/flag-table.js';
+import {usageErrorLines} from '../../source/cli/help-text.js';
 import {editDistance, nearestName} from '../../source/cli/nearest-flag.js';
 import {colourWanted, parseCli} from '../../source/cli/parse-cli.js';
 
@@ -160,14 +161,15 @@ describe('demo flags', () => {
 	});
 });
 
-describe('bad command lines give one line', () => {
+describe('bad command lines say what is wrong in one line', () => {
 	it.each([
 		[['--form-beginning'], 'unknown flag --form-beginning, did you mean --from-beginning?'],
 		[['--tial', '5'], 'unknown flag --tial, did you mean --tail?'],
 		[['--no-colour'], 'unknown flag --no-colour, did you mean --no-color?'],
 		[['--brokres=x'], 'unknown flag --brokres, did you mean --brokers?'],
 		[['--frobnicate'], 'unknown flag --frobnicate'],
-		[['-x'], 'unknown flag -x (see --help)'],
+		[['-x'], 'unknown flag -x'],
+		[['logs'], "unexpected argument 'logs' (flags start with --)"],
 		[
 			['--from-beginning', '--since', '15m'],
 			'--from-beginning and --since cannot be used together: pick one start',
@@ -200,6 +202,26 @@ describe('bad command lines give one line', () => {
 		const got = errorOf(argv);
 		expect(got).toBe(message);
 		expect(got).not.toContain('\n');
+	});
+
+	it('refuses a --grep regex that does not compile, before any connection', () => {
+		const got = errorOf(['--grep', 'timeout', '--grep', '/(unclosed/']);
+		expect(got).toMatch(/^--grep: \/\(unclosed\/: Invalid regular expression: .*Unterminated group/);
+		expect(got).not.toContain('\n');
+		expect(viewer(['--grep', '/time(out)?/i', '--grep', '!/health/']).filter.terms).toEqual([
+			'/time(out)?/i',
+			'!/health/',
+		]);
+	});
+
+	it('prints the problem, then a line pointing to a --help that works', () => {
+		const lines = usageErrorLines('--tail must be 0 or more, not -3');
+		expect(lines).toEqual([
+			'klog-tui: --tail must be 0 or more, not -3',
+			"Try 'klog-tui --help' for the flags and examples.",
+		]);
+		const pointedTo = /'klog-tui (.+?)'/.exec(lines[1])![1]!.split(' ');
+		expect(parse(pointedTo).kind).toBe('help');
 	});
 });
 

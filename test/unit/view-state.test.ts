@@ -5,11 +5,13 @@ import {
 	isServiceHidden,
 	panePosition,
 	positionOfSeq,
+	SEEK_CHOICES,
 	splitFilterTerms,
 	type ViewIndex,
 	type ViewState,
 	viewReducer,
 } from '../../source/core/view-state.js';
+import {startOffsets} from '../../source/kafka/start-offsets.js';
 
 /** A view over these seqs (ascending, as the store keeps them). */
 function viewOf(seqs: number[]): ViewIndex {
@@ -243,5 +245,20 @@ describe('panels and overlays', () => {
 		expect(state.message?.text).toBe('hello');
 		state = viewReducer(state, {type: 'dismissMessage', id: 2});
 		expect(state.message).toBeUndefined();
+	});
+});
+
+describe('the re-seek menu', () => {
+	it('the tail choice reads as many records as its label says, from all partitions together', () => {
+		const tail = SEEK_CHOICES.find((choice) => choice.position.kind === 'tail');
+		if (tail?.position.kind !== 'tail') throw new Error('no tail choice');
+		const said = Number(/last (\d+) records/.exec(tail.label)?.[1]);
+		expect(said).toBe(tail.position.count);
+		expect(tail.label).not.toMatch(/per partition|each partition/);
+		// Three partitions of 10 000 records: the choice re-reads `count` records in all, not per partition.
+		const ranges = [0, 1, 2].map((partition) => ({partition, low: 0, high: 10_000}));
+		const offsets = startOffsets(tail.position, ranges);
+		const reread = ranges.reduce((sum, range) => sum + range.high - offsets.get(range.partition)!, 0);
+		expect(reread).toBe(said);
 	});
 });

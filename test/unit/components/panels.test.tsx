@@ -23,6 +23,22 @@ async function frameOf(element: React.ReactElement): Promise<string> {
 
 const live: StreamStatus = {connection: {kind: 'live'}, paused: false, partitions: [], totalLag: 0};
 
+/** The Header's frame for a status, with the same rates and counts each time. */
+function headerFrame(status: StreamStatus, width = 100): Promise<string> {
+	return frameOf(
+		<Header
+			info={INFO}
+			status={status}
+			rate={1500}
+			rateHistory={[0, 5, 10]}
+			errorHistory={[0, 0, 2]}
+			buffered={12000}
+			total={50000}
+			width={width}
+		/>,
+	);
+}
+
 describe('Header', () => {
 	it('shows where we read from and the connection state in each form', async () => {
 		const cases: [StreamStatus, string][] = [
@@ -35,18 +51,7 @@ describe('Header', () => {
 			[{...live, connection: {kind: 'connecting'}}, '◌ connecting'],
 		];
 		for (const [status, expected] of cases) {
-			const frame = await frameOf(
-				<Header
-					info={INFO}
-					status={status}
-					rate={1500}
-					rateHistory={[0, 5, 10]}
-					errorHistory={[0, 0, 2]}
-					buffered={12000}
-					total={50000}
-					width={100}
-				/>,
-			);
+			const frame = await headerFrame(status);
 			const text = plain(frame);
 			expect(text).toContain(expected);
 			expect(text).toContain('topic logs');
@@ -54,6 +59,34 @@ describe('Header', () => {
 			expect(text).toContain('buffered 12,000 of 50,000');
 			expect(frameLines(frame)).toHaveLength(2);
 		}
+	});
+
+	it('paused does not hide connection trouble: both are shown, the trouble in red', async () => {
+		const paused = {...live, paused: true, totalLag: 1234};
+		const cases: [StreamStatus, string][] = [
+			[
+				{...paused, connection: {kind: 'reconnecting', reason: 'ECONNREFUSED 127.0.0.1:9092', attempt: 3}},
+				'⏸ paused backlog 1,234 · ◌ reconnecting (attempt 3): ECONNREFUSED 127.0.0.1:9092',
+			],
+			[
+				{...paused, connection: {kind: 'stopped', reason: 'group coordinator not available'}},
+				'⏸ paused backlog 1,234 · ■ stopped: group coordinator not available',
+			],
+			[
+				{...paused, connection: {kind: 'connecting', attempt: 2}},
+				'⏸ paused backlog 1,234 · ◌ connecting (attempt 2)',
+			],
+		];
+		for (const [status, expected] of cases) {
+			const stateRow = frameLines(await headerFrame(status, 140))[1]!;
+			expect(plain(stateRow)).toContain(expected);
+			// The trouble keeps its colour (red for reconnecting and stopped), not the pause's yellow.
+			if (status.connection.kind !== 'connecting') expect(stateRow).toMatch(/\x1b\[(31|91)m[◌■]/);
+		}
+		// Paused on a live connection: just paused, no "live" beside it.
+		const quiet = await headerFrame(paused, 140);
+		expect(plain(frameLines(quiet)[1])).toMatch(/⏸ paused backlog 1,234 │/);
+		expect(plain(quiet)).not.toContain('live');
 	});
 
 	it('sparklines scale to the largest value', () => {

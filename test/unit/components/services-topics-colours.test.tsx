@@ -1,12 +1,13 @@
 import {render} from 'ink-testing-library';
-import {afterEach, describe, expect, it, vi} from 'vitest';
+import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../../../source/app.js';
 import {formatPlainLine} from '../../../source/core/format-line.js';
 import {createLogStore, type DisposableLogStore} from '../../../source/core/log-store.js';
 import {parseRecord} from '../../../source/core/parse-record.js';
 import {createStreamStatusStore} from '../../../source/core/stream-status-store.js';
 import {initialViewState, invertServiceFilter, viewReducer} from '../../../source/core/view-state.js';
-import {frameLines, INFO, logRecord, plain, recordingController, settle} from './tui-fixtures.js';
+import {press, see} from './app-harness.js';
+import {frameLines, INFO, logRecord, plain, recordingController} from './tui-fixtures.js';
 
 const stores: DisposableLogStore[] = [];
 afterEach(() => {
@@ -43,17 +44,6 @@ function setup(options: AppOptions = {}) {
 		/>,
 	);
 	return {app, store};
-}
-
-type Rendered = ReturnType<typeof render>;
-
-async function see(app: Rendered, check: (text: string, frame: string) => void): Promise<void> {
-	await vi.waitFor(() => check(plain(app.lastFrame()), app.lastFrame() ?? ''), {timeout: 5000, interval: 20});
-}
-
-async function press(app: Rendered, keys: string): Promise<void> {
-	app.stdin.write(keys);
-	await settle(10);
 }
 
 describe('inverting the service filter', {timeout: 30_000}, () => {

@@ -49,14 +49,16 @@ export function logRecord(
 	};
 }
 
-/** A controller that records what the UI asked of it. */
-export type RecordingController = StreamController & {calls: string[]};
+/** A controller that records what the UI asked of it (and every position it was asked to seek to). */
+export type RecordingController = StreamController & {calls: string[]; seeks: StartPosition[]};
 
 export function recordingController(permission: ProducePermission = {allowed: true}): RecordingController {
 	const calls: string[] = [];
+	const seeks: StartPosition[] = [];
 	let paused = false;
 	return {
 		calls,
+		seeks,
 		pause() {
 			calls.push('pause');
 			paused = true;
@@ -70,6 +72,7 @@ export function recordingController(permission: ProducePermission = {allowed: tr
 		},
 		async seek(start: StartPosition) {
 			calls.push(`seek:${start.kind}`);
+			seeks.push(start);
 		},
 		producePermission: permission,
 		async sendDemoBurst(count = 50) {
