@@ -1,4 +1,5 @@
-import {createWriteStream} from 'node:fs';
+import type {FileHandle} from 'node:fs/promises';
+import {open} from 'node:fs/promises';
 import {join} from 'node:path';
 import {isMark, type LogStore, type ViewLine} from './core/log-store.js';
 
@@ -38,8 +39,27 @@ export function exportFileName(now: Date): string {
 	return `klog-export-${date}-${time}.jsonl`;
 }
 
+/** Most files tried for one export when names are taken (`-2`, `-3`...). */
+const MAX_NAME_TRIES = 100;
+
 /**
- * Write the store's current (filtered) view as JSON lines into `directory`.
+ * A new file for an export, never an existing one: a second export in the same second gets
+ * `-2` before `.jsonl`, and so on.
+ */
+async function createExportFile(directory: string, now: Date): Promise<{path: string; handle: FileHandle}> {
+	const base = exportFileName(now).replace(/\.jsonl$/, '');
+	for (let attempt = 1; ; attempt++) {
+		const path = join(directory, attempt === 1 ? `${base}.jsonl` : `${base}-${attempt}.jsonl`);
+		try {
+			return {path, handle: await open(path, 'wx')};
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= MAX_NAME_TRIES) throw error;
+		}
+	}
+}
+
+/**
+ * Write the store's current (filtered) view as JSON lines into `directory`, in a new file.
  * Resolves with the file's path and the number of lines written.
  */
 export async function exportView(
@@ -47,9 +67,9 @@ export async function exportView(
 	directory: string = process.cwd(),
 	now: Date = new Date(),
 ): Promise<{path: string; lines: number}> {
-	const path = join(directory, exportFileName(now));
+	const {path, handle} = await createExportFile(directory, now);
 	const length = store.viewLength;
-	const out = createWriteStream(path, {flags: 'wx'});
+	const out = handle.createWriteStream();
 	const done = new Promise<void>((resolve, reject) => {
 		out.on('finish', resolve);
 		out.on('error', reject);

@@ -119,13 +119,17 @@ describe('exportView', () => {
 		expect(await readFile(result.path, 'utf8')).toBe('');
 	});
 
-	it('never overwrites a file that is already there', async () => {
+	it('never overwrites a file that is already there: a second export in the same second gets -2', async () => {
 		const path = join(directory, exportFileName(now));
 		await writeFile(path, 'keep me\n');
-		await expect(exportView(storeOf([logRecord({message: 'new'})]), directory, now)).rejects.toThrow(
-			/EEXIST/,
-		);
+		const second = await exportView(storeOf([logRecord({message: 'new'})]), directory, now);
+		const third = await exportView(storeOf([logRecord({message: 'newer'})]), directory, now);
 		expect(await readFile(path, 'utf8')).toBe('keep me\n');
-		expect(await readdir(directory)).toEqual([exportFileName(now)]);
+		expect(second.path).toBe(path.replace(/\.jsonl$/, '-2.jsonl'));
+		expect(third.path).toBe(path.replace(/\.jsonl$/, '-3.jsonl'));
+		expect((JSON.parse(await readFile(third.path, 'utf8')) as {message: string}).message).toBe('newer');
+		expect((await readdir(directory)).sort()).toEqual(
+			[path, second.path, third.path].map((file) => file.slice(directory.length + 1)).sort(),
+		);
 	});
 });
