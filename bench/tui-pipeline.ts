@@ -212,8 +212,9 @@ async function quit(app: Promise<void>): Promise<void> {
 }
 
 async function main(): Promise<void> {
-	await stream.start();
 	const app = runTui({
+		// As the CLI does (source/cli/run-viewer-tui.ts): the stream starts once the app is on screen.
+		onStarted: () => void stream.start(),
 		store,
 		status,
 		controller,

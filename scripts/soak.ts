@@ -94,9 +94,10 @@ async function main(): Promise<number> {
 			commit: false,
 			allowProduce: false,
 		});
-		await stream.start();
 		let appEnded = false;
 		app = runTui({
+			// As the CLI does (source/cli/run-viewer-tui.ts): the stream starts once the app is on screen.
+			onStarted: () => void stream.start(),
 			store,
 			status,
 			controller,

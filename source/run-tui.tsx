@@ -17,6 +17,11 @@ export type RunTuiOptions = AppProps & {
 	stderr?: NodeJS.WriteStream;
 	/** Called after every frame Ink draws, with its render time in ms (the benchmark times frames with it). */
 	onRender?: (metrics: {renderTime: number}) => void;
+	/**
+	 * Called once the app is on screen. Start the stream here: React and Ink load as many small
+	 * modules, and loading them while a busy topic floods the thread took seconds.
+	 */
+	onStarted?: () => void;
 };
 
 const SIGNAL_EXIT_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
@@ -57,6 +62,7 @@ export function runTui(options: RunTuiOptions): Promise<void> {
 		stdin = process.stdin,
 		stderr = process.stderr,
 		onRender,
+		onStarted,
 		...appProps
 	} = options;
 	const {controller} = appProps;
@@ -138,6 +144,7 @@ export function runTui(options: RunTuiOptions): Promise<void> {
 					void finish(error, 1);
 					return;
 				}
+				onStarted?.();
 				// Resolves when the app exits (q, Ctrl-C); rejects when rendering threw.
 				instance.waitUntilExit().then(
 					() => finish(),

@@ -31,10 +31,11 @@ export async function runViewerTui(
 		return 2;
 	}
 	const {runTui} = await import('../run-tui.js');
-	// Not awaited: with no broker the first attempt takes seconds, and the TUI shows it.
-	void stream.start();
 	try {
 		await runTui({
+			// Once the screen is up; not awaited: with no broker the first attempt takes seconds,
+			// and the TUI shows it.
+			onStarted: () => void stream.start(),
 			store,
 			status,
 			controller,

@@ -17,6 +17,9 @@ type RequestBody = StreamWorkerRequest extends infer Request
 		: never
 	: never;
 
+/** Longest stretch of handling the worker's messages before the event loop gets a turn. */
+const SLICE_MS = 8;
+
 /** Longest `stop()` waits for the worker to leave the group before it is terminated anyway. */
 const STOP_TIMEOUT_MS = 12_000;
 
@@ -86,7 +89,7 @@ export function createWorkerLogStream(options: LogStreamOptions): LogStream {
 			ensureWorker().postMessage({...message, id} satisfies StreamWorkerRequest);
 		});
 
-	const onMessage = (message: FromStreamWorker) => {
+	const handleMessage = (message: FromStreamWorker) => {
 		switch (message.type) {
 			case 'records': {
 				try {
@@ -118,6 +121,33 @@ export function createWorkerLogStream(options: LogStreamOptions): LogStream {
 		}
 	};
 
+	/**
+	 * Messages are handled in order, in slices of at most `SLICE_MS`, between which the event
+	 * loop runs timers and input. Node hands a thread up to 1000 port messages in one go, and a
+	 * message here is a whole batch: handled as they came, a catch-up kept the TUI from drawing
+	 * or reading a key for seconds.
+	 */
+	const inbox: FromStreamWorker[] = [];
+	let drainScheduled = false;
+	const drain = () => {
+		drainScheduled = false;
+		const until = performance.now() + SLICE_MS;
+		while (inbox.length > 0) {
+			handleMessage(inbox.shift()!);
+			if (performance.now() >= until) break;
+		}
+		if (inbox.length > 0) scheduleDrain();
+	};
+	const scheduleDrain = () => {
+		if (drainScheduled) return;
+		drainScheduled = true;
+		setImmediate(drain);
+	};
+	const receive = (message: FromStreamWorker) => {
+		inbox.push(message);
+		scheduleDrain();
+	};
+
 	/** The worker is gone: whatever waits is told, and the state says so once. */
 	const endStream = (reason: string | undefined) => {
 		if (ended) return;
@@ -129,7 +159,7 @@ export function createWorkerLogStream(options: LogStreamOptions): LogStream {
 
 	const launch = (): Worker => {
 		const next = startWorker(workerData);
-		next.on('message', onMessage);
+		next.on('message', receive);
 		next.on('error', (error) => {
 			const reason = `the stream worker failed: ${error.message}`;
 			options.onError?.(reason);
