@@ -4,11 +4,14 @@
  * broker about consumer groups. The layout numbers mirror source/app.tsx's computeLayout
  * for a 120-column terminal.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {expect} from 'vitest';
-import {cliPath} from '../support/cli-process.js';
+import {afterEach, beforeAll, expect} from 'vitest';
+import {cliPath, ensureBuilt} from '../support/cli-process.js';
 import {testBootstrap, withAdmin} from '../support/test-kafka.js';
-import {shellQuote, type TmuxTerminal} from '../support/tmux.js';
+import {shellQuote, startTmux, type TmuxOptions, type TmuxTerminal} from '../support/tmux.js';
 
 /** The line the shell prints before klog-tui starts; it must be back on screen after exit. */
 export const SHELL_MARKER = 'E2E-SHELL-MARKER-BEFORE-KLOG';
@@ -23,6 +26,35 @@ export const EXIT_LINE = 'klog-tui exited with ';
 export function logColumn(screen: string): number {
 	const title = headerLine(screen, 2).indexOf(' Logs ');
 	return title < 0 ? -1 : title;
+}
+
+/** A test's terminal and the fresh directory it starts in (removed after the test). */
+export type TerminalSession = {term: TmuxTerminal; workDir: string};
+
+/**
+ * Call at the top of an end-to-end test file: builds the CLI before its tests, and gives each
+ * test a tmux terminal (120x40 unless told) whose shell starts in a fresh temporary directory
+ * (or `options.cwd`); both are gone after the test, also when it fails.
+ */
+export function terminalPerTest(name: string): {start(options?: TmuxOptions): Promise<TerminalSession>} {
+	let terminal: TmuxTerminal | undefined;
+	let workDir: string | undefined;
+	beforeAll(() => {
+		ensureBuilt();
+	}, 120_000);
+	afterEach(() => {
+		terminal?.kill();
+		terminal = undefined;
+		if (workDir) fs.rmSync(workDir, {recursive: true, force: true});
+		workDir = undefined;
+	});
+	return {
+		async start(options = {}) {
+			workDir = fs.mkdtempSync(path.join(os.tmpdir(), `klog-e2e-${name}-`));
+			terminal = await startTmux({columns: 120, rows: 40, cwd: workDir, ...options});
+			return {term: terminal, workDir};
+		},
+	};
 }
 
 /** Type `echo MARKER; node dist/cli.js <args>` and wait for the header to say live. */
