@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
+import stringWidth from 'string-width';
 import {afterEach, beforeAll, expect} from 'vitest';
 import {cliPath, ensureBuilt} from '../support/cli-process.js';
 import {testBootstrap, withAdmin} from '../support/test-kafka.js';
@@ -153,4 +154,28 @@ export async function expectTerminalRestored(terminal: TmuxTerminal): Promise<nu
 	expect(screen).toContain(SHELL_MARKER);
 	expect(screen).not.toContain('klog-tui │');
 	return Number(new RegExp(`${EXIT_LINE}(\\d+)`).exec(screen)![1]);
+}
+
+/**
+ * The full layout at `columns` x `rows`: the header's two rows on top (` klog-tui │` once,
+ * on the first row), the footer's key hints on the last row (once), no row wider than the
+ * terminal. A record that moved the cursor, wrapped a row or scrolled the screen breaks one.
+ */
+export function expectLayout(screen: string, columns: number, rows: number): void {
+	const lines = screen.replace(/\n$/, '').split('\n');
+	expect(lines.length, `at most ${rows} rows:\n${screen}`).toBeLessThanOrEqual(rows);
+	while (lines.length < rows) lines.push('');
+	expect(lines[0], `header on the first row:\n${screen}`).toMatch(/^ klog-tui │ topics? /);
+	expect(lines[1], `the stream's state on the second row:\n${screen}`).toMatch(/ rec\/s .* buffered /);
+	expect(
+		lines.filter((line) => line.includes('klog-tui │')),
+		`one header:\n${screen}`,
+	).toHaveLength(1);
+	expect(lines[rows - 1], `key hints on the last row:\n${screen}`).toMatch(/ \? help\b/);
+	expect(
+		lines.filter((line) => / \? help\b/.test(line)),
+		`one footer:\n${screen}`,
+	).toHaveLength(1);
+	for (const line of lines)
+		expect(stringWidth(line), `row wider than ${columns}: ${line}`).toBeLessThanOrEqual(columns);
 }
