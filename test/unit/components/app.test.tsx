@@ -364,10 +364,13 @@ describe('App', {timeout: 30_000}, () => {
 		app.unmount();
 	});
 
-	it('a too-small terminal shows one line saying so', async () => {
+	it('a too-small terminal shows one line saying so, in a frame as tall as the terminal', async () => {
 		const {app} = setup({width: 50, height: 10});
 		await see(app, (text) => expect(text).toContain('Terminal too small (50x10)'));
-		expect(frameLines(app.lastFrame()).length).toBe(1);
+		// Like every frame it fills the terminal (Ink then draws the next one on a cleared screen).
+		const lines = frameLines(app.lastFrame());
+		expect(lines.length).toBe(10);
+		expect(lines.slice(1).every((line) => line.trim() === '')).toBe(true);
 		expect(widestLine(app.lastFrame())).toBeLessThanOrEqual(50);
 		app.unmount();
 	});
