@@ -179,3 +179,16 @@ export function expectLayout(screen: string, columns: number, rows: number): voi
 	for (const line of lines)
 		expect(stringWidth(line), `row wider than ${columns}: ${line}`).toBeLessThanOrEqual(columns);
 }
+
+/**
+ * After klog-tui exits, the shell's terminal is out of raw mode: `stty -a`, run in the shell,
+ * lists `isig`, `icanon` and `echo` (Ctrl-C interrupts, lines are edited, typing shows), not
+ * their `-` forms.
+ */
+export async function expectTtySane(terminal: TmuxTerminal): Promise<void> {
+	terminal.run(
+		`echo "tty: $(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(isig|icanon|echo)' | sort | tr '\\n' ' ')"`,
+	);
+	const screen = await terminal.waitFor(/^tty: .+$/m);
+	expect(/^tty: (.+)$/m.exec(screen)![1]!.trim()).toBe('echo icanon isig');
+}
