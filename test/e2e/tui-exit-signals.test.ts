@@ -16,6 +16,7 @@ import {
 	expectTerminalRestored,
 	expectTtySane,
 	headerGroupId,
+	isRunning,
 	klogArgs,
 	listGroupIds,
 	shortName,
@@ -24,16 +25,6 @@ import {
 } from './tui-session.js';
 
 const session = terminalPerTest('exit');
-
-/** True while a process with this pid exists. */
-function isRunning(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 type ExitPath = {name: string; code: number; leave: (term: TmuxTerminal, pid: number) => Promise<void>};
 

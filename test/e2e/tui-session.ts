@@ -192,3 +192,13 @@ export async function expectTtySane(terminal: TmuxTerminal): Promise<void> {
 	const screen = await terminal.waitFor(/^tty: .+$/m);
 	expect(/^tty: (.+)$/m.exec(screen)![1]!.trim()).toBe('echo icanon isig');
 }
+
+/** True while a process with this pid exists (signal 0 tests for it and sends nothing). */
+export function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
