@@ -2,12 +2,16 @@
  * `npm run demo`, the README's first command: live demo logs in the TUI in one go.
  *
  * 1. Finds a broker at KAFKA_BROKERS (default localhost:9092); if none answers and that is
- *    one address on this machine, starts one there with the harness (data in .kafka/demo).
+ *    one address on this machine, starts one there (on that port) with the harness, its data
+ *    in <demo dir>/demo.
  * 2. Creates the topic `logs` (3 partitions) so the TUI has something to open.
- * 3. Starts the demo producer (`node dist/cli.js demo`), its output in .kafka/demo-producer.log.
+ * 3. Starts the demo producer (`node dist/cli.js demo`), its output in <demo dir>/demo-producer.log.
  * 4. Runs the TUI in the foreground (inherited stdio; extra arguments are passed on).
  * On exit (q, Ctrl-C, SIGTERM) it stops the producer, and the broker if it started it
  * (never one it found running).
+ *
+ * The demo dir is KLOG_DEMO_DIR, default .kafka in the repository: with KAFKA_BROKERS on another
+ * port, a second demo (the end-to-end test's) runs beside a developer's without touching it.
  */
 import {type ChildProcess, spawn} from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +30,10 @@ import {repoRoot} from './kafka-jars.js';
 
 const DEMO_PORT = 9092;
 const cli = path.join(repoRoot, 'dist', 'cli.js');
+/** Where the demo's broker keeps its data (`demo/`) and the producer its log. */
+const demoDir = path.resolve(process.env.KLOG_DEMO_DIR?.trim() || path.join(repoRoot, '.kafka'));
+/** A path as the user can read it: relative to the repository when inside it. */
+const shown = (file: string) => (file.startsWith(repoRoot + path.sep) ? path.relative(repoRoot, file) : file);
 const say = (line: string) => process.stderr.write(`demo: ${line}\n`);
 
 /** Stop a child: SIGTERM, then SIGKILL if it is still there after `ms`. */
@@ -80,10 +88,13 @@ async function main(): Promise<number> {
 			}
 			// One address on this machine: start the broker there (port 9092 unless KAFKA_BROKERS says).
 			const port = parseBrokerAddress(addresses[0]!).port;
-			say(`no Kafka broker answers: starting a local one on 127.0.0.1:${port} (data in .kafka/demo)...`);
+			const dataDir = path.join(demoDir, 'demo');
+			say(
+				`no Kafka broker answers: starting a local one on 127.0.0.1:${port} (data in ${shown(dataDir)})...`,
+			);
 			await ensureJars({onDownload: say});
 			const started = Date.now();
-			cluster = await startKafka({port, dataDir: path.join(repoRoot, '.kafka', 'demo')});
+			cluster = await startKafka({port, dataDir});
 			bootstrap = cluster.bootstrap;
 			say(
 				`Kafka ${cluster.version} is ready at ${bootstrap} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
@@ -92,7 +103,7 @@ async function main(): Promise<number> {
 		if (shuttingDown) return 130;
 
 		await createTopicIfMissing({brokers: bootstrap.split(',')}, 'logs', {partitions: 3});
-		const producerLog = path.join(repoRoot, '.kafka', 'demo-producer.log');
+		const producerLog = path.join(demoDir, 'demo-producer.log');
 		fs.mkdirSync(path.dirname(producerLog), {recursive: true});
 		const logFd = fs.openSync(producerLog, 'a');
 		// Detached: its own process group, so a Ctrl-C meant for the TUI does not reach it.
@@ -101,7 +112,7 @@ async function main(): Promise<number> {
 			detached: true,
 		});
 		fs.closeSync(logFd);
-		say(`demo producer running (log: ${path.relative(repoRoot, producerLog)}); starting the TUI...`);
+		say(`demo producer running (log: ${shown(producerLog)}); starting the TUI...`);
 
 		tui = spawn(
 			process.execPath,

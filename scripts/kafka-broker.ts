@@ -144,9 +144,16 @@ const setpriv = (() => {
 	return !probe.error && probe.stdout.includes('--pdeathsig') ? 'setpriv' : undefined;
 })();
 
-/** A Kafka cluster id: 16 random bytes, base64url without padding (22 characters). */
-export function newClusterId(): string {
-	return randomBytes(16).toString('base64url');
+/**
+ * A Kafka cluster id: 16 random bytes, base64url without padding (22 characters), never
+ * starting with `-` (1 in 64 would: \`kafka-storage format -t -abc…\` then reads it as an
+ * option and fails, which Kafka's own Uuid.randomUuid avoids the same way).
+ */
+export function newClusterId(random: () => Buffer = () => randomBytes(16)): string {
+	for (;;) {
+		const id = random().toString('base64url');
+		if (!id.startsWith('-')) return id;
+	}
 }
 
 /**

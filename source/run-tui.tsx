@@ -87,7 +87,6 @@ export function runTui(options: RunTuiOptions): Promise<void> {
 		const finish = async (error?: unknown, exitCode?: number) => {
 			if (finishing) return;
 			finishing = true;
-			removeListeners();
 			restore();
 			if (error !== undefined) stderr.write(`klog-tui: ${describeError(error)}\n`);
 			if (exitCode !== undefined && process.exitCode === undefined) process.exitCode = exitCode;
@@ -96,6 +95,10 @@ export function runTui(options: RunTuiOptions): Promise<void> {
 			} catch (quitError) {
 				stderr.write(`klog-tui: could not leave the consumer group cleanly: ${describeError(quitError)}\n`);
 			}
+			// Only now: Ink's signal-exit also listens to SIGINT, SIGTERM and SIGHUP, and when it
+			// finds itself the only listener it re-sends the signal, which then kills the process
+			// before the group is left. Another signal meanwhile lands in finish(), which is running.
+			removeListeners();
 			resolve();
 		};
 

@@ -18,6 +18,11 @@
  *   tag characters: Unicode category Cf) and the line/paragraph separators
  *   U+2028/U+2029 → `\uXXXX` (`\u{XXXXX}` above U+FFFF); ZWJ and ZWNJ are the
  *   exception, they join emoji and letters of many scripts and hide nothing;
+ * - emoji skin-tone modifiers U+1F3FB–U+1F3FF → `\u{1f3fb}`: terminals disagree on
+ *   their width (tmux 3.3, like terminals that measure code point by code point, draws the
+ *   modifier as a wide character of its own after its emoji; string-width and Ink count it
+ *   in the emoji's two cells), so a row holding one could be two cells wider on screen than
+ *   laid out, wrap, and push the whole frame up;
  * - unpaired surrogates → `\udXXX`;
  * - a tab → one space in single-line mode, four spaces otherwise (a tab
  *   moves the cursor to the terminal's next tab stop, which a layout cannot
@@ -42,10 +47,10 @@ export const LINE_BREAK_MARK = '⏎';
  * path is clean ASCII, which it rejects without allocating. (ZWJ/ZWNJ are part
  * of `\p{Cf}` and so take the slow path, which leaves them as they are.)
  */
-const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Emoji_Modifier}]/u;
 /** Cheaper than `UNSAFE` (no Unicode properties): printable ASCII needs no further look. */
 const BEYOND_PRINTABLE_ASCII = /[^\x20-\x7e]/;
-const UNSAFE_GLOBAL = /\r\n|[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+const UNSAFE_GLOBAL = /\r\n|[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Emoji_Modifier}]/gu;
 
 const ZERO_WIDTH_NON_JOINER = 0x200c;
 const ZERO_WIDTH_JOINER = 0x200d;

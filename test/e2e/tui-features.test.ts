@@ -5,12 +5,9 @@
  * filters, the detail view's field filter, and the header's sparklines.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt} from '../support/cli-process.js';
+import {describe, expect, it} from 'vitest';
 import {createTopic, produceRecords} from '../support/test-kafka.js';
-import {startTmux, type TmuxTerminal} from '../support/tmux.js';
 import {shopLogs} from './shop-logs.js';
 import {
 	expectGroupGone,
@@ -24,21 +21,10 @@ import {
 	serviceRowsOf,
 	shortName,
 	startKlog,
+	terminalPerTest,
 } from './tui-session.js';
 
-let terminal: TmuxTerminal | undefined;
-let workDir: string | undefined;
-
-beforeAll(() => {
-	ensureBuilt();
-});
-
-afterEach(() => {
-	terminal?.kill();
-	terminal = undefined;
-	if (workDir) fs.rmSync(workDir, {recursive: true, force: true});
-	workDir = undefined;
-});
+const session = terminalPerTest('features');
 
 /** The selected log line (the one drawn with the `▌` marker), without the marker. */
 function selectedLine(screen: string): string | undefined {
@@ -64,9 +50,7 @@ describe('klog-tui in a real terminal: issue 7 features', () => {
 		const topic = shortName('e2e-feat');
 		await createTopic(topic, 3);
 		await produceRecords(topic, shopLogs(30));
-		workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'klog-e2e-features-'));
-		terminal = await startTmux({columns: 120, rows: 40, cwd: workDir});
-		const term = terminal;
+		const {term, workDir} = await session.start();
 		await startKlog(term, klogArgs(topic, `${shortName('g')}-`));
 		let screen = await term.waitFor('buffered 30 of 30');
 		const groupId = headerGroupId(screen);

@@ -2,14 +2,9 @@
  * End to end in a real terminal (tmux): the built CLI against the real broker, driven by
  * keys as a user would, checked on the captured screen after every step (issue 4).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt} from '../support/cli-process.js';
+import {describe, expect, it} from 'vitest';
 import {createTopic, produceRecords} from '../support/test-kafka.js';
-import {startTmux, type TmuxTerminal} from '../support/tmux.js';
 import {SHOP_SERVICES, shopLogs} from './shop-logs.js';
 import {
 	expectGroupGone,
@@ -23,21 +18,10 @@ import {
 	serviceRowsOf,
 	shortName,
 	startKlog,
+	terminalPerTest,
 } from './tui-session.js';
 
-let terminal: TmuxTerminal | undefined;
-let workDir: string | undefined;
-
-beforeAll(() => {
-	ensureBuilt();
-});
-
-afterEach(() => {
-	terminal?.kill();
-	terminal = undefined;
-	if (workDir) fs.rmSync(workDir, {recursive: true, force: true});
-	workDir = undefined;
-});
+const session = terminalPerTest('main');
 
 /** The number after `backlog` in the header while paused, or -1. */
 function backlog(screen: string): number {
@@ -51,9 +35,7 @@ describe('klog-tui in a real terminal: the main flow', () => {
 		const groupPrefix = `${shortName('g')}-`;
 		await createTopic(topic, 3);
 		await produceRecords(topic, shopLogs(30));
-		workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'klog-e2e-main-'));
-		terminal = await startTmux({columns: 120, rows: 40, cwd: workDir});
-		const term = terminal;
+		const {term} = await session.start();
 
 		// Header, services with counts, every log line.
 		await startKlog(term, klogArgs(topic, groupPrefix));

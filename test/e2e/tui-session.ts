@@ -4,11 +4,15 @@
  * broker about consumer groups. The layout numbers mirror source/app.tsx's computeLayout
  * for a 120-column terminal.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {expect} from 'vitest';
-import {cliPath} from '../support/cli-process.js';
+import stringWidth from 'string-width';
+import {afterEach, beforeAll, expect} from 'vitest';
+import {cliPath, ensureBuilt} from '../support/cli-process.js';
 import {testBootstrap, withAdmin} from '../support/test-kafka.js';
-import {shellQuote, type TmuxTerminal} from '../support/tmux.js';
+import {shellQuote, startTmux, type TmuxOptions, type TmuxTerminal} from '../support/tmux.js';
 
 /** The line the shell prints before klog-tui starts; it must be back on screen after exit. */
 export const SHELL_MARKER = 'E2E-SHELL-MARKER-BEFORE-KLOG';
@@ -23,6 +27,35 @@ export const EXIT_LINE = 'klog-tui exited with ';
 export function logColumn(screen: string): number {
 	const title = headerLine(screen, 2).indexOf(' Logs ');
 	return title < 0 ? -1 : title;
+}
+
+/** A test's terminal and the fresh directory it starts in (removed after the test). */
+export type TerminalSession = {term: TmuxTerminal; workDir: string};
+
+/**
+ * Call at the top of an end-to-end test file: builds the CLI before its tests, and gives each
+ * test a tmux terminal (120x40 unless told) whose shell starts in a fresh temporary directory
+ * (or `options.cwd`); both are gone after the test, also when it fails.
+ */
+export function terminalPerTest(name: string): {start(options?: TmuxOptions): Promise<TerminalSession>} {
+	let terminal: TmuxTerminal | undefined;
+	let workDir: string | undefined;
+	beforeAll(() => {
+		ensureBuilt();
+	}, 120_000);
+	afterEach(() => {
+		terminal?.kill();
+		terminal = undefined;
+		if (workDir) fs.rmSync(workDir, {recursive: true, force: true});
+		workDir = undefined;
+	});
+	return {
+		async start(options = {}) {
+			workDir = fs.mkdtempSync(path.join(os.tmpdir(), `klog-e2e-${name}-`));
+			terminal = await startTmux({columns: 120, rows: 40, cwd: workDir, ...options});
+			return {term: terminal, workDir};
+		},
+	};
 }
 
 /** Type `echo MARKER; node dist/cli.js <args>` and wait for the header to say live. */
@@ -121,4 +154,51 @@ export async function expectTerminalRestored(terminal: TmuxTerminal): Promise<nu
 	expect(screen).toContain(SHELL_MARKER);
 	expect(screen).not.toContain('klog-tui │');
 	return Number(new RegExp(`${EXIT_LINE}(\\d+)`).exec(screen)![1]);
+}
+
+/**
+ * The full layout at `columns` x `rows`: the header's two rows on top (` klog-tui │` once,
+ * on the first row), the footer's key hints on the last row (once), no row wider than the
+ * terminal. A record that moved the cursor, wrapped a row or scrolled the screen breaks one.
+ */
+export function expectLayout(screen: string, columns: number, rows: number): void {
+	const lines = screen.replace(/\n$/, '').split('\n');
+	expect(lines.length, `at most ${rows} rows:\n${screen}`).toBeLessThanOrEqual(rows);
+	while (lines.length < rows) lines.push('');
+	expect(lines[0], `header on the first row:\n${screen}`).toMatch(/^ klog-tui │ topics? /);
+	expect(lines[1], `the stream's state on the second row:\n${screen}`).toMatch(/ rec\/s /);
+	expect(
+		lines.filter((line) => line.includes('klog-tui │')),
+		`one header:\n${screen}`,
+	).toHaveLength(1);
+	expect(lines[rows - 1], `key hints on the last row:\n${screen}`).toMatch(/ \? help\b/);
+	expect(
+		lines.filter((line) => / \? help\b/.test(line)),
+		`one footer:\n${screen}`,
+	).toHaveLength(1);
+	for (const line of lines)
+		expect(stringWidth(line), `row wider than ${columns}: ${line}`).toBeLessThanOrEqual(columns);
+}
+
+/**
+ * After klog-tui exits, the shell's terminal is out of raw mode: `stty -a`, run in the shell,
+ * lists `isig`, `icanon` and `echo` (Ctrl-C interrupts, lines are edited, typing shows), not
+ * their `-` forms.
+ */
+export async function expectTtySane(terminal: TmuxTerminal): Promise<void> {
+	terminal.run(
+		`echo "tty: $(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(isig|icanon|echo)' | sort | tr '\\n' ' ')"`,
+	);
+	const screen = await terminal.waitFor(/^tty: .+$/m);
+	expect(/^tty: (.+)$/m.exec(screen)![1]!.trim()).toBe('echo icanon isig');
+}
+
+/** True while a process with this pid exists (signal 0 tests for it and sends nothing). */
+export function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
 }

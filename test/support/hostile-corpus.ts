@@ -335,6 +335,17 @@ export type TerminalSafeOptions = {
 	 * bold, dim, reset). Concealed text, blink and every other sequence still fail.
 	 */
 	allowSgr?: boolean;
+	/**
+	 * Allow CR right before LF: a terminal's line discipline (ONLCR) writes every LF a
+	 * program prints as CRLF, so the bytes a terminal receives have them. A lone CR still fails.
+	 */
+	allowCrLf?: boolean;
+	/**
+	 * Escape sequences of a full-screen renderer (cursor moves, erase, modes, its own SGR):
+	 * given the whole output and the index of an ESC in it, the length of the allowed sequence
+	 * starting there, or 0 when none is. Tried after `allowSgr`; any other ESC still fails.
+	 */
+	allowEscape?: (output: string, index: number) => number;
 };
 
 /** SGR parameters klog-tui may write: reset, bold, dim, normal intensity, foreground colours. */
@@ -414,11 +425,21 @@ export function findTerminalUnsafe(
 				continue;
 			}
 
+			const allowed = options.allowEscape?.(textOutput, index) ?? 0;
+			if (allowed > 0) {
+				index += allowed - 1;
+				continue;
+			}
+
 			return describe(textOutput, index, 'raw ESC');
 		}
 
 		if (code < 0x20) {
 			if (code === 0x0a && options.allowNewlines) {
+				continue;
+			}
+
+			if (code === 0x0d && options.allowCrLf && textOutput.charCodeAt(index + 1) === 0x0a) {
 				continue;
 			}
 

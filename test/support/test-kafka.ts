@@ -80,7 +80,7 @@ export type TestRecord = {
 	value: string | Buffer | null;
 	key?: string | Buffer | null;
 	partition?: number;
-	headers?: Record<string, string>;
+	headers?: Record<string, string | Buffer>;
 	/** Milliseconds since the epoch, as a string (kafkajs' format). */
 	timestamp?: string;
 };

@@ -37,9 +37,14 @@ export type TmuxTerminal = {
 	stopRecording(): void;
 	/** The pid of the program the shell is running in the foreground, or undefined. */
 	foregroundPid(): number | undefined;
+	/** The pane's shell and every process below it (children, theirs...), as `ps` lists them now. */
+	processes(): PaneProcess[];
 	/** Stop the tmux server and everything running in it. Safe to call twice. */
 	kill(): void;
 };
+
+/** A process, as `ps` shows it: its session id tells a detached child (`sid === pid`) apart. */
+export type PaneProcess = {pid: number; ppid: number; sid: number; args: string};
 
 export type TmuxOptions = {
 	columns?: number;
@@ -170,6 +175,30 @@ export async function startTmux(options: TmuxOptions = {}): Promise<TmuxTerminal
 			} catch {
 				return undefined;
 			}
+		},
+		processes() {
+			const shellPid = Number(terminal.display('#{pane_pid}'));
+			const all = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,sid=,args='], {encoding: 'utf8'})
+				.split('\n')
+				.map((line) => /^\s*(\d+)\s+(\d+)\s+(\d+)\s(.*)$/.exec(line))
+				.filter((match) => match !== null)
+				.map((match) => ({
+					pid: Number(match[1]),
+					ppid: Number(match[2]),
+					sid: Number(match[3]),
+					args: match[4]!,
+				}));
+			const inPane = new Set([shellPid]);
+			for (let grew = true; grew; ) {
+				grew = false;
+				for (const process of all) {
+					if (!inPane.has(process.pid) && inPane.has(process.ppid)) {
+						inPane.add(process.pid);
+						grew = true;
+					}
+				}
+			}
+			return all.filter((process) => inPane.has(process.pid));
 		},
 		kill() {
 			if (killed) return;

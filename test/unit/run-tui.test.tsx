@@ -115,6 +115,31 @@ describe('runTui', {timeout: 30_000}, () => {
 		}
 	});
 
+	it('keeps its signal handlers while it leaves the group (else signal-exit, which Ink uses, re-sends the signal and kills the process first)', async () => {
+		process.exitCode = undefined;
+		const listenersBefore = process.listenerCount('SIGTERM');
+		const run = start();
+		let release = () => {};
+		const leaving = new Promise<void>((resolve) => {
+			release = resolve;
+		});
+		const quit = run.controller.quit;
+		run.controller.quit = async () => {
+			await leaving;
+			await quit();
+		};
+		await vi.waitFor(() => expect(run.stdout.written).toContain('hello from the store'), {timeout: 10_000});
+		process.emit('SIGTERM', 'SIGTERM');
+		await vi.waitFor(() => expect(run.stdout.written.endsWith(LEAVE_SCREEN)).toBe(true));
+		// Restored, still leaving the group: its handler is still there.
+		expect(process.listenerCount('SIGTERM')).toBeGreaterThan(listenersBefore);
+		release();
+		await run.done;
+		expect(run.controller.calls).toEqual(['quit']);
+		expect(process.exitCode).toBe(143);
+		expect(process.listenerCount('SIGTERM')).toBe(listenersBefore);
+	});
+
 	it('a render crash restores the terminal, prints the error once, then leaves the group', async () => {
 		process.exitCode = undefined;
 		const store = createLogStore({maxHz: 1000});

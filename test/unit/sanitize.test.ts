@@ -55,6 +55,12 @@ describe('sanitizeForTerminal', () => {
 		expect(sanitizeForTerminal(joined)).toBe(joined);
 	});
 
+	it('shows emoji skin-tone modifiers, whose width terminals disagree on, and keeps their emoji', () => {
+		// tmux draws 👍🏽 in four cells, string-width (and so Ink's layout) counts two.
+		expect(sanitizeForTerminal('ok 👍🏽 👋🏿x a\u{1f3fb}')).toBe('ok 👍\\u{1f3fd} 👋\\u{1f3ff}x a\\u{1f3fb}');
+		expect(sanitizeForTerminal('👍🏽\n', multiLine)).toBe('👍\\u{1f3fd}\n');
+	});
+
 	it('shows unpaired surrogates and keeps pairs', () => {
 		expect(sanitizeForTerminal('a\ud800b\udc00c')).toBe('a\\ud800b\\udc00c');
 		expect(sanitizeForTerminal('end\ud83d')).toBe('end\\ud83d');

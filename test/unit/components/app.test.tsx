@@ -106,6 +106,41 @@ describe('App', {timeout: 30_000}, () => {
 		app.unmount();
 	});
 
+	it('keys read together (typed while the app was busy) are each taken, in order', async () => {
+		const {app} = setup();
+		await see(app, (text) => expect(text).toContain('message number 39'));
+		// One read: / opens the filter, the text goes into it, DEL erases, Enter commits.
+		await press(app, '/number 3x\x7f\r');
+		await see(app, (text) => {
+			expect(text).toContain('filter number 3');
+			expect(text).not.toContain('filter / ');
+			expect(text).not.toContain('message number 28');
+		});
+		// Keys read one by one but before the app drew the first: each sees the one before.
+		app.stdin.write('/');
+		app.stdin.write('n');
+		app.stdin.write('u');
+		app.stdin.write('m');
+		await see(app, (text) => expect(text).toContain('filter / number 3num'));
+		await press(app, ESC);
+		await see(app, (text) => expect(text).toContain('no filters'));
+		// Keys: l twice (minimum level debug, then info).
+		await press(app, 'll');
+		await see(app, (text) => expect(text).toContain('level ≥ info'));
+		// The filter opens with its text: zz is typed after it, Ctrl-U clears it all.
+		await press(app, '/zz\x15');
+		await see(app, (text) => {
+			expect(text).toContain('filter / ');
+			expect(text).not.toContain('number 3zz');
+		});
+		await press(app, ESC);
+		await see(app, (text) => {
+			expect(text).toContain('level ≥ info');
+			expect(text).not.toMatch(/filter (\/ |number)/);
+		});
+		app.unmount();
+	});
+
 	it('l cycles the minimum level', async () => {
 		const {app} = setup();
 		await see(app, (text) => expect(text).toContain('message number 39'));
@@ -248,10 +283,13 @@ describe('App', {timeout: 30_000}, () => {
 		app.unmount();
 	});
 
-	it('a too-small terminal shows one line saying so', async () => {
+	it('a too-small terminal shows one line saying so, in a frame as tall as the terminal', async () => {
 		const {app} = setup({width: 50, height: 10});
 		await see(app, (text) => expect(text).toContain('Terminal too small (50x10)'));
-		expect(frameLines(app.lastFrame()).length).toBe(1);
+		// Like every frame it fills the terminal (Ink then draws the next one on a cleared screen).
+		const lines = frameLines(app.lastFrame());
+		expect(lines.length).toBe(10);
+		expect(lines.slice(1).every((line) => line.trim() === '')).toBe(true);
 		expect(widestLine(app.lastFrame())).toBeLessThanOrEqual(50);
 		app.unmount();
 	});
