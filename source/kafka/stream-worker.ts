@@ -11,7 +11,7 @@ import {packRecords} from './record-packing.js';
 import type {FromStreamWorker, StreamWorkerData, ToStreamWorker} from './stream-worker-protocol.js';
 
 /** Packed bytes posted but not yet handled by the main thread before fetching pauses. */
-const MAX_BYTES_IN_FLIGHT = 4 * 1024 * 1024;
+const MAX_BYTES_IN_FLIGHT = 2 * 1024 * 1024;
 
 const port = parentPort;
 if (!port) throw new Error('stream-worker.js runs as a worker thread');
