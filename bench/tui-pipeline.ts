@@ -13,6 +13,7 @@
  */
 import fs from 'node:fs';
 import {parseArgs} from 'node:util';
+import {tuneHeapForViewer} from '../source/cli/heap-tuning.js';
 import {createViewerSession} from '../source/cli/viewer-session.js';
 import {runTui} from '../source/run-tui.js';
 import {percentile} from './measure.js';
@@ -62,6 +63,8 @@ const terminal = createVirtualTerminal({columns, rows, trackScreen: mode === 'li
 const keyboard = createVirtualKeyboard();
 const renderTimes: number[] = [];
 
+// The heap settings the CLI gives the TUI (source/cli/heap-tuning.ts).
+tuneHeapForViewer();
 // Wired as the CLI wires it (source/cli/viewer-session.ts): the stream runs in a worker thread.
 const {store, stream, controller, status} = createViewerSession({
 	connection: {brokers: [bootstrap]},

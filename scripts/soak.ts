@@ -16,6 +16,7 @@ import {Kafka, logLevel} from 'kafkajs';
 import {startLiveProducer} from '../bench/live-producer.js';
 import {percentile} from '../bench/measure.js';
 import {createVirtualKeyboard, createVirtualTerminal} from '../bench/virtual-terminal.js';
+import {tuneHeapForViewer} from '../source/cli/heap-tuning.js';
 import {createViewerSession} from '../source/cli/viewer-session.js';
 import {runTui} from '../source/run-tui.js';
 import {startKafka} from './kafka-broker.js';
@@ -85,6 +86,8 @@ async function main(): Promise<number> {
 	try {
 		await createTopic(bootstrap, topic);
 		const terminal = createVirtualTerminal({columns, rows, trackScreen: true});
+		// The heap settings the CLI gives the TUI (source/cli/heap-tuning.ts).
+		tuneHeapForViewer();
 		// Wired as the CLI wires it (source/cli/viewer-session.ts): the stream runs in a worker thread.
 		const {store, status, stream, controller} = createViewerSession({
 			connection: {brokers: [bootstrap]},

@@ -73,6 +73,9 @@ async function main(): Promise<number> {
 			exitSignals.dispose();
 		}
 	}
+	// Before anything big is allocated: the TUI holds its buffer for hours (see heap-tuning.ts).
+	const {tuneHeapForViewer} = await import('./cli/heap-tuning.js');
+	tuneHeapForViewer();
 	const {runViewerTui} = await import('./cli/run-viewer-tui.js');
 	return runViewerTui(config, resolved, groupId, logLine, serviceColours);
 }
