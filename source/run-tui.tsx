@@ -140,7 +140,10 @@ export function runTui(options: RunTuiOptions): Promise<void> {
 						// frame is slow); Ink's own limit only decides how soon a key's frame may follow
 						// the last one, so it is higher.
 						maxFps: 60,
-						incrementalRendering: true,
+						// Every frame is as tall as the terminal, which Ink 6.8 always repaints whole (one
+						// synchronized write); its incremental mode never applies to such frames, and for a
+						// shorter frame it wrote each line one row too low in tmux, so it stays off.
+						incrementalRendering: false,
 						...(onRender ? {onRender} : {}),
 					});
 				} catch (error) {
