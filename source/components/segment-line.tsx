@@ -1,6 +1,5 @@
 import {Transform} from 'ink';
-import stringWidth from 'string-width';
-import {truncateToWidth} from '../core/truncate-to-width.js';
+import {textWidth, truncateToWidth} from '../core/truncate-to-width.js';
 import {styleSegments} from './style-segments.js';
 
 /** A run of text with one style: lines are built from a few of these, never styled per character. */
@@ -22,7 +21,7 @@ export function fitSegments(segments: readonly Segment[], width: number): Segmen
 	let used = 0;
 	for (const segment of segments) {
 		if (segment.text === '') continue;
-		const cells = stringWidth(segment.text);
+		const cells = textWidth(segment.text);
 		if (used + cells <= width) {
 			fitted.push(segment);
 			used += cells;
@@ -38,7 +37,7 @@ export function fitSegments(segments: readonly Segment[], width: number): Segmen
 /** Total width of segments in terminal cells. */
 export function segmentsWidth(segments: readonly Segment[]): number {
 	let cells = 0;
-	for (const segment of segments) cells += stringWidth(segment.text);
+	for (const segment of segments) cells += textWidth(segment.text);
 	return cells;
 }
 
@@ -85,6 +84,6 @@ export function SegmentLine({segments, width}: SegmentLineProps) {
 /** `text` cut or padded with spaces to exactly `width` cells (a table column). */
 export function fitCell(text: string, width: number): string {
 	if (width <= 0) return '';
-	const cut = stringWidth(text) > width ? truncateToWidth(text, width) : text;
-	return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+	const cut = textWidth(text) > width ? truncateToWidth(text, width) : text;
+	return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
 }

@@ -115,6 +115,15 @@ function scanWidth(text: string, inner: number, outer: number): Scan {
 }
 
 /**
+ * Terminal cells of `text`, as `string-width` counts them, quicker: printable ASCII is its
+ * length, other text is walked cluster by cluster with cached widths. Drawing a frame measures
+ * every segment of every row, so this is on the per-frame path.
+ */
+export function textWidth(text: string): number {
+	return PRINTABLE_ASCII.test(text) ? text.length : scanWidth(text, 0, Number.POSITIVE_INFINITY).cells;
+}
+
+/**
  * Cut `text` to at most `width` terminal cells, ending in `ellipsis` (default
  * `…`) when it had to be cut; with `pad`, fill with spaces to exactly `width`.
  * `text` must already be sanitised (control characters have no width here).

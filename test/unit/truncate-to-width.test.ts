@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import {splitAtWidth, truncateToWidth} from '../../source/core/truncate-to-width.js';
+import {splitAtWidth, textWidth, truncateToWidth} from '../../source/core/truncate-to-width.js';
 
 describe('truncateToWidth', () => {
 	it('leaves text that fits alone, and pads on request', () => {
@@ -72,5 +72,20 @@ describe('splitAtWidth', () => {
 			rest = tail;
 		}
 		expect(rows.join('')).toBe(text);
+	});
+});
+
+describe('textWidth', () => {
+	it('counts cells as string-width does, for ASCII, wide, combining, emoji and mixed text', () => {
+		const samples = [
+			'',
+			'plain ascii text',
+			'日本語のテキスト',
+			'e\u0301 and a\u0308',
+			'emoji 🚀🔥 👩‍💻 👍🏽 🇫🇷',
+			'box ─│┼ blocks ▁█ ⏎ …',
+			'한국어 mixed with ascii and 中文',
+		];
+		for (const sample of samples) expect(textWidth(sample), sample).toBe(stringWidth(sample));
 	});
 });
