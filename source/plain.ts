@@ -5,7 +5,7 @@
  */
 import type {ViewerConfig} from './cli/cli-config.js';
 import {formatJsonLine, formatPlainLine} from './core/format-line.js';
-import type {LogRecord, RawRecord} from './core/log-record.js';
+import type {LogRecord} from './core/log-record.js';
 import {createLogStore, isMark} from './core/log-store.js';
 import type {ConnectionState} from './core/stream-status.js';
 import {createWorkerLogStream, type KafkaConnectionOptions, type LogStream} from './kafka.js';
@@ -29,7 +29,7 @@ export type PlainRunOptions = {
 };
 
 /**
- * Records are appended to the store (de-duplication, parsing, filtering) in chunks of
+ * Records (parsed in the stream worker) are appended to the store (de-duplication, filtering) in chunks of
  * at most this many, printed and cleared, so nothing is evicted before it is printed.
  */
 const CHUNK = 1000;
@@ -83,9 +83,9 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 			error.code === 'EPIPE' ? end(0) : end(2, `klog-tui: cannot write output: ${error.message}`),
 	});
 
-	const print = (records: RawRecord[]) => {
+	const print = (records: LogRecord[]) => {
 		for (let from = 0; from < records.length && !writer.closed; from += CHUNK) {
-			store.append(from === 0 && records.length <= CHUNK ? records : records.slice(from, from + CHUNK));
+			store.appendParsed(from === 0 && records.length <= CHUNK ? records : records.slice(from, from + CHUNK));
 			for (const line of store.slice(0, store.viewLength)) {
 				if (!isMark(line)) writer.writeLine(format(line));
 			}

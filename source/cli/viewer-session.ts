@@ -48,7 +48,7 @@ export function createViewerSession(options: ViewerSessionOptions): ViewerSessio
 		start: options.start,
 		commitOffsets: options.commit,
 		onRecords: (records) => {
-			store.append(records);
+			store.appendParsed(records);
 		},
 		onStatus: (state) => status.setConnection(state),
 		onPartitions: (partitions) => status.setPartitions(partitions),

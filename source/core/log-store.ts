@@ -71,6 +71,11 @@ export type LogStoreOptions = {
 export type LogStore = {
 	/** Parse, de-duplicate (by topic/partition/offset) and append a batch. Returns how many were new. */
 	append(records: readonly RawRecord[]): number;
+	/**
+	 * The same for records parsed elsewhere (the stream worker): de-duplicate, give each the
+	 * store's next seq (the records are updated in place) and append. Returns how many were new.
+	 */
+	appendParsed(records: readonly LogRecord[]): number;
 	/** Drop a mark line with the current time into the view. */
 	addMark(label?: string): MarkRecord;
 	/** Empty the buffer (the view); counts stay. */
@@ -273,50 +278,68 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 		recountSearch();
 	}
 
+	/**
+	 * Take a batch in: drop what this run has seen (a partition's offsets only grow), make the
+	 * rest records with the next seqs, count them, and push them into the ring and the view.
+	 */
+	function admit<Item extends {topic: string; partition: number; offset: number}>(
+		items: readonly Item[],
+		toRecord: (item: Item, seq: number) => LogRecord,
+	): number {
+		const nowMs = now();
+		let added = 0;
+		let repeated = 0;
+		// Batches come from one partition at a time: remember the last lookup.
+		let cachedTopic: string | undefined;
+		let cachedPartitions: Map<number, number> | undefined;
+		for (const item of items) {
+			if (item.topic !== cachedTopic || cachedPartitions === undefined) {
+				cachedTopic = item.topic;
+				cachedPartitions = positions.get(item.topic);
+				if (cachedPartitions === undefined) {
+					cachedPartitions = new Map();
+					positions.set(item.topic, cachedPartitions);
+				}
+			}
+
+			const highest = cachedPartitions.get(item.partition);
+			if (highest !== undefined && item.offset <= highest) {
+				repeated++;
+				continue;
+			}
+
+			const record = toRecord(item, nextSeq);
+			nextSeq++;
+			cachedPartitions.set(item.partition, item.offset);
+			counts.add(record.service, record.level, nowMs);
+			pushLine(record, compiled.matchesAll || compiled.test(record));
+			added++;
+		}
+
+		duplicates += repeated;
+		if (added > 0) {
+			lastArrival = nowMs;
+			keepTicking();
+		}
+
+		if (added > 0 || repeated > 0) {
+			changed();
+		}
+
+		return added;
+	}
+
 	const store: DisposableLogStore = {
 		append(records) {
-			const nowMs = now();
-			let added = 0;
-			let repeated = 0;
-			// Batches come from one partition at a time: remember the last lookup.
-			let cachedTopic: string | undefined;
-			let cachedPartitions: Map<number, number> | undefined;
-			for (const raw of records) {
-				if (raw.topic !== cachedTopic || cachedPartitions === undefined) {
-					cachedTopic = raw.topic;
-					cachedPartitions = positions.get(raw.topic);
-					if (cachedPartitions === undefined) {
-						cachedPartitions = new Map();
-						positions.set(raw.topic, cachedPartitions);
-					}
-				}
+			// Parse before taking the seq and the position, so seqs stay consecutive.
+			return admit(records, parseRecord);
+		},
 
-				const highest = cachedPartitions.get(raw.partition);
-				if (highest !== undefined && raw.offset <= highest) {
-					repeated++;
-					continue;
-				}
-
-				// Parse before taking the seq and the position, so seqs stay consecutive.
-				const record = parseRecord(raw, nextSeq);
-				nextSeq++;
-				cachedPartitions.set(raw.partition, raw.offset);
-				counts.add(record.service, record.level, nowMs);
-				pushLine(record, compiled.matchesAll || compiled.test(record));
-				added++;
-			}
-
-			duplicates += repeated;
-			if (added > 0) {
-				lastArrival = nowMs;
-				keepTicking();
-			}
-
-			if (added > 0 || repeated > 0) {
-				changed();
-			}
-
-			return added;
+		appendParsed(records) {
+			return admit(records, (record, seq) => {
+				record.seq = seq;
+				return record;
+			});
 		},
 
 		addMark(label) {

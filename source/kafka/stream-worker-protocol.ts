@@ -27,7 +27,7 @@ export type ToStreamWorker =
 
 /** Worker → main thread. */
 export type FromStreamWorker =
-	/** One batch, packed by `packRecords` and transferred. */
+	/** One batch, parsed, packed by `packLogRecords` and transferred. */
 	| {type: 'records'; buffer: ArrayBuffer}
 	| {type: 'status'; state: ConnectionState}
 	| {type: 'partitions'; partitions: PartitionStatus[]}

@@ -1,13 +1,14 @@
 /**
  * The stream worker: runs a log stream (`createLogStream`) in a worker thread and speaks the
- * protocol of `stream-worker-protocol.ts` with the main thread. Records cross as one packed,
- * transferred buffer per batch. The next fetch waits while more than `MAX_BYTES_IN_FLIGHT`
+ * protocol of `stream-worker-protocol.ts` with the main thread. Records are parsed here
+ * (`parseRecord`) and cross as one packed, transferred buffer per batch. The next fetch waits while more than `MAX_BYTES_IN_FLIGHT`
  * bytes are unacknowledged, so a busy main thread slows the fetching instead of queueing
  * the topic in memory.
  */
 import {parentPort, workerData} from 'node:worker_threads';
+import {parseRecord} from '../core/parse-record.js';
+import {packLogRecords} from './log-record-packing.js';
 import {createLogStream} from './log-stream.js';
-import {packRecords} from './record-packing.js';
 import type {FromStreamWorker, StreamWorkerData, ToStreamWorker} from './stream-worker-protocol.js';
 
 /** Packed bytes posted but not yet handled by the main thread before fetching pauses. */
@@ -25,8 +26,9 @@ let roomWaiter: Promise<void> | undefined;
 const stream = createLogStream({
 	...(workerData as StreamWorkerData),
 	onRecords(records) {
-		const first = records[0]!;
-		const buffer = packRecords(first.topic, first.partition, records);
+		// Parsed here, not on the main thread, which draws and takes keys (seqs are the store's).
+		const parsed = records.map((record) => parseRecord(record, 0));
+		const buffer = packLogRecords(parsed[0]!.topic, parsed);
 		bytesInFlight += buffer.byteLength;
 		post({type: 'records', buffer}, [buffer]);
 		if (bytesInFlight <= MAX_BYTES_IN_FLIGHT) return;

@@ -1,8 +1,10 @@
 import {Worker} from 'node:worker_threads';
 import type {StartPosition} from '../core/start-position.js';
 import type {ConnectionState} from '../core/stream-status.js';
+import type {LogRecord} from '../core/log-record.js';
+import {parseRecord} from '../core/parse-record.js';
 import {createLogStream, type LogStream, type LogStreamOptions} from './log-stream.js';
-import {unpackRecords} from './record-packing.js';
+import {unpackLogRecords} from './log-record-packing.js';
 import type {
 	FromStreamWorker,
 	StreamWorkerData,
@@ -24,7 +26,13 @@ const SLICE_MS = 8;
 const STOP_TIMEOUT_MS = 12_000;
 
 /** The options without callbacks, or undefined when they cannot cross to a thread (a function in them). */
-function workerDataOf(options: LogStreamOptions): StreamWorkerData | undefined {
+/** The worker stream's options: the log stream's, but records arrive parsed. */
+export type WorkerLogStreamOptions = Omit<LogStreamOptions, 'onRecords'> & {
+	/** Called once per batch, in order, with the records parsed in the worker (`seq` 0: the store assigns). */
+	onRecords: (records: LogRecord[]) => void;
+};
+
+function workerDataOf(options: WorkerLogStreamOptions): StreamWorkerData | undefined {
 	const {onRecords, onStatus, onPartitions, onError, ...data} = options;
 	try {
 		structuredClone(data);
@@ -49,15 +57,21 @@ function startWorker(workerData: StreamWorkerData): Worker {
 }
 
 /**
- * A log stream (same options, same behaviour as `createLogStream`) that runs in a worker
- * thread: kafkajs fetches and decodes there, and this thread gets each batch as plain records
- * through `onRecords`, in order, with status and partitions after the records they follow.
- * The TUI draws and takes keys while the worker decodes, and plain output formats one batch
- * while the next is fetched. Options that cannot cross to a thread fall back to this thread.
+ * A log stream (the options and behaviour of `createLogStream`) that runs in a worker thread:
+ * kafkajs fetches and decodes there and the records are parsed there, and this thread gets each
+ * batch as parsed `LogRecord`s through `onRecords`, in order, with status and partitions after
+ * the records they follow. The TUI draws and takes keys while the worker decodes and parses, and
+ * plain output formats one batch while the next is read. Options that cannot cross to a thread
+ * (a function in them) run the stream in this thread instead, parsing here.
  */
-export function createWorkerLogStream(options: LogStreamOptions): LogStream {
+export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStream {
 	const workerData = workerDataOf(options);
-	if (!workerData) return createLogStream(options);
+	if (!workerData) {
+		return createLogStream({
+			...options,
+			onRecords: (records) => options.onRecords(records.map((record) => parseRecord(record, 0))),
+		});
+	}
 
 	let worker: Worker | undefined;
 	let state: ConnectionState = {kind: 'connecting'};
@@ -93,7 +107,7 @@ export function createWorkerLogStream(options: LogStreamOptions): LogStream {
 		switch (message.type) {
 			case 'records': {
 				try {
-					options.onRecords(unpackRecords(message.buffer));
+					options.onRecords(unpackLogRecords(message.buffer));
 				} catch (error) {
 					options.onError?.(
 						`could not handle records: ${error instanceof Error ? error.message : String(error)}`,

@@ -6,7 +6,7 @@
  * per partition.
  */
 import {afterEach, describe, expect, it} from 'vitest';
-import type {RawRecord} from '../../source/core/log-record.js';
+import type {LogRecord, RawRecord} from '../../source/core/log-record.js';
 import {createLogStream, createWorkerLogStream} from '../../source/kafka.js';
 import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/test-kafka.js';
 import {logValues, openStreams, stopOpenStreams, waitUntil, within} from './kafka-stream-helpers.js';
@@ -16,7 +16,7 @@ afterEach(stopOpenStreams);
 /** The session timeout of the stream's consumer (source/kafka/log-stream.ts). */
 const SESSION_TIMEOUT_MS = 10_000;
 
-function idsOf(records: RawRecord[]): string[] {
+function idsOf(records: ReadonlyArray<{partition: number; offset: number}>): string[] {
 	return records.map((record) => `${record.partition}/${record.offset}`);
 }
 
@@ -78,7 +78,7 @@ describe('log stream backpressure', () => {
 				})),
 			);
 		}
-		const received: RawRecord[] = [];
+		const received: LogRecord[] = [];
 		let busyTurns = 0;
 		const stream = createWorkerLogStream({
 			brokers: testBootstrap().split(','),
@@ -102,6 +102,10 @@ describe('log stream backpressure', () => {
 		await within('caught up', stream.caughtUp(), 60_000);
 		expect(busyTurns).toBe(4);
 		expect(received).toHaveLength(sent);
+		// Parsed in the worker: service and message read from the JSON.
+		expect(received.every((record) => record.service === 'api' && record.message.startsWith('line '))).toBe(
+			true,
+		);
 		expect(new Set(idsOf(received)).size).toBe(sent);
 		for (const partition of [0, 1, 2]) {
 			const offsets = received

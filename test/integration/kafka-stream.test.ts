@@ -1,4 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
+import type {LogRecord, RawRecord} from '../../source/core/log-record.js';
 import type {StartPosition} from '../../source/core/start-position.js';
 import {
 	createLogStream,
@@ -20,10 +21,30 @@ import {
 
 afterEach(stopOpenStreams);
 
+/** A parsed record seen as the raw record it was (what these tests check of both streams). */
+function rawView(record: LogRecord): RawRecord {
+	const bytes = (text: string | null) => (text === null ? null : Buffer.from(text));
+	return {
+		topic: record.topic,
+		partition: record.partition,
+		offset: record.offset,
+		timestamp: record.kafkaTime,
+		key: bytes(record.key),
+		value: bytes(record.value),
+		headers: Object.fromEntries(
+			Object.entries(record.headers).map(([name, value]) => [name, Buffer.from(value)]),
+		),
+	};
+}
+
+/** The worker stream, whose records arrive parsed, checked by the same tests. */
+const workerStream: LogStreamFactory = (options) =>
+	createWorkerLogStream({...options, onRecords: (records) => options.onRecords(records.map(rawView))});
+
 // The same behaviour from both ways of running the stream: the CLI runs it in a worker thread.
 describe.each([
 	['in this thread', createLogStream],
-	['in a worker thread', createWorkerLogStream],
+	['in a worker thread', workerStream],
 ] as [string, LogStreamFactory][])('log stream against a real broker, %s', (_where, create) => {
 	const watchStream = (topics: string[], start: StartPosition, extra: Partial<LogStreamOptions> = {}) =>
 		watchWith(topics, start, extra, create);
