@@ -6,7 +6,7 @@
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {type KafkaCluster, KafkaSetupError, startKafka} from './kafka-broker.js';
-import {ensureJars, repoRoot} from './kafka-jars.js';
+import {ensureJars, jarCacheEnv, repoRoot} from './kafka-jars.js';
 
 const usage = `Usage: npm run broker -- [options]
 
@@ -20,7 +20,12 @@ Options:
   --keep-data     reuse the storage in --data-dir (same cluster id, topics, ports)
   --heap SIZE     JVM heap per node (default 512m)
   --jars-only     only download the Kafka jars into the cache, then exit
-  -h, --help      show this help`;
+  -h, --help      show this help
+
+Environment:
+  JAVA_HOME            the Java to run (else java on PATH)
+  ${jarCacheEnv}   the jar cache (default .kafka/lib)
+  MAVEN_OPTS           read by Maven (its repository is ~/.m2; -Dmaven.repo.local=DIR moves it)`;
 
 /** One line on stderr, then exit with `code`. */
 function fail(message: string, code = 1): never {
@@ -98,6 +103,8 @@ async function main(): Promise<void> {
 		return;
 	}
 
+	// The first run downloads the jars (a minute or more): say so instead of looking stuck.
+	await ensureJars({onDownload: say});
 	const started = Date.now();
 	say(
 		`Starting ${options.nodes === 3 ? 'a 3-node Kafka cluster' : 'Kafka'} (data and logs in ${options.dataDir})...`,
@@ -110,7 +117,9 @@ async function main(): Promise<void> {
 		heap: options.heap,
 	});
 	say(`Kafka ${cluster.version} is ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-	for (const node of cluster.nodes) say(`  node ${node.nodeId}: ${node.address}  log: ${node.logFile}`);
+	for (const node of cluster.nodes) {
+		say(`  node ${node.nodeId}: ${node.address}  pid ${node.pid}  log: ${node.logFile}`);
+	}
 	say(`Bootstrap: ${cluster.bootstrap}`);
 	say('Press Ctrl+C to stop.');
 
