@@ -27,6 +27,12 @@ Environment:
   ${jarCacheEnv}   the jar cache (default .kafka/lib)
   MAVEN_OPTS           read by Maven (its repository is ~/.m2; -Dmaven.repo.local=DIR moves it)`;
 
+/**
+ * A stop signal this soon after the first is the same one delivered twice (by the terminal and
+ * by npm, which forwards SIGINT and SIGTERM to its child), not a user asking to kill at once.
+ */
+const duplicateSignalMs = 2000;
+
 /** One line on stderr, then exit with `code`. */
 function fail(message: string, code = 1): never {
 	process.stderr.write(`broker: ${message}\n`);
@@ -83,12 +89,19 @@ async function main(): Promise<void> {
 
 	let cluster: KafkaCluster | undefined;
 	let stopping = false;
+	let stopRequestedAt = 0;
 	const shutDown = async (signal: NodeJS.Signals) => {
+		if (stopping && Date.now() - stopRequestedAt < duplicateSignalMs) {
+			// The same Ctrl+C again: the terminal sends it to the whole process group and npm
+			// forwards its copy to us as well. Keep stopping cleanly.
+			return;
+		}
 		if (stopping || !cluster) {
 			// Still starting, or a second Ctrl+C: leave now; the exit hook kills the JVMs.
 			process.exit(signal === 'SIGINT' ? 130 : 143);
 		}
 		stopping = true;
+		stopRequestedAt = Date.now();
 		say('Stopping Kafka...');
 		await cluster.stop();
 		say('Kafka stopped.');
