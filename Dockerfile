@@ -1,6 +1,7 @@
 # The klog-tui image: the CLI built from this repository. docker-compose.yml runs it as the
-# demo log producers (`klog-tui demo`, one service per container via SERVICE_NAME, brokers
-# from KAFKA_BROKERS); `docker run -it klog-tui:local --brokers host:9092` runs the viewer.
+# demo log producers (`klog-tui demo --allow-produce`, one service per container via
+# SERVICE_NAME, brokers from KAFKA_BROKERS); `docker run -it klog-tui:local --brokers host:9092`
+# runs the viewer.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {type KafkaCluster, KafkaSetupError, startKafka} from './kafka-broker.js';
-import {ensureJars, repoRoot} from './kafka-jars.js';
+import {ensureJars, jarCacheEnv, repoRoot} from './kafka-jars.js';
 
 const usage = `Usage: npm run broker -- [options]
 
@@ -20,7 +20,18 @@ Options:
   --keep-data     reuse the storage in --data-dir (same cluster id, topics, ports)
   --heap SIZE     JVM heap per node (default 512m)
   --jars-only     only download the Kafka jars into the cache, then exit
-  -h, --help      show this help`;
+  -h, --help      show this help
+
+Environment:
+  JAVA_HOME            the Java to run (else java on PATH)
+  ${jarCacheEnv}   the jar cache (default .kafka/lib)
+  MAVEN_OPTS           read by Maven (its repository is ~/.m2; -Dmaven.repo.local=DIR moves it)`;
+
+/**
+ * A stop signal this soon after the first is the same one delivered twice (by the terminal and
+ * by npm, which forwards SIGINT and SIGTERM to its child), not a user asking to kill at once.
+ */
+const duplicateSignalMs = 2000;
 
 /** One line on stderr, then exit with `code`. */
 function fail(message: string, code = 1): never {
@@ -78,12 +89,19 @@ async function main(): Promise<void> {
 
 	let cluster: KafkaCluster | undefined;
 	let stopping = false;
+	let stopRequestedAt = 0;
 	const shutDown = async (signal: NodeJS.Signals) => {
+		if (stopping && Date.now() - stopRequestedAt < duplicateSignalMs) {
+			// The same Ctrl+C again: the terminal sends it to the whole process group and npm
+			// forwards its copy to us as well. Keep stopping cleanly.
+			return;
+		}
 		if (stopping || !cluster) {
 			// Still starting, or a second Ctrl+C: leave now; the exit hook kills the JVMs.
 			process.exit(signal === 'SIGINT' ? 130 : 143);
 		}
 		stopping = true;
+		stopRequestedAt = Date.now();
 		say('Stopping Kafka...');
 		await cluster.stop();
 		say('Kafka stopped.');
@@ -98,6 +116,8 @@ async function main(): Promise<void> {
 		return;
 	}
 
+	// The first run downloads the jars (a minute or more): say so instead of looking stuck.
+	await ensureJars({onDownload: say});
 	const started = Date.now();
 	say(
 		`Starting ${options.nodes === 3 ? 'a 3-node Kafka cluster' : 'Kafka'} (data and logs in ${options.dataDir})...`,
@@ -110,7 +130,9 @@ async function main(): Promise<void> {
 		heap: options.heap,
 	});
 	say(`Kafka ${cluster.version} is ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-	for (const node of cluster.nodes) say(`  node ${node.nodeId}: ${node.address}  log: ${node.logFile}`);
+	for (const node of cluster.nodes) {
+		say(`  node ${node.nodeId}: ${node.address}  pid ${node.pid}  log: ${node.logFile}`);
+	}
 	say(`Bootstrap: ${cluster.bootstrap}`);
 	say('Press Ctrl+C to stop.');
 

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {Kafka, logLevel} from 'kafkajs';
+import {silenceKafkajsNegativeTimeoutWarning} from '../source/kafka/kafkajs-timer-warning.js';
 import {freePorts, isPortFree} from './free-port.js';
 import {ensureJars, findJava, kafkaLog4jConfig, kafkaVersion} from './kafka-jars.js';
 import {
@@ -171,6 +172,8 @@ export async function isKafkaReachable(bootstrap: string, timeoutMs = 3000): Pro
 
 /** Node ids the cluster reports, asking only `brokers`; rejects when they do not answer in time. */
 async function describeBrokers(brokers: string[], timeoutMs: number): Promise<number[]> {
+	// `npm run broker` on Node 23+ would print kafkajs' negative-timer warning otherwise.
+	silenceKafkajsNegativeTimeoutWarning();
 	const kafka = new Kafka({
 		clientId: 'klog-tui-probe',
 		brokers,

@@ -24,9 +24,21 @@ export function kafkaVersion(): string {
 	return match[1].trim();
 }
 
-/** Where the jars of `version` are cached: `.kafka/lib/<version>/` (git-ignored). */
+/**
+ * Environment variable naming the directory of the jar cache, instead of `<repo>/.kafka/lib`
+ * (e.g. one cache shared by several checkouts, or an empty one to test a first run).
+ */
+export const jarCacheEnv = 'KLOG_KAFKA_LIB_DIR';
+
+/** The jar cache: `$KLOG_KAFKA_LIB_DIR`, else `.kafka/lib/` in the repository (git-ignored). */
+export function jarCacheRoot(): string {
+	const fromEnv = process.env[jarCacheEnv]?.trim();
+	return fromEnv ? path.resolve(fromEnv) : path.join(repoRoot, '.kafka', 'lib');
+}
+
+/** Where the jars of `version` are cached: `<jar cache>/<version>/`. */
 export function jarCacheDir(version = kafkaVersion()): string {
-	return path.join(repoRoot, '.kafka', 'lib', version);
+	return path.join(jarCacheRoot(), version);
 }
 
 /**
@@ -41,7 +53,7 @@ export function findJava(): string {
 	if (probe.error || probe.status !== 0) {
 		throw new KafkaSetupError(
 			`Java 17 or newer is needed to run the local Kafka broker, but \`${java}\` could not be run ` +
-				'(install it, e.g. `apt-get install openjdk-17-jre-headless`, or set JAVA_HOME; or use `docker-compose up`).',
+				'(install it, e.g. `apt-get install openjdk-17-jre-headless`, or set JAVA_HOME; or use `docker compose up`).',
 		);
 	}
 	const version = /version "(\d+)(?:\.(\d+))?/.exec(`${probe.stderr}${probe.stdout}`);
@@ -60,7 +72,7 @@ function checkMaven(): void {
 	if (probe.error || probe.status !== 0) {
 		throw new KafkaSetupError(
 			'Maven is needed once to download the Apache Kafka jars, but `mvn` could not be run ' +
-				'(install it, e.g. `apt-get install maven`; or use `docker-compose up`).',
+				'(install it, e.g. `apt-get install maven`; or use `docker compose up`).',
 		);
 	}
 }
@@ -82,7 +94,7 @@ export type EnsureJarsOptions = {
  * Makes sure the Kafka broker jars are in the cache, running Maven (`kafka/pom.xml`) when
  * they are not, and returns the directory that holds them. Safe to call from several
  * processes at once: each copies into its own directory and the first rename wins.
- * Maven's output goes to `.kafka/maven.log`.
+ * Maven's output goes to `maven.log` in the jar cache.
  * @throws KafkaSetupError when Java or Maven is missing or the download fails.
  */
 export async function ensureJars(options: EnsureJarsOptions = {}): Promise<string> {
@@ -96,7 +108,8 @@ export async function ensureJars(options: EnsureJarsOptions = {}): Promise<strin
 	const partial = `${target}.partial-${process.pid}`;
 	fs.rmSync(partial, {recursive: true, force: true});
 	fs.mkdirSync(partial, {recursive: true});
-	const logFile = path.join(repoRoot, '.kafka', 'maven.log');
+	const logFile = path.join(jarCacheRoot(), 'maven.log');
+	const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
 	const exitCode = await runToLog(
 		'mvn',
 		['-B', '-f', kafkaPom, 'dependency:copy-dependencies', `-Dklog.lib.dir=${partial}`],
@@ -104,8 +117,9 @@ export async function ensureJars(options: EnsureJarsOptions = {}): Promise<strin
 	);
 	if (exitCode !== 0) {
 		fs.rmSync(partial, {recursive: true, force: true});
+		const reason = mavenFailureReason(readFrom(logFile, logStart));
 		throw new KafkaSetupError(
-			`Maven could not download the Apache Kafka ${version} jars (is Maven Central reachable?); see ${logFile}.`,
+			`Maven could not download the Apache Kafka ${version} jars: ${reason}; see ${logFile}.`,
 		);
 	}
 	fs.writeFileSync(path.join(partial, completeMarker), `${new Date().toISOString()}\n`);
@@ -124,13 +138,45 @@ export async function ensureJars(options: EnsureJarsOptions = {}): Promise<strin
 	return target;
 }
 
-/** Runs a command with its stdout and stderr appended to `logFile`; resolves to its exit code. */
+/**
+ * Why a failed Maven run could not fetch the jars, and what to do, from its log: offline mode,
+ * a repository that did not answer, or (when the log does not say) the usual suspect.
+ */
+function mavenFailureReason(log: string): string {
+	if (/in offline mode/.test(log)) {
+		return 'Maven is offline (-o, or <offline>true</offline> in its settings.xml) and has not downloaded them before; run once online';
+	}
+	const repository = /from\/to \S+ \((https?:\/\/[^)\s]+)\)/.exec(log)?.[1];
+	if (repository) {
+		return `the Maven repository ${repository} could not be reached; check the network, proxy or mirror in Maven's settings.xml`;
+	}
+	return 'is Maven Central (or the mirror in Maven settings.xml) reachable?';
+}
+
+/** The text of `file` from byte `start` on ('' when it cannot be read). */
+function readFrom(file: string, start: number): string {
+	try {
+		return fs.readFileSync(file).subarray(start).toString('utf8');
+	} catch {
+		return '';
+	}
+}
+
+/**
+ * Runs a command with its stdout and stderr appended to `logFile`; resolves to its exit code.
+ * The command (Maven's JVM) is killed if this process exits first, e.g. on Ctrl+C mid-download.
+ */
 function runToLog(command: string, args: string[], logFile: string): Promise<number> {
 	fs.mkdirSync(path.dirname(logFile), {recursive: true});
 	const fd = fs.openSync(logFile, 'a');
-	return new Promise((resolve) => {
-		const child = spawn(command, args, {stdio: ['ignore', fd, fd]});
+	const child = spawn(command, args, {stdio: ['ignore', fd, fd]});
+	const killChild = () => child.kill('SIGKILL');
+	process.on('exit', killChild);
+	return new Promise<number>((resolve) => {
 		child.once('error', () => resolve(-1));
 		child.once('exit', (code) => resolve(code ?? -1));
-	}).finally(() => fs.closeSync(fd)) as Promise<number>;
+	}).finally(() => {
+		process.off('exit', killChild);
+		fs.closeSync(fd);
+	});
 }

@@ -1,6 +1,7 @@
 import type {ConnectionOptions} from 'node:tls';
 import {Kafka, type RetryOptions, type SASLOptions} from 'kafkajs';
 import {createKafkaLogCreator, type KafkaLogNote, kafkaLogLevel} from './kafka-logger.js';
+import {silenceKafkajsNegativeTimeoutWarning} from './kafkajs-timer-warning.js';
 
 export type {SASLOptions} from 'kafkajs';
 
@@ -28,9 +29,11 @@ export type KafkaClientExtras = {
 
 /**
  * A kafkajs client with klog-tui's logger: logs go to `logFile` or nowhere, never the
- * console (which would corrupt the TUI). Also silences kafkajs' partitioner warning.
+ * console (which would corrupt the TUI). Also silences kafkajs' partitioner warning, and its
+ * negative-timer warning on Node 23+ (see kafkajs-timer-warning.ts).
  */
 export function createKafka(options: KafkaConnectionOptions, extras: KafkaClientExtras = {}): Kafka {
+	silenceKafkajsNegativeTimeoutWarning();
 	// kafkajs reads this once when the first producer is made; the warning would only
 	// go to our log file anyway, but there it is noise.
 	process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';

@@ -1,6 +1,7 @@
 import {type Admin, Kafka, logLevel, Partitioners} from 'kafkajs';
 import {afterAll, beforeAll, inject} from 'vitest';
 import {type KafkaCluster, type StartKafkaOptions, startKafka} from '../../scripts/kafka-broker.js';
+import {silenceKafkajsNegativeTimeoutWarning} from '../../source/kafka/kafkajs-timer-warning.js';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -30,6 +31,7 @@ export function uniqueName(prefix: string): string {
 
 /** A kafkajs client that logs nothing (kafkajs would otherwise write through console). */
 export function testKafkaClient(bootstrap = testBootstrap(), clientId = 'klog-tui-test'): Kafka {
+	silenceKafkajsNegativeTimeoutWarning();
 	return new Kafka({clientId, brokers: bootstrap.split(','), logLevel: logLevel.NOTHING});
 }
 

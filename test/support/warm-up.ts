@@ -1,4 +1,5 @@
 import {Kafka, logLevel} from 'kafkajs';
+import {silenceKafkajsNegativeTimeoutWarning} from '../../source/kafka/kafkajs-timer-warning.js';
 
 /**
  * Makes a fresh broker ready for consumer groups: joins and leaves a throwaway group so that
@@ -6,6 +7,7 @@ import {Kafka, logLevel} from 'kafkajs';
  * to join a group can fail with KafkaJSGroupCoordinatorNotFound, which kafkajs does not retry.
  */
 export async function warmUpGroupCoordinator(bootstrap: string, timeoutMs = 60_000): Promise<void> {
+	silenceKafkajsNegativeTimeoutWarning();
 	const kafka = new Kafka({
 		clientId: 'klog-tui-warm-up',
 		brokers: bootstrap.split(','),

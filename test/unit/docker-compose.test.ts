@@ -4,11 +4,14 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
 import {kafkaVersion, repoRoot} from '../../scripts/kafka-jars.js';
+import {parseCli} from '../../source/cli/parse-cli.js';
+import {producePermission} from '../../source/core/broker-address.js';
 
 // No Docker engine runs here: `docker-compose config` parses and validates the file without one
 // (Debian's docker-compose package; .ci/run installs it). A missing binary fails, never skips.
 type ComposeService = {
 	image?: string;
+	command?: string[] | string;
 	build?: {context?: string} | string;
 	environment?: Record<string, string | number | null>;
 	ports?: Array<string | {target?: number; published?: string | number; host_ip?: string}>;
@@ -42,6 +45,14 @@ function portPairs(service: ComposeService): Array<[string, number]> {
 		}
 		return [String(port.published ?? ''), Number(port.target)];
 	});
+}
+
+/** A JSON-array instruction (`CMD ["demo"]`) of the Dockerfile's last stage. */
+function dockerfileArray(instruction: 'ENTRYPOINT' | 'CMD'): string[] {
+	const dockerfile = fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8');
+	const last = dockerfile.split(/^FROM /m).at(-1) ?? '';
+	const line = new RegExp(`^${instruction} (\\[.*\\])$`, 'm').exec(last)?.[1];
+	return line ? (JSON.parse(line) as string[]) : [];
 }
 
 describe('docker-compose.yml', () => {
@@ -94,6 +105,40 @@ describe('docker-compose.yml', () => {
 			expect(service.depends_on).toEqual({kafka: {condition: 'service_healthy'}});
 			expect(service.ports ?? []).toEqual([]);
 		}
+	});
+
+	it('starts each demo service with produce permission for its (non-loopback) brokers, or it would exit 2 and restart forever', () => {
+		const {services} = config();
+		expect(dockerfileArray('ENTRYPOINT')).toEqual(['node', 'dist/cli.js']);
+		for (const name of ['api', 'auth', 'payments', 'worker']) {
+			const service = services[name]!;
+			// What the container runs after `node dist/cli.js`: the service's command, else the image's CMD.
+			const argv = service.command ?? dockerfileArray('CMD');
+			expect(Array.isArray(argv), `${name}: command as a list, no shell`).toBe(true);
+			const env = Object.fromEntries(
+				Object.entries(service.environment ?? {}).map(([key, value]) => [
+					key,
+					value === null ? undefined : String(value),
+				]),
+			);
+			const parsed = parseCli({argv: argv as string[], env, stdoutIsTTY: false, importMeta: import.meta});
+			expect(parsed.kind, `${name}: ${JSON.stringify(parsed)}`).toBe('run');
+			if (parsed.kind !== 'run' || parsed.config.command !== 'demo')
+				throw new Error(`${name} does not run the demo`);
+			expect(parsed.config.brokers).toEqual(['kafka:19092']);
+			expect(parsed.config.services).toEqual([name]);
+			// The read-only rule the demo applies (source/demo.ts) allows it, and only thanks to the flag.
+			expect(producePermission(parsed.config.brokers, parsed.config.allowProduce)).toEqual({allowed: true});
+			expect(producePermission(parsed.config.brokers, false).allowed).toBe(false);
+		}
+	});
+
+	it('gives the same `docker compose up` as the README', () => {
+		const compose = fs.readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8');
+		const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+		expect(compose).toContain('docker compose up');
+		expect(readme).toContain('docker compose up');
+		for (const text of [compose, readme]) expect(text).not.toMatch(/docker-compose (up|down)/);
 	});
 
 	it('builds an image whose default command is `node dist/cli.js demo`', () => {
