@@ -3,7 +3,7 @@ import {parseRecord} from './parse-record.js';
 import {HISTORY_SECONDS} from './rate-history.js';
 import {compileFilter, EMPTY_FILTER} from './record-filter.js';
 import {RingBuffer} from './ring-buffer.js';
-import {ServiceCounts} from './service-counts.js';
+import {ServiceCounts, type ServiceTally} from './service-counts.js';
 import {DEFAULT_BUSY_SHARE, ThrottledNotifier} from './throttled-notifier.js';
 
 export {HISTORY_SECONDS} from './rate-history.js';
@@ -135,6 +135,36 @@ export type DisposableLogStore = LogStore & {
 	/** Stop the store's timers (they are unref'd anyway; this is for tidy tests and shutdown). */
 	dispose(): void;
 };
+
+/**
+ * A service's row as `services()` gives it. Rate and history are worked out when read: a
+ * frame reads them for the few rows on screen, and a topic can have thousands of services.
+ */
+class ServiceCountView implements ServiceCount {
+	readonly service: string;
+	readonly count: number;
+	readonly hidden: boolean;
+	readonly #tally: ServiceTally;
+	readonly #nowMs: number;
+	#history: readonly number[] | undefined;
+
+	constructor(tally: ServiceTally, nowMs: number, hidden: boolean) {
+		this.service = tally.service;
+		this.count = tally.count;
+		this.hidden = hidden;
+		this.#tally = tally;
+		this.#nowMs = nowMs;
+	}
+
+	get rate(): number {
+		return this.#tally.history.rate(this.#nowMs);
+	}
+
+	get history(): readonly number[] {
+		this.#history ??= this.#tally.history.history(this.#nowMs);
+		return this.#history;
+	}
+}
 
 /** Default ring capacity. */
 export const DEFAULT_MAX_RECORDS = 50_000;
@@ -477,15 +507,16 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 			}
 
 			const {mode, services: listed} = filter.services;
-			const value = counts.services().map(
-				(tally): ServiceCount => ({
-					service: tally.service,
-					count: tally.count,
-					rate: tally.history.rate(nowMs),
-					history: tally.history.history(nowMs),
-					hidden: mode === 'include' ? !listed.has(tally.service) : listed.has(tally.service),
-				}),
-			);
+			const value = counts
+				.services()
+				.map(
+					(tally): ServiceCount =>
+						new ServiceCountView(
+							tally,
+							nowMs,
+							mode === 'include' ? !listed.has(tally.service) : listed.has(tally.service),
+						),
+				);
 			servicesCache = {version, second, value};
 			return value;
 		},
