@@ -55,7 +55,9 @@ export function packLogRecords(topic: string, records: readonly LogRecord[]): Ar
 		view.setUint8(at + 36, LEVEL_INDEX.get(record.level) ?? LEVEL_CODES.length - 1);
 		view.setUint8(
 			at + 37,
-			(record.json ? HAS_JSON : 0) | (record.key === null ? 0 : HAS_KEY) | (record.value === null ? 0 : HAS_VALUE),
+			(record.json ? HAS_JSON : 0) |
+				(record.key === null ? 0 : HAS_KEY) |
+				(record.value === null ? 0 : HAS_VALUE),
 		);
 		view.setUint16(at + 38, headerCount(record.headers), true);
 		at += RECORD_HEAD;

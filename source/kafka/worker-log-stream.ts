@@ -1,10 +1,10 @@
 import {Worker} from 'node:worker_threads';
-import type {StartPosition} from '../core/start-position.js';
-import type {ConnectionState} from '../core/stream-status.js';
 import type {LogRecord} from '../core/log-record.js';
 import {parseRecord} from '../core/parse-record.js';
-import {createLogStream, type LogStream, type LogStreamOptions} from './log-stream.js';
+import type {StartPosition} from '../core/start-position.js';
+import type {ConnectionState} from '../core/stream-status.js';
 import {unpackLogRecords} from './log-record-packing.js';
+import {createLogStream, type LogStream, type LogStreamOptions} from './log-stream.js';
 import type {
 	FromStreamWorker,
 	StreamWorkerData,
