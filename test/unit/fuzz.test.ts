@@ -1,16 +1,22 @@
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
+import {logLineRows} from '../../source/components/log-line.js';
+import {fitSegments} from '../../source/components/segment-line.js';
+import {styleSegments} from '../../source/components/style-segments.js';
 import {formatJsonLine, formatPlainLine} from '../../source/core/format-line.js';
 import type {RawRecord} from '../../source/core/log-record.js';
 import {parseRecord} from '../../source/core/parse-record.js';
 import {sanitizeForTerminal} from '../../source/core/sanitize.js';
-import {truncateToWidth} from '../../source/core/truncate-to-width.js';
+import {textWidth, truncateToWidth} from '../../source/core/truncate-to-width.js';
+import {packLogRecords, unpackLogRecords} from '../../source/kafka/log-record-packing.js';
+import {composePlainRow} from '../../source/render/compose-rows.js';
 import {createRandom, findTerminalUnsafe} from '../support/hostile-corpus.js';
 
 /**
  * 100 000 records of random bytes and random mutations of valid log lines,
- * through the parser and every renderer: nothing may throw, every output must
- * be terminal-safe and fit its width. Each record has its own PRNG seeded from
+ * through the parser and every renderer (plain and JSON lines, the TUI's log rows as
+ * styled and composed for a frame) and across the worker's packing: nothing may throw,
+ * every output must be terminal-safe and fit its width. Each record has its own PRNG seeded from
  * (SEED, index), so a failure names both and replays alone:
  * `KLOG_FUZZ_SEED=<seed> KLOG_FUZZ_ONLY=<index> npx vitest run test/unit/fuzz.test.ts`.
  */
@@ -315,6 +321,34 @@ function runOne(index: number): void {
 		const json = formatJsonLine(record);
 		checkSafe(json, 'JSON line');
 		if (index % 16 === 0) check(JSON.parse(json).offset === index, 'JSON line does not parse back');
+		// The TUI's rows: the log line as the pane lays it out (wrapped or not), cut to the width,
+		// styled, and composed as the fast frame path does; every 2nd record.
+		if (index % 2 === 0) {
+			const paneWidth = 20 + randomInt(random, 180);
+			const layout = {
+				width: paneWidth,
+				serviceWidth: randomInt(random, 20),
+				offsetWidth: random() < 0.5 ? 0 : 12,
+			};
+			for (const segments of logLineRows(record, random() < 0.2, layout, random() < 0.3, 4)) {
+				const fitted = fitSegments(segments, paneWidth);
+				const row = styleSegments(fitted);
+				checkSafe(row, 'log pane row', {allowSgr: true});
+				const cells = fitted.reduce((sum, segment) => sum + textWidth(segment.text), 0);
+				check(cells <= paneWidth, `log pane row of ${cells} cells in ${paneWidth}`);
+				const composed = composePlainRow([{x: 3, text: row}]);
+				if (composed !== undefined) checkSafe(composed, 'composed row', {allowSgr: true});
+			}
+		}
+		// Across the thread boundary: packed and unpacked unchanged; every 8th record.
+		if (index % 8 === 0) {
+			const [back] = unpackLogRecords(packLogRecords(record.topic, [record]));
+			check(
+				JSON.stringify({...back, seq: index, headers: {...back!.headers}}) ===
+					JSON.stringify({...record, headers: {...record.headers}}),
+				'a record changed across packLogRecords/unpackLogRecords',
+			);
+		}
 	} catch (error) {
 		const preview = raw.value === null ? 'null' : raw.value.subarray(0, 200).toString('hex');
 		throw new Error(
