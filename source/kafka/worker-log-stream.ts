@@ -25,13 +25,13 @@ const SLICE_MS = 8;
 /** Longest `stop()` waits for the worker to leave the group before it is terminated anyway. */
 const STOP_TIMEOUT_MS = 12_000;
 
-/** The options without callbacks, or undefined when they cannot cross to a thread (a function in them). */
 /** The worker stream's options: the log stream's, but records arrive parsed. */
 export type WorkerLogStreamOptions = Omit<LogStreamOptions, 'onRecords'> & {
 	/** Called once per batch, in order, with the records parsed in the worker (`seq` 0: the store assigns). */
 	onRecords: (records: LogRecord[]) => void;
 };
 
+/** The options without callbacks, or undefined when they cannot cross to a thread (a function in them). */
 function workerDataOf(options: WorkerLogStreamOptions): StreamWorkerData | undefined {
 	const {onRecords, onStatus, onPartitions, onError, ...data} = options;
 	try {
@@ -117,7 +117,8 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 				return;
 			}
 			case 'status':
-				setState(message.state);
+				// Once the worker is gone, its last words do not bring the stream back to life.
+				if (!ended) setState(message.state);
 				return;
 			case 'partitions':
 				options.onPartitions?.(message.partitions);
