@@ -11,6 +11,7 @@ export default defineConfig({
 					name: 'unit',
 					include: ['test/unit/**/*.test.{ts,tsx}'],
 					environment: 'node',
+					setupFiles: ['test/support/unit-terminal-env.ts'],
 				},
 			},
 			{

@@ -5,6 +5,8 @@
  * A bad command line prints one line saying what is wrong and one pointing to --help, and
  * exits 2; other problems print one line. Nothing prints a stack trace.
  */
+// First, before Ink or chalk is loaded: a terminal is interactive even with CI set.
+import './cli/interactive-terminal.js';
 import process from 'node:process';
 import {abortOnExitSignals} from './cli/exit-signals.js';
 import {usageErrorLines} from './cli/help-text.js';

@@ -2,7 +2,7 @@
  * Issue 7's features that come from settings rather than keys, in a real terminal (tmux) against
  * the real broker: two topics from the config file's defaults (a topic column per record), a
  * service colour chosen in the config file (checked on the SGR codes tmux shows), the services'
- * sparklines, and `i` inverting the service filter.
+ * sparklines, and `i` inverting the service filter. It runs with `CI` set: a terminal is a terminal.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,7 +44,12 @@ describe('klog-tui in a real terminal: remembered settings, several topics, i an
 			shopLogs(30).filter((record) => !isStock(record)),
 		);
 		await produceRecords(stock, shopLogs(30).filter(isStock));
-		const {term, workDir} = await session.start({columns: 140, rows: 40});
+		// CI set, as in a CI job's shell: a terminal still gets live frames and colours (ci-markers.ts).
+		const {term, workDir} = await session.start({
+			columns: 140,
+			rows: 40,
+			env: {CI: 'true', CONTINUOUS_INTEGRATION: 'true'},
+		});
 		const configFile = path.join(workDir, 'config.json');
 		fs.writeFileSync(
 			configFile,
