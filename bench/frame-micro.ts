@@ -6,6 +6,8 @@
  *
  *   npx tsx bench/frame-micro.ts [--seconds 8] [--rate 20000] [--filter timeout]
  */
+// First: Ink must load as in a terminal, CI or not.
+import './virtual-terminal-env.js';
 import {parseArgs} from 'node:util';
 import type {RawRecord} from '../source/core/log-record.js';
 import {createLogStore} from '../source/core/log-store.js';

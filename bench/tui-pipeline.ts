@@ -11,6 +11,8 @@
  *   frame render times (Ink's `onRender`) and the time from each key to the frame showing it.
  * Results go to `--result-file` as JSON. Nothing is printed to the real stdout.
  */
+// First: Ink must load as in a terminal, CI or not.
+import './virtual-terminal-env.js';
 import fs from 'node:fs';
 import {parseArgs} from 'node:util';
 import {tuneHeapForViewer} from '../source/cli/heap-tuning.js';

@@ -10,6 +10,8 @@
  * It stops by itself after `--minutes`, stops everything it started, prints a table and a
  * verdict, and exits 0 when the verdict is a pass, 1 when not.
  */
+// First: Ink must load as in a terminal, CI or not.
+import '../bench/virtual-terminal-env.js';
 import fs from 'node:fs';
 import {parseArgs} from 'node:util';
 import {Kafka, logLevel} from 'kafkajs';
