@@ -14,6 +14,12 @@ import v8 from 'node:v8';
  * | growing 10%, 4 MB semi-space   | 199-208 MB | 10.1-11 s  |
  * | growing 10%, 2 MB semi-space   | 201-206 MB | 11.6-11.9 s|
  *
+ * Measured again later (three runs each, same run, `bench/dev-broker.ts` topic): the chosen
+ * flags 207-224 MB in 6.9-10.1 s; with `--optimize-for-size` added 171-181 MB but 10.2-11.9 s
+ * (3 s of system time against 1 s: V8 gives pages back and takes them again); growing 5%
+ * 209-235 MB, no gain. Under 200 MB costs about a third of the catch-up speed, which the
+ * bench's other target (the TUI at 0.8x plain) needs; so not `--optimize-for-size`.
+ *
  * so both, with the 4 MB semi-space: a smaller one promotes a batch still being worked on to
  * the old generation (the worker thread parses a thousand records at a time) and costs more
  * than it saves. Both flags only steer the collector; nothing is ever refused memory. They are
