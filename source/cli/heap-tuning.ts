@@ -14,7 +14,7 @@ import v8 from 'node:v8';
  * | growing 10%, 4 MB semi-space   | 199-208 MB | 10.1-11 s  |
  * | growing 10%, 2 MB semi-space   | 201-206 MB | 11.6-11.9 s|
  *
- * Measured again later (three runs each, same run, `bench/dev-broker.ts` topic): the chosen
+ * Measured again later (three runs each, alternating, on a `bench/dev-broker.ts` topic): the chosen
  * flags 207-224 MB in 6.9-10.1 s; with `--optimize-for-size` added 171-181 MB but 10.2-11.9 s
  * (3 s of system time against 1 s: V8 gives pages back and takes them again); growing 5%
  * 209-235 MB, no gain. Under 200 MB costs about a third of the catch-up speed, which the
