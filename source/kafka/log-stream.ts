@@ -280,6 +280,14 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 		lastBatchAt.set(topic, Date.now());
 		let held: Promise<void> | undefined;
 		if (records.length > 0) {
+			// Records are the proof that data flows: a stall the watchdog reported is over, even
+			// while kafkajs still logs errors about a broker that went away (then a FETCH alone
+			// does not count, see there), as after a node of a cluster dies.
+			if (stalledByWatchdog) {
+				stalledByWatchdog = false;
+				lastFetchAt = Date.now();
+				setState({kind: 'live'});
+			}
 			try {
 				// A receiver returns nothing (void) or a promise.
 				held = options.onRecords(records) as Promise<void> | undefined;
