@@ -11,7 +11,8 @@ export default defineConfig({
 					name: 'unit',
 					include: ['test/unit/**/*.test.{ts,tsx}'],
 					environment: 'node',
-					setupFiles: ['test/support/unit-terminal-env.ts'],
+					// Its Ink tests stand in for a terminal: load Ink as in one (bench/virtual-terminal-env.ts).
+					setupFiles: ['bench/virtual-terminal-env.ts'],
 				},
 			},
 			{

@@ -153,7 +153,7 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 	let lastFetchAt = Date.now();
 	/** Batches whose receiver holds the next fetch (backpressure): the watchdog is quiet meanwhile. */
 	let holding = 0;
-	/** Set when the watchdog (not kafkajs) declared the stall, so the next fetch may clear it. */
+	/** Set when the watchdog (not kafkajs) declared the stall, so data flowing again clears it. */
 	let stalledByWatchdog = false;
 	let assigned = new Map<string, number[]>();
 	const lastBatchAt = new Map<string, number>();
@@ -174,6 +174,13 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 		if (JSON.stringify(next) === JSON.stringify(state)) return;
 		state = next;
 		options.onStatus?.(next);
+	};
+
+	/** Data flows again (a clean fetch, or records): the stall the watchdog reported is over. */
+	const endWatchdogStall = () => {
+		if (!stalledByWatchdog) return;
+		stalledByWatchdog = false;
+		setState({kind: 'live'});
 	};
 
 	const reportOnce = (message: string) => {
@@ -280,14 +287,10 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 		lastBatchAt.set(topic, Date.now());
 		let held: Promise<void> | undefined;
 		if (records.length > 0) {
-			// Records are the proof that data flows: a stall the watchdog reported is over, even
-			// while kafkajs still logs errors about a broker that went away (then a FETCH alone
-			// does not count, see there), as after a node of a cluster dies.
-			if (stalledByWatchdog) {
-				stalledByWatchdog = false;
-				lastFetchAt = Date.now();
-				setState({kind: 'live'});
-			}
+			// Records prove that data flows, even while kafkajs still logs errors about a broker
+			// that went away (then a FETCH alone does not count, see there), as after a node of a
+			// cluster dies. lastFetchAt is fresh: kafkajs emits FETCH before it hands out batches.
+			endWatchdogStall();
 			try {
 				// A receiver returns nothing (void) or a promise.
 				held = options.onRecords(records) as Promise<void> | undefined;
@@ -366,10 +369,7 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 			lastFetchAt = Date.now();
 			// A fetch right after a logged error may be kafkajs recovering, not data flowing.
 			const recentError = lastNote !== undefined && Date.now() - lastNote.at < 1000;
-			if (stalledByWatchdog && !recentError) {
-				stalledByWatchdog = false;
-				setState({kind: 'live'});
-			}
+			if (!recentError) endWatchdogStall();
 		});
 		target.on(events.END_BATCH_PROCESS, ({payload}) => {
 			// Batches holding only control records or aborted records never reach eachBatch;
