@@ -62,6 +62,11 @@ export type StartKafkaOptions = {
 	listeners?: KafkaListenerSpec[];
 	/** `auto.create.topics.enable`; default false, like most real clusters. */
 	autoCreateTopics?: boolean;
+	/**
+	 * Kafka's production defaults for groups and topics: `group.initial.rebalance.delay.ms`
+	 * 3000 and `auto.create.topics.enable` true. Default false (groups form at once).
+	 */
+	productionDefaults?: boolean;
 	/** How long to wait for the cluster to answer metadata requests. Default 120 s. */
 	startTimeoutMs?: number;
 	/** How long `stop()` waits for a clean shutdown before it kills a node. Default 30 s. */
@@ -311,6 +316,7 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Kafka
 			listeners,
 			logDir: path.join(dir, 'data'),
 			autoCreateTopics: options.autoCreateTopics ?? false,
+			productionDefaults: options.productionDefaults ?? false,
 			overrides,
 		});
 		fs.writeFileSync(propertiesFiles[i]!, formatProperties(properties));

@@ -39,6 +39,12 @@ export type NodePropertiesInput = {
 	listeners: KafkaListenerSpec[];
 	logDir: string;
 	autoCreateTopics: boolean;
+	/**
+	 * Kafka's own defaults for groups and topics instead of the fast test settings: a new or
+	 * empty group waits `group.initial.rebalance.delay.ms` (3000) before its first assignment,
+	 * and topics are created on first use. Default false.
+	 */
+	productionDefaults?: boolean;
 	/** Applied last, so they win over every default here. */
 	overrides: Record<string, string>;
 };
@@ -106,11 +112,11 @@ export function nodeProperties(input: NodePropertiesInput): Record<string, strin
 		'transaction.state.log.num.partitions': '10',
 		'share.coordinator.state.topic.replication.factor': replication,
 		'share.coordinator.state.topic.min.isr': minIsr,
-		// Groups form at once instead of waiting 3 s for more members.
-		'group.initial.rebalance.delay.ms': '0',
-		// A real cluster usually refuses unknown topics; we behave the same, so a typo in a
-		// topic name shows up as a clear "missing topic" in klog-tui instead of a silent new topic.
-		'auto.create.topics.enable': String(input.autoCreateTopics),
+		// Groups form at once instead of waiting 3 s for more members (Kafka's default).
+		'group.initial.rebalance.delay.ms': input.productionDefaults ? '3000' : '0',
+		// Off by default here, so a typo in a topic name shows up as a clear "missing topic";
+		// Kafka's own default (and productionDefaults) is on.
+		'auto.create.topics.enable': String(input.productionDefaults || input.autoCreateTopics),
 		// The cleaner allocates this buffer up front (default 128 MB): too much for a 512 MB heap.
 		'log.cleaner.dedupe.buffer.size': String(8 * 1024 * 1024),
 		// Two cores shared by everything: fewer threads than the defaults.

@@ -7,6 +7,8 @@ declare module 'vitest' {
 	export interface ProvidedContext {
 		/** Bootstrap address of the broker that test/global-setup.ts started for the integration project. */
 		kafkaBootstrap: string;
+		/** Bootstrap address of the suite's broker with Kafka's production defaults for groups and topics. */
+		kafkaProductionBootstrap: string;
 	}
 }
 
@@ -19,6 +21,21 @@ export function testBootstrap(): string {
 	if (!bootstrap) {
 		throw new Error(
 			'No test broker: run integration tests through vitest (test/global-setup.ts starts one).',
+		);
+	}
+	return bootstrap;
+}
+
+/**
+ * Bootstrap address of the suite's second broker, which runs with Kafka's production defaults
+ * for groups and topics (`group.initial.rebalance.delay.ms` 3000, topics created on first use).
+ * Tests whose behaviour depends on those settings use it. Also KLOG_TEST_PRODUCTION_BROKERS.
+ */
+export function productionBootstrap(): string {
+	const bootstrap = inject('kafkaProductionBootstrap') ?? process.env.KLOG_TEST_PRODUCTION_BROKERS;
+	if (!bootstrap) {
+		throw new Error(
+			'No production-defaults broker: run integration tests through vitest (test/global-setup.ts starts one).',
 		);
 	}
 	return bootstrap;

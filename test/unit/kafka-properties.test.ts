@@ -69,6 +69,21 @@ describe('nodeProperties', () => {
 		expect(properties['num.partitions']).toBe('3');
 		expect(properties['auto.create.topics.enable']).toBe('true');
 	});
+
+	it("uses Kafka's own group and topic defaults with productionDefaults", () => {
+		const properties = nodeProperties({
+			index: 0,
+			host: '127.0.0.1',
+			allNodes: [{port: 9092, controllerPort: 19001, listenerPorts: {}}],
+			listeners: [],
+			logDir: '/d/node-0/data',
+			autoCreateTopics: false,
+			productionDefaults: true,
+			overrides: {},
+		});
+		expect(properties['group.initial.rebalance.delay.ms']).toBe('3000');
+		expect(properties['auto.create.topics.enable']).toBe('true');
+	});
 });
 
 describe('checkListenerName', () => {
