@@ -4,6 +4,7 @@
  * nowhere, never the terminal. The pieces live in `source/kafka/`.
  */
 
+export {UNDECODABLE_PREFIX} from './kafka/codecs/undecodable-batch.js';
 export {describeKafkaError} from './kafka/error-reason.js';
 export {
 	createKafka,

@@ -8,7 +8,12 @@ import {formatJsonLine, formatPlainLine} from './core/format-line.js';
 import type {LogRecord} from './core/log-record.js';
 import {createLogStore, isMark} from './core/log-store.js';
 import type {ConnectionState} from './core/stream-status.js';
-import {createWorkerLogStream, type KafkaConnectionOptions, type LogStream} from './kafka.js';
+import {
+	createWorkerLogStream,
+	type KafkaConnectionOptions,
+	type LogStream,
+	UNDECODABLE_PREFIX,
+} from './kafka.js';
 import {createLineWriter, type OutputStream} from './plain/line-writer.js';
 
 export type {OutputStream} from './plain/line-writer.js';
@@ -98,6 +103,7 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 	let stallTimer: NodeJS.Timeout | undefined;
 	let lastReason: string | undefined;
 	let reportedError = false;
+	let skippedBatches = false;
 	let everLive = false;
 	const startStallTimer = () => {
 		if (!config.exitAtEnd || stallTimer) return;
@@ -140,7 +146,9 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		onRecords: print,
 		onStatus,
 		onError: (message) => {
-			reportedError = true;
+			// A skipped batch is not the end of the run: it is one line, and exit code 1 at the end.
+			if (message.startsWith(UNDECODABLE_PREFIX)) skippedBatches = true;
+			else reportedError = true;
 			log(`klog-tui: ${message}`);
 		},
 	});
@@ -151,7 +159,7 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 	startStallTimer();
 	if (config.exitAtEnd) {
 		stream.caughtUp().then(
-			() => end(0),
+			() => end(skippedBatches ? 1 : 0),
 			// The stream stopped first; onStatus/onError said why.
 			() => end(2, reportedError ? undefined : 'klog-tui: the stream stopped before it reached the end'),
 		);

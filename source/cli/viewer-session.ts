@@ -47,6 +47,8 @@ export function createViewerSession(options: ViewerSessionOptions): ViewerSessio
 		groupId: options.groupId,
 		start: options.start,
 		commitOffsets: options.commit,
+		// A batch that cannot be decoded is an error row in the log pane (onError goes nowhere here).
+		undecodableAsRecords: true,
 		onRecords: (records) => {
 			store.appendParsed(records);
 		},

@@ -129,6 +129,8 @@ export function describeKafkaError(error: unknown): string {
 export function isFatalKafkaError(error: unknown): boolean {
 	return causeChain(error).some((link) => {
 		if (link.name === 'KafkaJSSASLAuthenticationError') return true;
+		// A batch that cannot be decoded nor skipped would fail every fetch again.
+		if (link.name === 'UndecodableBatchError') return true;
 		if (clientCertificateAlert(link)) return true;
 		if (typeof link.type === 'string' && FATAL_TYPES.has(link.type)) return true;
 		const text = `${String(link.code ?? '')} ${String(link.message ?? '')}`;

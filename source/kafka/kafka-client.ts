@@ -1,5 +1,7 @@
 import type {ConnectionOptions} from 'node:tls';
 import {Kafka, type RetryOptions, type SASLOptions} from 'kafkajs';
+// Registers snappy, lz4 and zstd (and guards gzip) in every thread that makes a client.
+import './codecs/index.js';
 import {createKafkaLogCreator, type KafkaLogNote, kafkaLogLevel} from './kafka-logger.js';
 import {silenceKafkajsNegativeTimeoutWarning} from './kafkajs-timer-warning.js';
 

@@ -3,6 +3,7 @@ import type {RawRecord} from '../core/log-record.js';
 import type {StartPosition} from '../core/start-position.js';
 import type {ConnectionState, PartitionStatus} from '../core/stream-status.js';
 import {createCaughtUpWatch, type PartitionEnd} from './caught-up.js';
+import {takeUndecodable} from './codecs/undecodable-records.js';
 import {describeKafkaError, isFatalKafkaError} from './error-reason.js';
 import {createKafka, type KafkaConnectionOptions} from './kafka-client.js';
 import {createPartitionTracker} from './partition-tracker.js';
@@ -34,6 +35,11 @@ export type LogStreamOptions = KafkaConnectionOptions & {
 	onPartitions?: (partitions: PartitionStatus[]) => void;
 	/** One human line per problem the user should read (missing topic, failed authentication...). */
 	onError?: (message: string) => void;
+	/**
+	 * A batch that cannot be decoded (corrupt, unknown codec) is always skipped with one
+	 * `onError` line; with this, it also becomes one error record among the records (the TUI).
+	 */
+	undecodableAsRecords?: boolean;
 };
 
 /** A running (or retrying) stream of records from one consumer group of our own. */
@@ -273,7 +279,12 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 		if (mine !== generation || stopping || !isRunning() || isStale() || paused) return;
 		const {topic, partition} = batch;
 		seekPending.delete(partitionKey(topic, partition));
-		const records = batch.messages.map((message) => toRawRecord(topic, partition, message));
+		const sorted = takeUndecodable(
+			batch.messages.map((message) => toRawRecord(topic, partition, message)),
+			options.undecodableAsRecords ?? false,
+		);
+		for (const problem of sorted.problems) reportOnce(problem);
+		const records = sorted.records;
 		const batchLastOffset = batch.lastOffset();
 		tracker.recordBatch(topic, partition, {
 			records: records.length,
