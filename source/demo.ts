@@ -60,11 +60,12 @@ export async function runDemo(
 	}
 
 	const generator = createDemoLogGenerator({services: config.services});
-	const producer = createRecordProducer(connection);
+	const producer = createRecordProducer({...connection, compression: config.compression});
 	const limit = config.count ?? Number.POSITIVE_INFINITY;
 	io.log(
 		`klog-tui demo: sending ${config.services.join(', ')} to '${config.topic}' on ${brokers}` +
-			` at ${config.rate}/s each${config.count === undefined ? ' (Ctrl-C stops)' : `, ${config.count} in all`}`,
+			` at ${config.rate}/s each${config.compression === 'none' ? '' : `, ${config.compression}-compressed`}` +
+			`${config.count === undefined ? ' (Ctrl-C stops)' : `, ${config.count} in all`}`,
 	);
 
 	const startedAt = Date.now();

@@ -52,6 +52,10 @@ export type ViewerConfig = CommonConfig & {
 	colour: boolean;
 };
 
+/** The codecs Kafka has; `klog-tui demo --compression` writes with any of them. */
+export const COMPRESSIONS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
+export type Compression = (typeof COMPRESSIONS)[number];
+
 /** `klog-tui demo [options]`: play services that send demo logs. */
 export type DemoConfig = CommonConfig & {
 	command: 'demo';
@@ -63,6 +67,8 @@ export type DemoConfig = CommonConfig & {
 	count: number | undefined;
 	/** Partitions of the topic when the demo has to create it. */
 	partitions: number;
+	/** Codec of the batches the demo writes. */
+	compression: Compression;
 };
 
 /** A valid command line, typed. */

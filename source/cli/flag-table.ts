@@ -183,6 +183,13 @@ export const FLAGS: readonly FlagSpec[] = [
 		commands: demo,
 	},
 	{
+		name: 'compression',
+		type: 'string',
+		valueName: '<codec>',
+		description: 'Compress the record batches: none, gzip, snappy, lz4 or zstd (default none)',
+		commands: demo,
+	},
+	{
 		name: 'log-file',
 		type: 'string',
 		valueName: '<path>',

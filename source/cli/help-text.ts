@@ -38,6 +38,11 @@ export function helpText(): string {
 		'  $ klog-tui --since 15m --grep timeout --grep "!healthcheck"',
 		'  $ klog-tui --plain --output json --from-beginning --exit | jq .message',
 		'  $ klog-tui demo --rate 5 --services api,auth',
+		'',
+		'Exit codes',
+		'  0  done (plain --exit: read to the end)',
+		'  1  plain --exit read to the end, but skipped a record batch it could not decode',
+		'  2  bad command line, or Kafka could not be read',
 	].join('\n');
 }
 

@@ -7,7 +7,9 @@ import {parseFilterTerm} from '../core/record-filter.js';
 import type {StartPosition} from '../core/start-position.js';
 import {
 	type CliParseResult,
+	COMPRESSIONS,
 	type CommonConfig,
+	type Compression,
 	DEFAULT_BROKERS,
 	DEFAULT_DEMO_RATE,
 	DEFAULT_DEMO_SERVICES,
@@ -265,6 +267,12 @@ function demoConfig(flags: Flags, common: CommonConfig, env: CliInput['env']): D
 	if (services.length === 0) throw new UsageProblem('--services needs at least one name');
 	const rate = text(flags, 'rate');
 	const count = text(flags, 'count');
+	const compression = (text(flags, 'compression') ?? 'none').trim().toLowerCase();
+	if (!(COMPRESSIONS as readonly string[]).includes(compression)) {
+		throw new UsageProblem(
+			`--compression must be one of ${COMPRESSIONS.join(', ')}, not '${text(flags, 'compression')}'`,
+		);
+	}
 	return {
 		...common,
 		command: 'demo',
@@ -273,5 +281,6 @@ function demoConfig(flags: Flags, common: CommonConfig, env: CliInput['env']): D
 		services: [...new Set(services)],
 		count: count === undefined ? undefined : wholeNumber(count, 'count', 1),
 		partitions: DEMO_PARTITIONS,
+		compression: compression as Compression,
 	};
 }

@@ -147,7 +147,15 @@ describe('demo flags', () => {
 			rate: 2,
 			count: undefined,
 			partitions: 3,
+			compression: 'none',
 		});
+	});
+
+	it("reads --compression, any of Kafka's codecs", () => {
+		for (const codec of ['none', 'gzip', 'snappy', 'lz4', 'zstd']) {
+			expect(demo(['--compression', codec]).compression).toBe(codec);
+		}
+		expect(demo(['--compression', 'LZ4']).compression).toBe('lz4');
 	});
 
 	it('reads --services, --rate, --count, and SERVICE_NAME for one service', () => {
@@ -198,6 +206,11 @@ describe('bad command lines say what is wrong in one line', () => {
 		],
 		[['--group', 'g', '--group-prefix', 'p-'], '--group and --group-prefix cannot be used together'],
 		[['demo', '--rate', '0'], "--rate must be a number above 0, not '0'"],
+		[
+			['demo', '--compression', 'brotli'],
+			"--compression must be one of none, gzip, snappy, lz4, zstd, not 'brotli'",
+		],
+		[['--compression', 'lz4'], "--compression is only for 'klog-tui demo'"],
 	])('%j → %s', (argv, message) => {
 		const got = errorOf(argv);
 		expect(got).toBe(message);
