@@ -1,0 +1,43 @@
+import {expect} from 'vitest';
+import {outputLines, runCli} from '../support/cli-process.js';
+import {testBootstrap} from '../support/test-kafka.js';
+import {watchStream, within} from './kafka-stream-helpers.js';
+
+/** What a read of a whole topic gave: `topic/partition/offset` and the value of every record, in order. */
+export type TopicRead = {ids: string[]; values: string[]};
+
+/** Read `topic` from its beginning with the log stream (this thread) until caught up; the values by offset. */
+export async function readWithStream(topic: string): Promise<TopicRead & {errors: string[]}> {
+	const watched = watchStream([topic], {kind: 'beginning'});
+	await watched.stream.start();
+	await within('stream caught up', watched.stream.caughtUp(), 30_000);
+	await watched.stream.stop();
+	return {
+		ids: watched.ids(),
+		values: watched.records.map((record) => record.value?.toString() ?? ''),
+		errors: watched.errors,
+	};
+}
+
+/** Read `topic` with the built CLI, plain JSON lines to the end. */
+export async function readWithCli(topic: string): Promise<TopicRead> {
+	const run = await runCli([
+		'-b',
+		testBootstrap(),
+		'-t',
+		topic,
+		'--from-beginning',
+		'--exit',
+		'--output',
+		'json',
+	]);
+	expect(run.stderr).toBe('');
+	expect(run.code).toBe(0);
+	const lines = outputLines(run).map(
+		(line) => JSON.parse(line) as {topic: string; partition: number; offset: number; value: unknown},
+	);
+	return {
+		ids: lines.map((line) => `${line.topic}/${line.partition}/${line.offset}`),
+		values: lines.map((line) => JSON.stringify(line.value)),
+	};
+}

@@ -1,0 +1,191 @@
+/**
+ * A batch that cannot be decoded, served by a real broker (issue 10): one visible line
+ * naming the topic, partition and offsets, reading goes on past it, `--exit` ends (exit
+ * code 1), and no reconnect loop. A broker refuses such batches from producers (it
+ * decompresses every batch it is sent), so the tests write good batches with kcat and the
+ * Java producer and then damage one in the partition's segment file, as a disk fault or a
+ * broken producer library could; the broker serves the file's bytes as they are.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import type {LogRecord} from '../../source/core/log-record.js';
+import {createWorkerLogStream} from '../../source/kafka.js';
+import {ensureBuilt, outputLines, runCli} from '../support/cli-process.js';
+import {javaProduce, kcatProduce} from '../support/codec-producers.js';
+import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/test-kafka.js';
+import {stopOpenStreams, watchStream, within} from './kafka-stream-helpers.js';
+
+beforeAll(() => {
+	ensureBuilt();
+});
+afterEach(stopOpenStreams);
+
+/**
+ * The first segment file of a partition of the suite's broker. The global setup does not
+ * hand tests its data directory, but it is a `klog-kafka-*` directory in the temp
+ * directory, and the topic's name is unique.
+ */
+function segmentFile(topic: string, partition: number): string {
+	const candidates = fs
+		.readdirSync(os.tmpdir())
+		.filter((name) => name.startsWith('klog-kafka-'))
+		.map((name) =>
+			path.join(os.tmpdir(), name, 'node-0', 'data', `${topic}-${partition}`, '00000000000000000000.log'),
+		)
+		.filter((file) => fs.existsSync(file));
+	expect(candidates).toHaveLength(1);
+	return candidates[0]!;
+}
+
+type StoredBatch = {firstOffset: number; start: number; length: number};
+
+/** The batches in a segment file: first offset, where the batch starts and its length field. */
+function storedBatches(file: string): StoredBatch[] {
+	const bytes = fs.readFileSync(file);
+	const batches: StoredBatch[] = [];
+	for (let start = 0; start + 12 <= bytes.length; ) {
+		const length = bytes.readInt32BE(start + 8);
+		batches.push({firstOffset: Number(bytes.readBigInt64BE(start)), start, length});
+		start += 12 + length;
+	}
+	return batches;
+}
+
+/** Change bytes of the file in place (the broker serves them as they are). */
+function patch(file: string, position: number, bytes: Buffer): void {
+	const fd = fs.openSync(file, 'r+');
+	try {
+		fs.writeSync(fd, bytes, 0, bytes.length, position);
+	} finally {
+		fs.closeSync(fd);
+	}
+}
+
+/** 61 bytes of header before a v2 batch's records. */
+const RECORDS_AT = 61;
+
+/** Overwrite 16 bytes in the middle of a batch's compressed records. */
+function corruptRecords(file: string, batch: StoredBatch): void {
+	const compressed = batch.length - 49;
+	patch(file, batch.start + RECORDS_AT + Math.floor(compressed / 2), Buffer.alloc(16, 0x5a));
+}
+
+/** Set a batch's codec bits (attributes, byte 21) to `codec`. */
+function setCodec(file: string, batch: StoredBatch, codec: number): void {
+	const attributes = fs.readFileSync(file).readInt16BE(batch.start + 21);
+	const bytes = Buffer.alloc(2);
+	bytes.writeInt16BE((attributes & ~7) | codec);
+	patch(file, batch.start + 21, bytes);
+}
+
+const lines = (label: string, count: number) =>
+	Array.from({length: count}, (_, i) => JSON.stringify({level: 'info', message: `${label} ${i}`}));
+
+/**
+ * A topic of 2 partitions: partition 0 holds three lz4 batches of 5 records written by kcat
+ * (offsets 0-4, 5-9, 10-14), partition 1 ten uncompressed records.
+ */
+async function topicWithThreeBatches(): Promise<{topic: string; file: string; batches: StoredBatch[]}> {
+	const topic = uniqueName('undecodable');
+	await createTopic(topic, 2);
+	for (const label of ['first', 'second', 'third'])
+		await kcatProduce(testBootstrap(), topic, 'lz4', lines(label, 5), 0);
+	await produceRecords(
+		topic,
+		lines('other', 10).map((value) => ({value, partition: 1})),
+	);
+	const file = segmentFile(topic, 0);
+	const batches = storedBatches(file);
+	expect(batches.map((batch) => batch.firstOffset)).toEqual([0, 5, 10]);
+	return {topic, file, batches};
+}
+
+const GOOD = [...lines('first', 5), ...lines('third', 5), ...lines('other', 10)].sort();
+
+async function readPlain(topic: string, output: 'json' | 'text') {
+	return runCli(
+		['-b', testBootstrap(), '-t', topic, '--from-beginning', '--exit', '--timeout', '5', '--output', output],
+		{
+			timeoutMs: 60_000,
+		},
+	);
+}
+
+describe('an undecodable batch', () => {
+	it('corrupt lz4 bytes: plain --exit prints every other record, one stderr line, exit 1', async () => {
+		const {topic, file, batches} = await topicWithThreeBatches();
+		corruptRecords(file, batches[1]!);
+
+		const json = await readPlain(topic, 'json');
+		const stderr = json.stderr.trim().split('\n');
+		expect(stderr).toHaveLength(1);
+		expect(stderr[0]).toMatch(
+			new RegExp(
+				`^klog-tui: undecodable batch on topic '${topic}' partition 0, offsets 5-9 \\(5 records, lz4\\) skipped: lz4: .+$`,
+			),
+		);
+		expect(json.code).toBe(1);
+		const records = outputLines(json).map(
+			(line) => JSON.parse(line) as {partition: number; offset: number; value: unknown},
+		);
+		expect(records.map((record) => JSON.stringify(record.value)).sort()).toEqual(GOOD);
+		expect(records.filter((record) => record.partition === 0).map((record) => record.offset)).toEqual([
+			0, 1, 2, 3, 4, 10, 11, 12, 13, 14,
+		]);
+
+		const text = await readPlain(topic, 'text');
+		expect(text.code).toBe(1);
+		expect(outputLines(text)).toHaveLength(20);
+		expect(text.stderr.trim().split('\n')).toEqual(stderr);
+	});
+
+	it('an unknown codec (bits 5) in a Java producer zstd batch: skipped the same way', async () => {
+		const topic = uniqueName('undecodable-codec');
+		await createTopic(topic, 1);
+		await javaProduce(testBootstrap(), topic, 'zstd', lines('java', 8), 0);
+		await javaProduce(testBootstrap(), topic, 'zstd', lines('later', 8), 0);
+		const file = segmentFile(topic, 0);
+		const batches = storedBatches(file);
+		expect(batches.map((batch) => batch.firstOffset)).toEqual([0, 8]);
+		setCodec(file, batches[0]!, 5);
+
+		const run = await readPlain(topic, 'json');
+		expect(run.stderr.trim()).toBe(
+			`klog-tui: undecodable batch on topic '${topic}' partition 0, offsets 0-7 (8 records, codec 5) skipped: unknown compression codec 5`,
+		);
+		expect(run.code).toBe(1);
+		expect(
+			outputLines(run).map((line) => JSON.stringify((JSON.parse(line) as {value: unknown}).value)),
+		).toEqual(lines('later', 8));
+	});
+
+	it("in the TUI stream (worker thread) it is one error row at the batch's last offset; reading goes on", async () => {
+		const {topic, file, batches} = await topicWithThreeBatches();
+		corruptRecords(file, batches[1]!);
+
+		const watched = watchStream(
+			[topic],
+			{kind: 'beginning'},
+			{undecodableAsRecords: true},
+			createWorkerLogStream as never,
+		);
+		await watched.stream.start();
+		await within('stream caught up', watched.stream.caughtUp(), 30_000);
+		const records = watched.records as unknown as LogRecord[];
+		const rows = records.filter((record) => record.service === 'klog-tui');
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({partition: 0, offset: 9, level: 'error'});
+		expect(rows[0]!.message).toMatch(
+			new RegExp(
+				`^undecodable batch on topic '${topic}' partition 0, offsets 5-9 \\(5 records, lz4\\) skipped: lz4: `,
+			),
+		);
+		expect(records).toHaveLength(21);
+		expect(new Set(watched.ids()).size).toBe(21);
+		expect(watched.errors).toEqual([rows[0]!.message]);
+		// Never a reconnect loop: the stream stayed live.
+		expect(watched.states.filter((state) => state.kind === 'reconnecting')).toEqual([]);
+	});
+});
