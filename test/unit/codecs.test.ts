@@ -6,6 +6,7 @@ import {compressLz4Frame, decompressLz4Frame} from '../../source/kafka/codecs/lz
 import {compressSnappy, decompressSnappy} from '../../source/kafka/codecs/snappy.js';
 import {takeUndecodable} from '../../source/kafka/codecs/undecodable-records.js';
 import {compressZstd, decompressZstd} from '../../source/kafka/codecs/zstd.js';
+import {describeKafkaError, isFatalKafkaError} from '../../source/kafka/error-reason.js';
 import {CODECS, fixtureLines, PRODUCERS, readBatches} from '../support/compressed-batches.js';
 
 // kafkajs' own decoding of a fetch response's records, the code a consumer runs.
@@ -189,5 +190,33 @@ describe('codecs: a batch that cannot be decoded is skipped as one problem', () 
 		await expect(CompressionCodecs[3]().decompress(compressed)).rejects.toThrow(
 			/a lz4 batch cannot be decoded \(lz4: not an LZ4 frame \(bad magic number\)\) and klog-tui cannot tell its offsets/,
 		);
+		// The stream stops with that line instead of failing every fetch again (a restart loop).
+		const error = await CompressionCodecs[3]()
+			.decompress(compressed)
+			.catch((thrown: unknown) => thrown);
+		expect(isFatalKafkaError(error)).toBe(true);
+		expect(describeKafkaError(error)).toMatch(/^a lz4 batch cannot be decoded/);
+	});
+});
+
+describe('codecs: bounded memory for hostile batches', () => {
+	it('a zstd frame header asking for a 1 GB window is refused before allocation', () => {
+		// magic, descriptor (no single segment), window descriptor 2^30
+		const frame = Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, (30 - 10) << 3, 0, 0, 0, 0]);
+		expect(() => decompressZstd(frame)).toThrow(/zstd: batch would decompress to 1073741824 bytes/);
+	});
+
+	it('a snappy length prefix of 256 MB is refused', () => {
+		const raw = Buffer.from([0x80, 0x80, 0x80, 0x80, 0x01, 0x00]);
+		expect(() => decompressSnappy(raw)).toThrow(/snappy: .*too big/);
+	});
+
+	it('an lz4 frame declaring 1 GB of content is refused', () => {
+		const header = Buffer.alloc(15);
+		header.writeUInt32LE(0x184d2204, 0);
+		header[4] = 0x40 | 0x20 | 0x08;
+		header[5] = 4 << 4;
+		header.writeBigUInt64LE(2n ** 30n, 6);
+		expect(() => decompressLz4Frame(header)).toThrow(/lz4: batch would decompress to 1073741824 bytes/);
 	});
 });
