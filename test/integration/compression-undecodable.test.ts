@@ -6,14 +6,18 @@
  * Java producer and then damage one in the partition's segment file, as a disk fault or a
  * broken producer library could; the broker serves the file's bytes as they are.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {LogRecord} from '../../source/core/log-record.js';
 import {createWorkerLogStream} from '../../source/kafka.js';
 import {ensureBuilt, outputLines, runCli} from '../support/cli-process.js';
 import {javaProduce, kcatProduce} from '../support/codec-producers.js';
+import {
+	corruptRecords,
+	type StoredBatch,
+	segmentFile,
+	setCodec,
+	storedBatches,
+} from '../support/segment-file.js';
 import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/test-kafka.js';
 import {stopOpenStreams, watchStream, within} from './kafka-stream-helpers.js';
 
@@ -21,64 +25,6 @@ beforeAll(() => {
 	ensureBuilt();
 });
 afterEach(stopOpenStreams);
-
-/**
- * The first segment file of a partition of the suite's broker. The global setup does not
- * hand tests its data directory, but it is a `klog-kafka-*` directory in the temp
- * directory, and the topic's name is unique.
- */
-function segmentFile(topic: string, partition: number): string {
-	const candidates = fs
-		.readdirSync(os.tmpdir())
-		.filter((name) => name.startsWith('klog-kafka-'))
-		.map((name) =>
-			path.join(os.tmpdir(), name, 'node-0', 'data', `${topic}-${partition}`, '00000000000000000000.log'),
-		)
-		.filter((file) => fs.existsSync(file));
-	expect(candidates).toHaveLength(1);
-	return candidates[0]!;
-}
-
-type StoredBatch = {firstOffset: number; start: number; length: number};
-
-/** The batches in a segment file: first offset, where the batch starts and its length field. */
-function storedBatches(file: string): StoredBatch[] {
-	const bytes = fs.readFileSync(file);
-	const batches: StoredBatch[] = [];
-	for (let start = 0; start + 12 <= bytes.length; ) {
-		const length = bytes.readInt32BE(start + 8);
-		batches.push({firstOffset: Number(bytes.readBigInt64BE(start)), start, length});
-		start += 12 + length;
-	}
-	return batches;
-}
-
-/** Change bytes of the file in place (the broker serves them as they are). */
-function patch(file: string, position: number, bytes: Buffer): void {
-	const fd = fs.openSync(file, 'r+');
-	try {
-		fs.writeSync(fd, bytes, 0, bytes.length, position);
-	} finally {
-		fs.closeSync(fd);
-	}
-}
-
-/** 61 bytes of header before a v2 batch's records. */
-const RECORDS_AT = 61;
-
-/** Overwrite 16 bytes in the middle of a batch's compressed records. */
-function corruptRecords(file: string, batch: StoredBatch): void {
-	const compressed = batch.length - 49;
-	patch(file, batch.start + RECORDS_AT + Math.floor(compressed / 2), Buffer.alloc(16, 0x5a));
-}
-
-/** Set a batch's codec bits (attributes, byte 21) to `codec`. */
-function setCodec(file: string, batch: StoredBatch, codec: number): void {
-	const attributes = fs.readFileSync(file).readInt16BE(batch.start + 21);
-	const bytes = Buffer.alloc(2);
-	bytes.writeInt16BE((attributes & ~7) | codec);
-	patch(file, batch.start + 21, bytes);
-}
 
 const lines = (label: string, count: number) =>
 	Array.from({length: count}, (_, i) => JSON.stringify({level: 'info', message: `${label} ${i}`}));
@@ -123,7 +69,7 @@ describe('an undecodable batch', () => {
 		expect(stderr).toHaveLength(1);
 		expect(stderr[0]).toMatch(
 			new RegExp(
-				`^klog-tui: undecodable batch on topic '${topic}' partition 0, offsets 5-9 \\(5 records, lz4\\) skipped: lz4: .+$`,
+				`^klog-tui: undecodable batch skipped: partition 0, offsets 5-9 of topic '${topic}' \\(5 records, lz4\\): lz4: .+$`,
 			),
 		);
 		expect(json.code).toBe(1);
@@ -153,7 +99,7 @@ describe('an undecodable batch', () => {
 
 		const run = await readPlain(topic, 'json');
 		expect(run.stderr.trim()).toBe(
-			`klog-tui: undecodable batch on topic '${topic}' partition 0, offsets 0-7 (8 records, codec 5) skipped: unknown compression codec 5`,
+			`klog-tui: undecodable batch skipped: partition 0, offsets 0-7 of topic '${topic}' (8 records, codec 5): unknown compression codec 5`,
 		);
 		expect(run.code).toBe(1);
 		expect(
@@ -179,7 +125,7 @@ describe('an undecodable batch', () => {
 		expect(rows[0]).toMatchObject({partition: 0, offset: 9, level: 'error'});
 		expect(rows[0]!.message).toMatch(
 			new RegExp(
-				`^undecodable batch on topic '${topic}' partition 0, offsets 5-9 \\(5 records, lz4\\) skipped: lz4: `,
+				`^undecodable batch skipped: partition 0, offsets 5-9 of topic '${topic}' \\(5 records, lz4\\): lz4: `,
 			),
 		);
 		expect(records).toHaveLength(21);

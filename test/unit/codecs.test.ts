@@ -126,7 +126,7 @@ describe('codecs: a batch that cannot be decoded is skipped as one problem', () 
 				expect(problems).toHaveLength(1);
 				expect(problems[0]).toMatch(
 					new RegExp(
-						`^undecodable batch on topic 'logs' partition 0, offsets 20-39 \\(20 records, ${codec}\\) skipped: `,
+						`^undecodable batch skipped: partition 0, offsets 20-39 of topic 'logs' \\(20 records, ${codec}\\): `,
 					),
 				);
 				expect(records.map((record) => record.offset)).toEqual([
@@ -147,7 +147,7 @@ describe('codecs: a batch that cannot be decoded is skipped as one problem', () 
 		const messages = await decode(bad);
 		const {records, problems} = takeUndecodable(asRaw(messages), true);
 		expect(problems).toEqual([
-			"undecodable batch on topic 'logs' partition 0, offsets 0-19 (20 records, codec 6) skipped: unknown compression codec 6",
+			"undecodable batch skipped: partition 0, offsets 0-19 of topic 'logs' (20 records, codec 6): unknown compression codec 6",
 		]);
 		expect(records).toHaveLength(1);
 		expect(records[0]!.offset).toBe(19);

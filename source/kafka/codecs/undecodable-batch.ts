@@ -152,7 +152,8 @@ export function describeUndecodable(topic: string, partition: number, batch: Und
 			? `offset ${batch.firstOffset}`
 			: `offsets ${batch.firstOffset}-${batch.lastOffset}`;
 	const records = batch.count === 1 ? '1 record' : `${batch.count} records`;
-	return `${UNDECODABLE_PREFIX} on topic '${topic}' partition ${partition}, ${offsets} (${records}, ${batch.codec}) skipped: ${batch.reason}`;
+	// Partition and offsets first: a TUI row is cut at the terminal's width.
+	return `${UNDECODABLE_PREFIX} skipped: partition ${partition}, ${offsets} of topic '${topic}' (${records}, ${batch.codec}): ${batch.reason}`;
 }
 
 /** How every line about a skipped batch starts (plain mode counts them for its exit code). */
