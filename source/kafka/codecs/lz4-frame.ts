@@ -63,51 +63,60 @@ export function decompressLz4Frame(src: Uint8Array): Buffer {
 	if (src[index] !== headerHash) fail('frame header checksum mismatch');
 	index += 1;
 
-	const blocks: Uint8Array[] = [];
-	let total = 0;
-	const scratch = new Uint8Array(maxBlock);
+	// Where the blocks are, then one output buffer (no copy per block): at most a full block
+	// each, or the declared content size.
+	const blocks: Array<{at: number; size: number; stored: boolean}> = [];
 	for (;;) {
 		if (index + 4 > src.length) fail('frame ends before its end mark');
 		const word = view.getUint32(index, true);
 		index += 4;
 		if (word === 0) break;
-		const size = word & ~STORED & 0x7fffffff;
+		const size = word & 0x7fffffff;
 		if (size > maxBlock) fail(`block of ${size} bytes exceeds the frame's maximum ${maxBlock}`);
-		if (index + size > src.length) fail('frame ends inside a block');
-		let block: Uint8Array;
-		if (word & STORED) {
-			block = src.subarray(index, index + size);
-		} else {
-			const end = decompressBlock(src, scratch, index, size, 0);
-			if (end > maxBlock || end < 0) fail('corrupt block');
-			block = scratch.slice(0, end);
-		}
-		if (flg & FLG_BLOCK_CHECKSUM) {
-			if (index + size + 4 > src.length) fail('frame ends inside a block checksum');
-			if (xxh32(0, src, index, size) >>> 0 !== view.getUint32(index + size, true))
-				fail('block checksum mismatch');
-			index += 4;
-		}
-		index += size;
-		total += block.length;
-		checkDecompressedSize('lz4', total);
-		blocks.push(block);
+		const checksumBytes = flg & FLG_BLOCK_CHECKSUM ? 4 : 0;
+		if (index + size + checksumBytes > src.length) fail('frame ends inside a block');
+		if (checksumBytes && xxh32(0, src, index, size) >>> 0 !== view.getUint32(index + size, true))
+			fail('block checksum mismatch');
+		blocks.push({at: index, size, stored: (word & STORED) !== 0});
+		index += size + checksumBytes;
 	}
-	const out = Buffer.concat(blocks, total);
+	const bound = contentSize ?? blocks.reduce((sum, block) => sum + (block.stored ? block.size : maxBlock), 0);
+	checkDecompressedSize('lz4', bound);
+	// Zeroed: a corrupt block may copy from bytes not written yet, which must not be old memory.
+	const out = Buffer.alloc(bound);
+	let total = 0;
+	for (const block of blocks) {
+		if (block.stored) {
+			if (total + block.size > bound) fail('content size mismatch');
+			out.set(src.subarray(block.at, block.at + block.size), total);
+			total += block.size;
+		} else {
+			// lz4js does not check bounds: writes past the buffer are dropped, and an end past
+			// the block's maximum (or the buffer) means corrupt input.
+			const end = decompressBlock(src, out, block.at, block.size, total);
+			if (!(end >= total && end - total <= maxBlock && end <= bound)) fail('corrupt block');
+			total = end;
+		}
+	}
+	const content = out.subarray(0, total);
 	if (flg & FLG_CONTENT_CHECKSUM) {
 		if (index + 4 > src.length) fail('frame ends before its content checksum');
-		if (xxh32(0, out, 0, out.length) >>> 0 !== view.getUint32(index, true)) fail('content checksum mismatch');
+		if (xxh32(0, content, 0, content.length) >>> 0 !== view.getUint32(index, true))
+			fail('content checksum mismatch');
 	}
 	if (contentSize !== undefined && contentSize !== total) fail('content size mismatch');
-	return out;
+	return content;
 }
 
-/** Compress `src` into one LZ4 frame Kafka accepts: independent 64 KB blocks, content checksum. */
+/**
+ * Compress `src` into one LZ4 frame as Kafka's producer writes it: independent 64 KB blocks,
+ * no block or content checksums (the batch's CRC covers the bytes).
+ */
 export function compressLz4Frame(src: Uint8Array): Buffer {
 	const parts: Buffer[] = [];
 	const header = Buffer.alloc(7);
 	header.writeUInt32LE(MAGIC, 0);
-	header[4] = FLG_VERSION | FLG_BLOCK_INDEPENDENCE | FLG_CONTENT_CHECKSUM;
+	header[4] = FLG_VERSION | FLG_BLOCK_INDEPENDENCE;
 	header[5] = WRITE_BLOCK_ID << 4;
 	header[6] = (xxh32(0, header, 4, 2) >> 8) & 0xff;
 	parts.push(header);
@@ -126,9 +135,6 @@ export function compressLz4Frame(src: Uint8Array): Buffer {
 			parts.push(sizeWord, Buffer.from(scratch.subarray(0, size)));
 		}
 	}
-	const trailer = Buffer.alloc(8);
-	trailer.writeUInt32LE(0, 0);
-	trailer.writeUInt32LE(xxh32(0, src, 0, src.length) >>> 0, 4);
-	parts.push(trailer);
+	parts.push(Buffer.alloc(4));
 	return Buffer.concat(parts);
 }
