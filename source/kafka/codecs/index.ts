@@ -2,10 +2,7 @@
 import kafkajs from 'kafkajs';
 import {compressGzip, decompressGzip} from './gzip.js';
 import {CodecError} from './limits.js';
-import {compressLz4Frame, decompressLz4Frame} from './lz4-frame.js';
-import {compressSnappy, decompressSnappy} from './snappy.js';
 import {holdsRecords, markerRecords, readBatchHeader} from './undecodable-batch.js';
-import {compressZstd, decompressZstd} from './zstd.js';
 
 const {CompressionCodecs, CompressionTypes} = kafkajs;
 
@@ -41,11 +38,48 @@ function unknownCodec(type: number): Codec {
 	return {name: `codec ${type}`, compress: fail, decompress: fail};
 }
 
+/**
+ * A codec whose library loads on first use: most topics need none or one of them, and
+ * loading all at start cost about 30 ms (fzstd 17, zstd-wasm 6, lz4js 5, snappyjs 2; the
+ * fastest of 5 `require`s each) in every thread that makes a client, the stream worker's
+ * start included.
+ */
+function lazyCodec(name: string, load: () => Promise<Omit<Codec, 'name'>>): Codec {
+	let loaded: Promise<Omit<Codec, 'name'>> | undefined;
+	const codec = () => {
+		loaded ??= load();
+		return loaded;
+	};
+	return {
+		name,
+		compress: async (src) => (await codec()).compress(src),
+		decompress: async (src) => (await codec()).decompress(src),
+	};
+}
+
 const CODECS: ReadonlyArray<readonly [number, Codec]> = [
 	[CompressionTypes.GZIP, {name: 'gzip', compress: compressGzip, decompress: decompressGzip}],
-	[CompressionTypes.Snappy, {name: 'snappy', compress: compressSnappy, decompress: decompressSnappy}],
-	[CompressionTypes.LZ4, {name: 'lz4', compress: compressLz4Frame, decompress: decompressLz4Frame}],
-	[CompressionTypes.ZSTD, {name: 'zstd', compress: compressZstd, decompress: decompressZstd}],
+	[
+		CompressionTypes.Snappy,
+		lazyCodec('snappy', async () => {
+			const {compressSnappy, decompressSnappy} = await import('./snappy.js');
+			return {compress: compressSnappy, decompress: decompressSnappy};
+		}),
+	],
+	[
+		CompressionTypes.LZ4,
+		lazyCodec('lz4', async () => {
+			const {compressLz4Frame, decompressLz4Frame} = await import('./lz4-frame.js');
+			return {compress: compressLz4Frame, decompress: decompressLz4Frame};
+		}),
+	],
+	[
+		CompressionTypes.ZSTD,
+		lazyCodec('zstd', async () => {
+			const {compressZstd, decompressZstd} = await import('./zstd.js');
+			return {compress: compressZstd, decompress: decompressZstd};
+		}),
+	],
 	[5, unknownCodec(5)],
 	[6, unknownCodec(6)],
 	[7, unknownCodec(7)],
