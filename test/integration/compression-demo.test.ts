@@ -5,7 +5,7 @@
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {ensureBuilt, runCli} from '../support/cli-process.js';
 import {countDecompressions} from '../support/codec-counter.js';
-import {javaConsume, kcatConsume} from '../support/codec-producers.js';
+import {javaConsume, kcatConsume, removeJavaClasses} from '../support/codec-producers.js';
 import {CODECS} from '../support/compressed-batches.js';
 import {testBootstrap, uniqueName} from '../support/test-kafka.js';
 import {readWithCli, readWithStream} from './compression-read.js';
@@ -20,6 +20,7 @@ beforeAll(() => {
 	counter = countDecompressions();
 });
 afterAll(() => counter.restore());
+afterAll(removeJavaClasses);
 afterEach(stopOpenStreams);
 
 describe.each(CODECS)('demo --compression %s', (codec) => {

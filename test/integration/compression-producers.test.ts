@@ -8,7 +8,7 @@
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {ensureBuilt} from '../support/cli-process.js';
 import {countDecompressions} from '../support/codec-counter.js';
-import {javaProduce, kcatProduce} from '../support/codec-producers.js';
+import {javaProduce, kcatProduce, removeJavaClasses} from '../support/codec-producers.js';
 import {CODECS, fixtureLines, PRODUCERS} from '../support/compressed-batches.js';
 import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/test-kafka.js';
 import {readWithCli, readWithStream} from './compression-read.js';
@@ -24,6 +24,7 @@ beforeAll(() => {
 	counter = countDecompressions();
 });
 afterAll(() => counter.restore());
+afterAll(removeJavaClasses);
 afterEach(stopOpenStreams);
 
 function expectEveryRecordOnce(read: {ids: string[]; values: string[]}, sent: readonly string[]): void {

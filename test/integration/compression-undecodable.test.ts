@@ -6,11 +6,11 @@
  * Java producer and then damage one in the partition's segment file, as a disk fault or a
  * broken producer library could; the broker serves the file's bytes as they are.
  */
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {LogRecord} from '../../source/core/log-record.js';
 import {createWorkerLogStream} from '../../source/kafka.js';
 import {ensureBuilt, outputLines, runCli} from '../support/cli-process.js';
-import {javaProduce, kcatProduce} from '../support/codec-producers.js';
+import {javaProduce, kcatProduce, removeJavaClasses} from '../support/codec-producers.js';
 import {
 	corruptRecords,
 	type StoredBatch,
@@ -25,6 +25,7 @@ beforeAll(() => {
 	ensureBuilt();
 });
 afterEach(stopOpenStreams);
+afterAll(removeJavaClasses);
 
 const lines = (label: string, count: number) =>
 	Array.from({length: count}, (_, i) => JSON.stringify({level: 'info', message: `${label} ${i}`}));

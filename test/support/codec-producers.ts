@@ -51,6 +51,14 @@ function javaClasses(): Promise<string> {
 	return classes;
 }
 
+/** Remove the compiled classes (afterAll of a file that used the Java clients). */
+export async function removeJavaClasses(): Promise<void> {
+	const compiled = classes;
+	classes = undefined;
+	const directory = await compiled?.catch(() => undefined);
+	if (directory) fs.rmSync(directory, {recursive: true, force: true});
+}
+
 async function javaClassPath(): Promise<string> {
 	return `${await javaClasses()}${path.delimiter}${path.join(jarCacheDir(), '*')}`;
 }
