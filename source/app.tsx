@@ -2,6 +2,7 @@ import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import {DetailView, detailBodyRows, detailMaxScroll} from './components/detail-view.js';
 import {FOOTER_HEIGHT, Footer} from './components/footer.js';
+import {countOf} from './components/format-count.js';
 import {HEADER_HEIGHT, Header, type TuiInfo} from './components/header.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import type {LogLineLayout} from './components/log-line.js';
@@ -302,7 +303,10 @@ export function App({
 			}
 			case 'exportView':
 				exportView(store, exportDirectory).then(
-					({path, lines}) => say(`exported ${lines} lines to ${path}`),
+					(written) =>
+						written
+							? say(`exported ${countOf(written.lines, 'line')} to ${written.path}`)
+							: say('nothing to export: the view is empty', 'warn'),
 					(error: unknown) => say(`export failed: ${errorText(error)}`, 'error'),
 				);
 				return;

@@ -1,34 +1,16 @@
 import type {FileHandle} from 'node:fs/promises';
 import {open} from 'node:fs/promises';
 import {join} from 'node:path';
+import {formatJsonLine} from './core/format-json-line.js';
 import {isMark, type LogStore, type ViewLine} from './core/log-store.js';
 
 /** Lines read from the store per chunk while exporting (keeps memory flat for big views). */
 const CHUNK = 2000;
 
-/** One exported line: the record as JSON (its value parsed when it is JSON), or a mark. */
+/** One exported line: a record as `--output json` writes it (same fields), or a mark. */
 export function exportLine(line: ViewLine): string {
 	if (isMark(line)) return JSON.stringify({mark: line.label, time: new Date(line.time).toISOString()});
-	let value: unknown = line.value;
-	if (line.json && line.value !== null) {
-		try {
-			value = JSON.parse(line.value);
-		} catch {
-			// A shortened value is no longer JSON: keep it as text.
-		}
-	}
-	return JSON.stringify({
-		time: new Date(line.time).toISOString(),
-		topic: line.topic,
-		partition: line.partition,
-		offset: line.offset,
-		service: line.service,
-		level: line.level,
-		message: line.message,
-		key: line.key,
-		headers: line.headers,
-		value,
-	});
+	return formatJsonLine(line);
 }
 
 /** `klog-export-20240131-120501.jsonl` for this moment (local time). */
@@ -60,15 +42,17 @@ async function createExportFile(directory: string, now: Date): Promise<{path: st
 
 /**
  * Write the store's current (filtered) view as JSON lines into `directory`, in a new file.
- * Resolves with the file's path and the number of lines written.
+ * Resolves with the file's path and the number of lines written, or with `undefined` and no
+ * file when the view is empty.
  */
 export async function exportView(
 	store: LogStore,
 	directory: string = process.cwd(),
 	now: Date = new Date(),
-): Promise<{path: string; lines: number}> {
-	const {path, handle} = await createExportFile(directory, now);
+): Promise<{path: string; lines: number} | undefined> {
 	const length = store.viewLength;
+	if (length === 0) return undefined;
+	const {path, handle} = await createExportFile(directory, now);
 	const out = handle.createWriteStream();
 	const done = new Promise<void>((resolve, reject) => {
 		out.on('finish', resolve);

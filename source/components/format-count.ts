@@ -10,3 +10,8 @@ export function formatRate(value: number): string {
 	if (value < 10_000) return Math.round(value).toString();
 	return `${(Math.round(value / 100) / 10).toString()}k`;
 }
+
+/** `1 line`, `2 lines`, `12,345 lines`: the count with the noun in the right number. */
+export function countOf(value: number, noun: string, nouns = `${noun}s`): string {
+	return `${formatCount(value)} ${Math.round(value) === 1 ? noun : nouns}`;
+}

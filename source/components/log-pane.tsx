@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import type {ViewLine} from '../core/log-store.js';
-import {formatCount} from './format-count.js';
+import {countOf} from './format-count.js';
 import {LogLine, type LogLineLayout, logLineRows} from './log-line.js';
 import {type Segment, SegmentLine} from './segment-line.js';
 
@@ -70,8 +70,8 @@ export function LogPane(props: LogPaneProps) {
 	const shown = layoutRows(lines, selected, layout, wrap, rows);
 	const title: Segment[] = [
 		{text: ' Logs', bold: true},
-		{text: ` ${formatCount(viewLength)} lines`, dim: true},
-		{text: matchCount === undefined ? '' : ` · ${formatCount(matchCount)} matches`, color: 'yellow'},
+		{text: ` ${countOf(viewLength, 'line')}`, dim: true},
+		{text: matchCount === undefined ? '' : ` · ${countOf(matchCount, 'match', 'matches')}`, color: 'yellow'},
 		{text: wrap ? ' · wrap' : '', dim: true},
 		following
 			? {text: ' · following', color: 'green'}

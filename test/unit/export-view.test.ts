@@ -2,6 +2,7 @@ import {mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {formatJsonLine} from '../../source/core/format-json-line.js';
 import type {RawRecord} from '../../source/core/log-record.js';
 import {createLogStore, type DisposableLogStore, isMark, type ViewLine} from '../../source/core/log-store.js';
 import {exportFileName, exportLine, exportView} from '../../source/export-view.js';
@@ -36,12 +37,17 @@ function parsed(line: string): Record<string, unknown> {
 }
 
 describe('exportLine', () => {
-	it('writes a JSON record with its value as JSON and where it came from', () => {
+	it('writes a record as --output json does: the same line, kafkaTime and size included', () => {
 		const record = logRecord(
 			{service: 'api', level: 'warn', message: 'slow', user: {id: 42}, time: '2024-01-31T12:00:00.000Z'},
 			{partition: 2, offset: 77, key: 'k1', headers: {trace: 'abc'}},
 		);
-		expect(parsed(exportLine(lineOf(record)))).toEqual({
+		const line = lineOf(record);
+		if (isMark(line)) throw new Error('expected a record');
+		expect(exportLine(line)).toBe(formatJsonLine(line));
+		expect(parsed(exportLine(line))).toEqual({
+			kafkaTime: new Date(Number(record.timestamp)).toISOString(),
+			size: line.size,
 			time: '2024-01-31T12:00:00.000Z',
 			topic: 'logs',
 			partition: 2,
@@ -103,7 +109,7 @@ describe('exportView', () => {
 			minLevel: undefined,
 			terms: [],
 		});
-		const result = await exportView(store, directory, now);
+		const result = (await exportView(store, directory, now))!;
 		expect(result).toEqual({path: join(directory, 'klog-export-20240131-120501.jsonl'), lines: 1500});
 		const lines = (await readFile(result.path, 'utf8')).split('\n');
 		expect(lines.pop()).toBe('');
@@ -113,17 +119,16 @@ describe('exportView', () => {
 		);
 	});
 
-	it('writes an empty file for an empty view', async () => {
-		const result = await exportView(storeOf([]), directory, now);
-		expect(result.lines).toBe(0);
-		expect(await readFile(result.path, 'utf8')).toBe('');
+	it('writes no file for an empty view', async () => {
+		expect(await exportView(storeOf([]), directory, now)).toBeUndefined();
+		expect(await readdir(directory)).toEqual([]);
 	});
 
 	it('never overwrites a file that is already there: a second export in the same second gets -2', async () => {
 		const path = join(directory, exportFileName(now));
 		await writeFile(path, 'keep me\n');
-		const second = await exportView(storeOf([logRecord({message: 'new'})]), directory, now);
-		const third = await exportView(storeOf([logRecord({message: 'newer'})]), directory, now);
+		const second = (await exportView(storeOf([logRecord({message: 'new'})]), directory, now))!;
+		const third = (await exportView(storeOf([logRecord({message: 'newer'})]), directory, now))!;
 		expect(await readFile(path, 'utf8')).toBe('keep me\n');
 		expect(second.path).toBe(path.replace(/\.jsonl$/, '-2.jsonl'));
 		expect(third.path).toBe(path.replace(/\.jsonl$/, '-3.jsonl'));

@@ -172,6 +172,21 @@ describe('App keys', {timeout: 30_000}, () => {
 		}
 	});
 
+	it('x on an empty view says there is nothing to export and writes no file', async () => {
+		const directory = await mkdtemp(join(tmpdir(), 'klog-export-test-'));
+		try {
+			const {app} = setup({exportDirectory: directory, records: 0});
+			await see(app, (text) => expect(text).toContain('Logs 0 lines'));
+			await step(app, 'x', (text) =>
+				expect(footerLine(text)).toContain('nothing to export: the view is empty'),
+			);
+			expect(await readdir(directory)).toEqual([]);
+			app.unmount();
+		} finally {
+			await rm(directory, {recursive: true, force: true});
+		}
+	});
+
 	it('F clears every filter and the search at once', async () => {
 		const {app, store} = setup();
 		await see(app, (text) => expect(selectedNumber(text)).toBe(39));

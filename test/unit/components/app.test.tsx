@@ -184,7 +184,7 @@ describe('App', {timeout: 30_000}, () => {
 		await press(app, '\r');
 		await see(app, (text) => {
 			expect(text).toContain('filter userId=39');
-			expect(text).toContain('1 lines');
+			expect(text).toContain('Logs 1 line ');
 		});
 		app.unmount();
 	});
