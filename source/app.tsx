@@ -12,6 +12,7 @@ import {SeekMenu} from './components/seek-menu.js';
 import {ServiceList, serviceRows} from './components/service-list.js';
 import {isTooSmall, TooSmall} from './components/too-small.js';
 import {detailRows, fieldFilterTerm} from './core/detail-rows.js';
+import {formatTime} from './core/format-time.js';
 import type {KeyContext, ResolvedKey} from './core/key-map.js';
 import {isMark, type LogStore, type ViewLine} from './core/log-store.js';
 import {compileTerm, parseFilterTerm} from './core/record-filter.js';
@@ -236,8 +237,10 @@ export function App({
 				jump(store.find(from, -1, isMark), 'earlier mark');
 				return;
 			case 'toggleServiceNumber': {
-				const service = services[argument ?? -1];
+				const number = (argument ?? -1) + 1;
+				const service = services.find((candidate) => candidate.number === number);
 				if (service) dispatch({type: 'toggleService', service: service.service});
+				else say(`no service ${number}: ${countOf(services.length, 'service')} so far`, 'warn');
 				return;
 			}
 			case 'toggleFocus':
@@ -298,7 +301,7 @@ export function App({
 				return;
 			case 'addMark': {
 				const mark = store.addMark();
-				say(`mark dropped (${new Date(mark.time).toLocaleTimeString()})`);
+				say(`${mark.label} dropped at ${formatTime(mark.time)}`);
 				return;
 			}
 			case 'exportView':

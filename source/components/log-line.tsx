@@ -83,7 +83,7 @@ export function logLineRows(
 	maxRows = 1,
 ): Segment[][] {
 	if (isMark(line)) {
-		const text = ` ── mark ${formatTime(line.time)}${line.label ? ` ${line.label}` : ''} `;
+		const text = ` ── ${line.label} · ${formatTime(line.time)} `;
 		return [
 			[
 				{text: selected ? '▌' : ' ', color: 'cyan', bold: true},

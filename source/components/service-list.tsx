@@ -6,7 +6,7 @@ import {fitCell, type Segment, SegmentLine} from './segment-line.js';
 import {bucketHistory, sparkline} from './sparkline.js';
 
 export type ServiceListProps = {
-	/** All services, sorted by name (the number keys 1-9 follow this order). */
+	/** All services, sorted by name; each keeps its own number (the keys 1-9). */
 	services: readonly ServiceCount[];
 	/** Highlighted row and first visible row (see the view state). */
 	cursor: number;
@@ -38,13 +38,14 @@ export function serviceSparkWidth(width: number, numbersWidth: number): number {
 
 function serviceSegments(
 	service: ServiceCount,
-	index: number,
+	countWidth: number,
 	highlighted: boolean,
 	width: number,
 	overrides: ServiceColourOverrides | undefined,
 ): Segment[] {
-	const number = index < 9 ? `${index + 1}` : ' ';
-	const numbers = `${formatCount(service.count)} ${`${formatRate(service.rate)}/s`.padStart(6)}`;
+	const number = service.number <= 9 ? `${service.number}` : ' ';
+	// Counts right-aligned in one column, so the sparklines before them line up.
+	const numbers = `${formatCount(service.count).padStart(countWidth)} ${`${formatRate(service.rate)}/s`.padStart(6)}`;
 	const sparkWidth = serviceSparkWidth(width, numbers.length);
 	// The whole history (minutes) squeezed into the cells there are, padded to line up.
 	const spark =
@@ -82,6 +83,7 @@ export function ServiceList({
 	const rows = serviceRows(height);
 	const shown = services.slice(scroll, scroll + rows);
 	const hiddenCount = services.filter((service) => service.hidden).length;
+	const countWidth = Math.max(0, ...shown.map((service) => formatCount(service.count).length));
 	const title: Segment[] = [
 		{text: ' Services', bold: true, color: focused ? 'cyan' : undefined, inverse: focused},
 		{text: ` ${services.length}`, dim: true},
@@ -96,7 +98,7 @@ export function ServiceList({
 					key={service.service}
 					segments={serviceSegments(
 						service,
-						scroll + offset,
+						countWidth,
 						focused && scroll + offset === cursor,
 						width,
 						serviceColours,

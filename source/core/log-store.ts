@@ -38,6 +38,11 @@ export type FilterSpec = {
 
 export type ServiceCount = {
 	service: string;
+	/**
+	 * The service's number for this run: the order in which services first appeared, so the
+	 * keys 1-9 stay bound to the same service however the list is sorted or grows.
+	 */
+	number: number;
 	/** Records of this service consumed this run (evicted ones included). */
 	count: number;
 	/** Records per second over the last few seconds. */
@@ -142,6 +147,7 @@ export type DisposableLogStore = LogStore & {
  */
 class ServiceCountView implements ServiceCount {
 	readonly service: string;
+	readonly number: number;
 	readonly count: number;
 	readonly hidden: boolean;
 	readonly #tally: ServiceTally;
@@ -150,6 +156,7 @@ class ServiceCountView implements ServiceCount {
 
 	constructor(tally: ServiceTally, nowMs: number, hidden: boolean) {
 		this.service = tally.service;
+		this.number = tally.number;
 		this.count = tally.count;
 		this.hidden = hidden;
 		this.#tally = tally;

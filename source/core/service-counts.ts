@@ -4,6 +4,8 @@ import {RateHistory} from './rate-history.js';
 /** What is known about one service: how many records, and their per-second history. */
 export type ServiceTally = {
 	readonly service: string;
+	/** 1 for the first service seen this run, 2 for the next...: never changes, whatever the order shown. */
+	readonly number: number;
 	count: number;
 	readonly history: RateHistory;
 };
@@ -37,7 +39,7 @@ export class ServiceCounts {
 		this.#levels.set(level, (this.#levels.get(level) ?? 0) + 1);
 		let tally = this.#services.get(service);
 		if (tally === undefined) {
-			tally = {service, count: 0, history: new RateHistory()};
+			tally = {service, number: this.#services.size + 1, count: 0, history: new RateHistory()};
 			this.#services.set(service, tally);
 			this.#sortedNames = undefined;
 		}

@@ -206,7 +206,8 @@ function jumpState(state: ViewState, view: ViewIndex, index: number, pageSize: n
 	const page = Math.max(1, pageSize);
 	const inPane = index <= bottom && index > bottom - page;
 	const newBottom = inPane ? bottom : index + Math.floor(page / 2);
-	return anchoredAt(state, view, index, newBottom, page);
+	// A jump that lands ends a "no earlier mark" and the like: the message is stale.
+	return {...anchoredAt(state, view, index, newBottom, page), message: undefined};
 }
 
 function toggleInSet(set: ReadonlySet<string>, item: string): Set<string> {

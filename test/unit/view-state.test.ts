@@ -93,6 +93,16 @@ describe('scrolling', () => {
 		expect(viewReducer(state, {type: 'jumpTo', index: -1, view: hundred, pageSize: page})).toBe(state);
 	});
 
+	it('a jump that lands clears the footer message it makes stale', () => {
+		const warned = viewReducer(initialViewState(), {
+			type: 'showMessage',
+			message: {id: 1, text: 'no earlier mark', tone: 'warn'},
+		});
+		expect(
+			viewReducer(warned, {type: 'jumpTo', index: 40, view: hundred, pageSize: page}).message,
+		).toBeUndefined();
+	});
+
 	it('clearing the view follows again', () => {
 		const scrolled = viewReducer(initialViewState(), {type: 'scroll', delta: -3, view: hundred, pageSize: 5});
 		expect(viewReducer(scrolled, {type: 'viewCleared'}).follow).toBe(true);

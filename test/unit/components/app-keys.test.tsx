@@ -20,7 +20,7 @@ import {
 	step,
 	visibleNumbers,
 } from './app-harness.js';
-import {frameLines, plain} from './tui-fixtures.js';
+import {frameLines, logRecord, plain} from './tui-fixtures.js';
 
 const HIGHLIGHT = `${ESC}[43m`;
 
@@ -115,7 +115,10 @@ describe('App keys', {timeout: 30_000}, () => {
 	it('[ and ] jump between marks', async () => {
 		const {app, store} = setup();
 		await see(app, (text) => expect(selectedNumber(text)).toBe(39));
-		await step(app, 'm', (text) => expect(text).toContain('mark 1'));
+		// The footer says which mark, at a 24-hour time like every other time on screen.
+		await step(app, 'm', (text) =>
+			expect(footerLine(text)).toMatch(/mark 1 dropped at \d\d:\d\d:\d\d\.\d{3}/),
+		);
 		store.append([40, 41, 42, 43, 44].map(fixedRecord));
 		await see(app, (text) => expect(selectedNumber(text)).toBe(44));
 		await step(app, 'm', (text) => expect(text).toContain('mark 2'));
@@ -124,15 +127,35 @@ describe('App keys', {timeout: 30_000}, () => {
 
 		await step(app, ']', (text) => expect(footerLine(text)).toContain('no later mark'));
 		await step(app, '[', (text) => {
-			expect(selectedLine(text)).toMatch(/── mark \S+ mark 2 /);
+			expect(selectedLine(text)).toMatch(/── mark 2 · \d\d:\d\d:\d\d\.\d{3} ─/);
 			expect(text).toContain('not following');
 		});
-		await step(app, '[', (text) => expect(selectedLine(text)).toMatch(/── mark \S+ mark 1 /));
+		await step(app, '[', (text) => expect(selectedLine(text)).toMatch(/── mark 1 · /));
 		await step(app, '[', (text) => {
 			expect(footerLine(text)).toContain('no earlier mark');
 			expect(selectedLine(text)).toContain('mark 1');
 		});
-		await step(app, ']', (text) => expect(selectedLine(text)).toContain('mark 2'));
+		// A jump that succeeds replaces the stale "no earlier mark".
+		await step(app, ']', (text) => {
+			expect(selectedLine(text)).toContain('mark 2');
+			expect(footerLine(text)).not.toContain('no earlier mark');
+		});
+		app.unmount();
+	});
+
+	it('1-9 stay bound to the same service when a new one appears; a free number says so', async () => {
+		const {app, store} = setup();
+		await see(app, (text) => expect(text).toMatch(/2 ● billing/));
+		// 'auth' sorts between api and billing, and takes the next free number.
+		store.append([
+			logRecord({service: 'auth', level: 'info', message: 'new service'}, {partition: 0, offset: 5000}),
+		]);
+		await see(app, (text) => {
+			expect(text).toMatch(/4 ● auth/);
+			expect(text).toMatch(/2 ● billing/);
+		});
+		await step(app, '2', (text) => expect(text).toMatch(/2 ○ billing/));
+		await step(app, '7', (text) => expect(footerLine(text)).toContain('no service 7: 4 services so far'));
 		app.unmount();
 	});
 

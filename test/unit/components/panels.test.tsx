@@ -101,6 +101,7 @@ describe('ServiceList', () => {
 	it('lists services with number keys, counts and rates; hidden ones dimmed; scrolls', async () => {
 		const services = Array.from({length: 30}, (_, index) => ({
 			service: `svc-${String(index).padStart(2, '0')}`,
+			number: index + 1,
 			count: index * 100,
 			rate: index,
 			history: [],
@@ -121,6 +122,28 @@ describe('ServiceList', () => {
 		const hiddenLine = frameLines(top)[2]!;
 		expect(plain(hiddenLine)).toContain('2 ○ svc-01');
 		expect(hiddenLine).toContain('\x1b[2m');
+	});
+
+	it('shows each service with its own number, whatever the order, and counts in one column', async () => {
+		// Sorted by name, numbered in the order they first appeared.
+		const services = [
+			{service: 'api', number: 3, count: 7, rate: 1, history: [1, 2], hidden: false},
+			{service: 'auth', number: 1, count: 12_345, rate: 2, history: [2, 1], hidden: false},
+			{service: 'payments', number: 2, count: 980, rate: 3, history: [1, 1], hidden: false},
+		];
+		const lines = frameLines(
+			await frameOf(
+				<ServiceList services={services} cursor={0} scroll={0} focused={false} width={40} height={4} />,
+			),
+		).map((line) => plain(line));
+		expect(lines[1]).toMatch(/^ 3 ● api/);
+		expect(lines[2]).toMatch(/^ 1 ● auth/);
+		expect(lines[3]).toMatch(/^ 2 ● payments/);
+		// The sparklines end in one column, and so do the counts.
+		const sparkEnds = lines.slice(1).map((line) => line.search(/[▁-█](?=[^▁-█]*$)/));
+		expect(new Set(sparkEnds).size).toBe(1);
+		const countEnds = lines.slice(1).map((line) => line.search(/\d\s+[\d.]+\/s$/));
+		expect(new Set(countEnds).size).toBe(1);
 	});
 });
 

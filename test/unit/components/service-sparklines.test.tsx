@@ -66,7 +66,7 @@ describe('per-service sparklines', () => {
 	it('a narrow panel drops the sparkline rather than the name', async () => {
 		const frame = await frameOf(
 			<ServiceList
-				services={[{service: 'pay', count: 5, rate: 1, history: [1, 2, 3], hidden: false}]}
+				services={[{service: 'pay', number: 1, count: 5, rate: 1, history: [1, 2, 3], hidden: false}]}
 				cursor={0}
 				scroll={0}
 				focused={false}
