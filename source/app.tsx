@@ -2,7 +2,7 @@ import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import {DetailView, detailBodyRows, detailMaxScroll} from './components/detail-view.js';
 import {FOOTER_HEIGHT, Footer} from './components/footer.js';
-import {countOf} from './components/format-count.js';
+import {countOf, formatCount} from './components/format-count.js';
 import {HEADER_HEIGHT, Header, type TuiInfo} from './components/header.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import type {LogLineLayout} from './components/log-line.js';
@@ -16,6 +16,7 @@ import {formatTime} from './core/format-time.js';
 import type {KeyContext, ResolvedKey} from './core/key-map.js';
 import {isMark, type LogStore, type ViewLine} from './core/log-store.js';
 import {compileTerm, parseFilterTerm} from './core/record-filter.js';
+import {findWrapping, matchOrdinal} from './core/search-jump.js';
 import type {ServiceColourOverrides} from './core/service-colour.js';
 import type {StartPosition} from './core/start-position.js';
 import type {StreamController} from './core/stream-controller.js';
@@ -217,10 +218,20 @@ export function App({
 				dispatch({type: 'startInput', kind: 'search'});
 				return;
 			case 'nextMatch':
-			case 'previousMatch':
-				if (!search) say('no search: f to search', 'warn');
-				else jump(store.find(from, command === 'nextMatch' ? 1 : -1, search.test), 'more matches');
+			case 'previousMatch': {
+				if (!search) {
+					say('no search: f to search', 'warn');
+					return;
+				}
+				const found = findWrapping(store, from, command === 'nextMatch' ? 1 : -1, search.test);
+				jump(found.index, 'match in the view');
+				if (found.index < 0) return;
+				const ordinal = matchOrdinal(store, found.index, search.test);
+				say(
+					`match ${ordinal} of ${formatCount(store.searchMatches ?? ordinal)}${found.wrapped ? ' (wrapped)' : ''}`,
+				);
 				return;
+			}
 			case 'cycleLevel':
 				dispatch({type: 'cycleLevel'});
 				return;

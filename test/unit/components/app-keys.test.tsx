@@ -101,9 +101,10 @@ describe('App keys', {timeout: 30_000}, () => {
 			const row = frameLines(frame).find((line) => plain(line).includes('▌'));
 			expect(row).toContain(HIGHLIGHT);
 		});
+		// Past the newest match, n goes round to the oldest one and says so.
 		await step(app, 'n', (text) => {
-			expect(footerLine(text)).toContain('no more matches');
-			expect(selectedNumber(text)).toBe(29);
+			expect(footerLine(text)).toContain('match 1 of 11 (wrapped)');
+			expect(selectedNumber(text)).toBe(2);
 		});
 		await step(app, 'g', (text) => expect(selectedNumber(text)).toBe(0));
 		await step(app, 'n', (text) => expect(selectedNumber(text)).toBe(2));

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {ESC, expectFits, press, see, setup} from './app-harness.js';
+import {ESC, expectFits, footerLine, press, see, selectedNumber, setup, step} from './app-harness.js';
 import {frameLines, logRecord, plain, recordingController, settle, widestLine} from './tui-fixtures.js';
 
 describe('App', {timeout: 30_000}, () => {
@@ -265,6 +265,31 @@ describe('App', {timeout: 30_000}, () => {
 		});
 		await press(app, 'N');
 		await see(app, (text) => expect(text).toContain('not following'));
+		app.unmount();
+	});
+
+	it('n right after a search goes round to the oldest match, and n/N say which match of how many', async () => {
+		const {app} = setup();
+		await see(app, (text) => expect(text).toContain('message number 39'));
+		await press(app, 'f');
+		await press(app, 'number 2');
+		await press(app, '\r');
+		await see(app, (text) => expect(text).toContain('11 matches'));
+		// Following, the newest line is selected: there is no later match, so n wraps.
+		await step(app, 'n', (text) => {
+			expect(selectedNumber(text)).toBe(2);
+			expect(footerLine(text)).toContain('match 1 of 11 (wrapped)');
+		});
+		await step(app, 'n', (text) => {
+			expect(selectedNumber(text)).toBe(20);
+			expect(footerLine(text)).toContain('match 2 of 11');
+			expect(footerLine(text)).not.toContain('wrapped');
+		});
+		await step(app, 'N', (text) => expect(footerLine(text)).toContain('match 1 of 11'));
+		await step(app, 'N', (text) => {
+			expect(selectedNumber(text)).toBe(29);
+			expect(footerLine(text)).toContain('match 11 of 11 (wrapped)');
+		});
 		app.unmount();
 	});
 
