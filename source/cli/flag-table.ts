@@ -6,6 +6,7 @@
  */
 
 import {SECURITY_FLAG_SPECS} from '../config/security-flags.js';
+import {LEVEL_INPUT_HELP} from '../core/level.js';
 
 /** The two ways to run klog-tui: the viewer (`klog-tui`) and the demo producer (`klog-tui demo`). */
 export type CommandName = 'view' | 'demo';
@@ -130,7 +131,7 @@ export const FLAGS: readonly FlagSpec[] = [
 		short: 'l',
 		type: 'string',
 		valueName: '<level>',
-		description: 'Minimum level: trace, debug, info, warn, error or fatal',
+		description: `Minimum level: ${LEVEL_INPUT_HELP}`,
 		commands: view,
 	},
 	{

@@ -1,7 +1,8 @@
 import meow, {type AnyFlag, type AnyFlags} from 'meow';
 import {formatBrokerAddress, parseBrokerAddresses} from '../core/broker-address.js';
 import {parseSince} from '../core/duration.js';
-import {type KnownLevel, LEVELS} from '../core/log-record.js';
+import {LEVEL_INPUT_HELP, levelFromUserText} from '../core/level.js';
+import type {KnownLevel} from '../core/log-record.js';
 import type {FilterSpec, ServiceFilter} from '../core/log-store.js';
 import {parseFilterTerm} from '../core/record-filter.js';
 import type {StartPosition} from '../core/start-position.js';
@@ -147,12 +148,9 @@ function positiveNumber(value: string, flag: string): number {
 }
 
 function parseLevel(value: string): KnownLevel {
-	const lower = value.trim().toLowerCase();
-	const level = lower === 'warning' ? 'warn' : lower;
-	if (!(LEVELS as readonly string[]).includes(level)) {
-		throw new UsageProblem(`--level must be one of ${LEVELS.join(', ')}, not '${value}'`);
-	}
-	return level as KnownLevel;
+	const level = levelFromUserText(value);
+	if (level === undefined) throw new UsageProblem(`--level takes ${LEVEL_INPUT_HELP}, not '${value}'`);
+	return level;
 }
 
 function serviceFilter(values: readonly string[]): ServiceFilter {

@@ -156,3 +156,19 @@ export function guessLevelFromText(text: string): Level {
 	const word = UPPER_CASE_WORD.exec(prefix) ?? BRACKETED_WORD.exec(prefix);
 	return word ? normalizeLevel(word[1]) : 'unknown';
 }
+
+/** What a user may type for a level (`--level`, the config file), as help and errors say it. */
+export const LEVEL_INPUT_HELP =
+	'trace, debug, info, warn, error or fatal (any case; also ERR, Warning, CRIT, critical, notice, verbose, or syslog 0-7)';
+
+/**
+ * A level the user typed as a minimum: any spelling `normalizeLevel` knows, or a syslog
+ * severity 0-7 (a bigger number means nothing to a person typing a level). Undefined when
+ * it is none of those.
+ */
+export function levelFromUserText(text: string): Exclude<Level, 'unknown'> | undefined {
+	const trimmed = text.trim();
+	if (NUMERIC.test(trimmed) && !/^[0-7]$/.test(trimmed)) return undefined;
+	const level = normalizeLevel(trimmed);
+	return level === 'unknown' ? undefined : level;
+}

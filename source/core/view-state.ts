@@ -1,4 +1,4 @@
-import type {KnownLevel} from './log-record.js';
+import {type KnownLevel, LEVELS} from './log-record.js';
 import type {FilterSpec, ServiceFilter} from './log-store.js';
 
 /**
@@ -62,8 +62,8 @@ export type ViewState = {
 	message: FooterMessage | undefined;
 };
 
-/** Minimum levels `l` cycles through; `undefined` shows everything. */
-export const LEVEL_CYCLE: readonly (KnownLevel | undefined)[] = [undefined, 'debug', 'info', 'warn', 'error'];
+/** Minimum levels `l` cycles through, all six; `undefined` shows everything. */
+export const LEVEL_CYCLE: readonly (KnownLevel | undefined)[] = [undefined, ...LEVELS];
 
 /**
  * What the re-seek menu offers (label shown, position meant). `tail` means what `--tail`

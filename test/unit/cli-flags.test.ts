@@ -97,6 +97,26 @@ describe('viewer flags', () => {
 		expect([...hidden.services]).toEqual(['api', 'auth']);
 	});
 
+	it('takes the common spellings of a level and syslog numbers for --level', () => {
+		const spelled = {
+			ERR: 'error',
+			ERROR: 'error',
+			Warning: 'warn',
+			CRIT: 'fatal',
+			critical: 'fatal',
+			notice: 'info',
+			verbose: 'debug',
+			'0': 'fatal',
+			'3': 'error',
+			'4': 'warn',
+			'6': 'info',
+			'7': 'debug',
+		};
+		for (const [typed, level] of Object.entries(spelled)) {
+			expect(viewer(['--level', typed]).filter.minLevel, typed).toBe(level);
+		}
+	});
+
 	it('reads repeated topics, group, output and numbers', () => {
 		const config = viewer([
 			'-t',
@@ -193,7 +213,14 @@ describe('bad command lines say what is wrong in one line', () => {
 			"--since 'yesterday': use a duration like 15m, 2h, 1d or an ISO time like 2024-05-01T10:00Z",
 		],
 		[['--output', 'xml'], "--output must be text or json, not 'xml'"],
-		[['--level', 'loud'], "--level must be one of trace, debug, info, warn, error, fatal, not 'loud'"],
+		[
+			['--level', 'loud'],
+			"--level takes trace, debug, info, warn, error or fatal (any case; also ERR, Warning, CRIT, critical, notice, verbose, or syslog 0-7), not 'loud'",
+		],
+		[
+			['--level', '30'],
+			"--level takes trace, debug, info, warn, error or fatal (any case; also ERR, Warning, CRIT, critical, notice, verbose, or syslog 0-7), not '30'",
+		],
 		[['--grep'], '--grep needs a value, e.g. --grep=<term>'],
 		[['--tail', '1', '--tail', '2'], '--tail can only be given once'],
 		[['--rate', '3'], "--rate is only for 'klog-tui demo'"],

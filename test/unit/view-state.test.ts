@@ -149,14 +149,14 @@ describe('filters', () => {
 		expect(state.filterText).toBe('');
 	});
 
-	it('l cycles the minimum level and wraps around', () => {
+	it('l cycles through all six minimum levels and wraps around', () => {
 		let state = initialViewState();
 		const seen = [];
-		for (let index = 0; index < 6; index++) {
+		for (let index = 0; index < 8; index++) {
 			state = viewReducer(state, {type: 'cycleLevel'});
 			seen.push(state.minLevel);
 		}
-		expect(seen).toEqual(['debug', 'info', 'warn', 'error', undefined, 'debug']);
+		expect(seen).toEqual(['trace', 'debug', 'info', 'warn', 'error', 'fatal', undefined, 'trace']);
 	});
 
 	it('toggles, solos and shows all services', () => {

@@ -165,7 +165,7 @@ describe('App keys', {timeout: 30_000}, () => {
 		try {
 			const {app} = setup({exportDirectory: directory, width: 160});
 			await see(app, (text) => expect(selectedNumber(text)).toBe(39));
-			for (const level of ['debug', 'info', 'warn', 'error']) {
+			for (const level of ['trace', 'debug', 'info', 'warn', 'error']) {
 				await step(app, 'l', (text) => expect(text).toContain(`level ≥ ${level}`));
 			}
 			// The pane's line count comes from the store: the filter has reached it, not only the footer.
@@ -217,14 +217,14 @@ describe('App keys', {timeout: 30_000}, () => {
 		await step(app, '/', (text) => expect(text).toContain('filter / '));
 		await step(app, 'number 1', (text) => expect(text).toContain('filter / number 1'));
 		await step(app, KEYS.enter, (text) => expect(footerLine(text)).toContain('filter number 1'));
+		await step(app, 'l', (text) => expect(text).toContain('level ≥ trace'));
 		await step(app, 'l', (text) => expect(text).toContain('level ≥ debug'));
-		await step(app, 'l', (text) => expect(text).toContain('level ≥ info'));
 		await step(app, '1', (text) => expect(text).toContain('hiding api'));
 		await step(app, 'f', (text) => expect(text).toContain('search f'));
 		await step(app, 'number', (text) => expect(text).toContain('search f number'));
 		await step(app, KEYS.enter, (text) => {
 			expect(footerLine(text)).toContain(
-				'filter number 1 · level ≥ info · hiding api · search number  (F clears)',
+				'filter number 1 · level ≥ debug · hiding api · search number  (F clears)',
 			);
 			expect(visibleNumbers(text)).not.toContain(39);
 		});
@@ -246,7 +246,7 @@ describe('App keys', {timeout: 30_000}, () => {
 		const {app, store, controller} = setup();
 		await see(app, (text) => expect(selectedNumber(text)).toBe(39));
 		await step(app, '1', (text) => expect(text).toContain('hiding api'));
-		await step(app, 'l', (text) => expect(footerLine(text)).toContain('level ≥ debug · hiding api'));
+		await step(app, 'l', (text) => expect(footerLine(text)).toContain('level ≥ trace · hiding api'));
 
 		await step(app, 'r', (text) => {
 			expect(text).toContain('Re-read the stream');
@@ -278,8 +278,8 @@ describe('App keys', {timeout: 30_000}, () => {
 			} else {
 				expect(sought).toEqual(meant);
 			}
-			// The filters stay: the store still hides api below debug, and the list says so.
-			expect(store.filter.minLevel).toBe('debug');
+			// The filters stay: the store still hides api below trace, and the list says so.
+			expect(store.filter.minLevel).toBe('trace');
 			expect([...store.filter.services.services]).toEqual(['api']);
 			expect(plain(app.lastFrame())).toContain('1 ○ api');
 		}

@@ -124,8 +124,8 @@ describe('App', {timeout: 30_000}, () => {
 		await see(app, (text) => expect(text).toContain('filter / number 3num'));
 		await press(app, ESC);
 		await see(app, (text) => expect(text).toContain('no filters'));
-		// Keys: l twice (minimum level debug, then info).
-		await press(app, 'll');
+		// Keys: l three times (minimum level trace, debug, then info).
+		await press(app, 'lll');
 		await see(app, (text) => expect(text).toContain('level ≥ info'));
 		// The filter opens with its text: zz is typed after it, Ctrl-U clears it all.
 		await press(app, '/zz\x15');
@@ -144,6 +144,8 @@ describe('App', {timeout: 30_000}, () => {
 	it('l cycles the minimum level', async () => {
 		const {app} = setup();
 		await see(app, (text) => expect(text).toContain('message number 39'));
+		await press(app, 'l');
+		await see(app, (text) => expect(text).toContain('level ≥ trace'));
 		await press(app, 'l');
 		await see(app, (text) => expect(text).toContain('level ≥ debug'));
 		await press(app, 'l');
