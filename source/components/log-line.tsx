@@ -1,5 +1,6 @@
+import {LEVEL_LABELS} from '../core/format-line.js';
 import {formatTime} from '../core/format-time.js';
-import type {Level, LogRecord} from '../core/log-record.js';
+import type {LogRecord} from '../core/log-record.js';
 import {isMark, type ViewLine} from '../core/log-store.js';
 import {type FilterTerm, findMatchRanges} from '../core/record-filter.js';
 import {levelColour, type ServiceColourOverrides, serviceColour} from '../core/service-colour.js';
@@ -19,16 +20,6 @@ export type LogLineLayout = {
 	topicWidth?: number;
 	/** Colours chosen in the config file, by service name. */
 	serviceColours?: ServiceColourOverrides | undefined;
-};
-
-const LEVEL_LABEL: Record<Level, string> = {
-	trace: 'TRACE',
-	debug: 'DEBUG',
-	info: 'INFO ',
-	warn: 'WARN ',
-	error: 'ERROR',
-	fatal: 'FATAL',
-	unknown: '  ?  ',
 };
 
 /** Width of the time column (`HH:MM:SS.mmm`) plus its gap. */
@@ -62,7 +53,7 @@ function prefixSegments(record: LogRecord, selected: boolean, layout: LogLineLay
 			text: `${fitCell(record.service, layout.serviceWidth)} `,
 			color: serviceColour(record.service, layout.serviceColours),
 		},
-		{text: `${LEVEL_LABEL[record.level]} `, color: levelColour(record.level), bold: record.level !== 'info'},
+		{text: `${LEVEL_LABELS[record.level]} `, color: levelColour(record.level), bold: record.level !== 'info'},
 	];
 }
 

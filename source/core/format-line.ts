@@ -35,7 +35,10 @@ export type PlainLineOptions = {
 	colourLevel?: 1 | 2 | 3;
 };
 
-/** Level labels, all five cells wide so messages line up. */
+/**
+ * Level labels of the text views (the TUI and plain text), all five cells wide so messages
+ * line up; a record with no level found shows `-` in both (JSON output says `unknown`).
+ */
 export const LEVEL_LABELS: Readonly<Record<Level, string>> = {
 	trace: 'TRACE',
 	debug: 'DEBUG',

@@ -96,12 +96,12 @@ describe('several topics', {timeout: 30_000}, () => {
 		const several = setup({topics: ['orders-logs', 'payments-logs']});
 		await see(several.app, (text) => {
 			expect(text).toContain('topics orders-logs,payments-logs');
-			expect(text).toMatch(/orders-logs\s+api\s+\?\s+message number 0/);
-			expect(text).toMatch(/payments-logs\s+billing\s+\?\s+message number 1/);
+			expect(text).toMatch(/orders-logs\s+api\s+-\s+message number 0/);
+			expect(text).toMatch(/payments-logs\s+billing\s+-\s+message number 1/);
 		});
 		several.app.unmount();
 		const one = setup();
-		await see(one.app, (text) => expect(text).toMatch(/\d\d:\d\d:\d\d\.\d{3} api\s+\?\s+message number 0/));
+		await see(one.app, (text) => expect(text).toMatch(/\d\d:\d\d:\d\d\.\d{3} api\s+-\s+message number 0/));
 		expect(plain(one.app.lastFrame())).not.toMatch(/logs\s+api/);
 		one.app.unmount();
 	});
