@@ -105,7 +105,7 @@ async function renderApp(records: Parameters<typeof logRecord>[0][], width = 120
 	return {app, store};
 }
 
-describe('fast Ink frames', () => {
+describe('fast Ink frames', {timeout: 30_000}, () => {
 	it('knows the installed Ink version (an upgrade must be checked with these tests)', () => {
 		const inkPackage = createRequire(import.meta.url)
 			.resolve('ink')
