@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import type {DetailRow} from '../core/detail-rows.js';
-import {splitAtWidth} from '../core/truncate-to-width.js';
+import {splitAtWord} from '../core/truncate-to-width.js';
 import {type Segment, SegmentLine} from './segment-line.js';
 
 export type DetailViewProps = {
@@ -28,7 +28,7 @@ export function displayRows(rows: readonly DetailRow[], width: number): DisplayR
 		let first = true;
 		let count = 0;
 		do {
-			const [head, tail] = splitAtWidth(rest, Math.max(1, width - 1));
+			const [head, tail] = splitAtWord(rest, Math.max(1, width - 1));
 			display.push({text: head, kind: row.kind, fieldIndex: index, first});
 			rest = head === '' ? '' : tail;
 			first = false;

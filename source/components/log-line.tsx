@@ -4,7 +4,7 @@ import type {LogRecord} from '../core/log-record.js';
 import {isMark, type ViewLine} from '../core/log-store.js';
 import {type FilterTerm, findMatchRanges} from '../core/record-filter.js';
 import {levelColour, type ServiceColourOverrides, serviceColour} from '../core/service-colour.js';
-import {splitAtWidth} from '../core/truncate-to-width.js';
+import {splitAtWord} from '../core/truncate-to-width.js';
 import {fitCell, type Segment, SegmentLine} from './segment-line.js';
 
 /** Column layout shared by every line of the pane (computed once per frame). */
@@ -95,7 +95,7 @@ export function logLineRows(
 	let rest = line.message;
 	const indent: Segment = {text: ' '.repeat(Math.min(layout.width - 1, prefixWidth(layout)))};
 	while (rows.length < maxRows) {
-		const [head, tail] = splitAtWidth(rest, messageWidth);
+		const [head, tail] = splitAtWord(rest, messageWidth);
 		const isLast = tail === '' || rows.length === maxRows - 1;
 		// The last allowed row keeps the rest so it is cut with an ellipsis, showing there is more.
 		const text = isLast ? rest : head;

@@ -173,3 +173,18 @@ export function splitAtWidth(text: string, width: number): [head: string, tail: 
 	const {innerEnd} = scanWidth(text, cellsWanted, cellsWanted);
 	return [text.slice(0, innerEnd), text.slice(innerEnd)];
 }
+
+/**
+ * `splitAtWidth` that breaks between words: the head ends before the last space that fits
+ * and the rest starts after it, so a wrapped message never splits "captur/ed". Only a word
+ * wider than `width` is broken inside.
+ */
+export function splitAtWord(text: string, width: number): [head: string, tail: string] {
+	const [head, tail] = splitAtWidth(text, width);
+	if (tail === '' || head === '') return [head, tail];
+	if (tail.startsWith(' ')) return [head, tail.slice(1)];
+	const space = head.lastIndexOf(' ');
+	// No space after some text (only an indent): the word is wider than the row.
+	if (space <= 0 || head.slice(0, space).trim() === '') return [head, tail];
+	return [head.slice(0, space), head.slice(space + 1) + tail];
+}

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import {splitAtWidth, textWidth, truncateToWidth} from '../../source/core/truncate-to-width.js';
+import {splitAtWidth, splitAtWord, textWidth, truncateToWidth} from '../../source/core/truncate-to-width.js';
 
 describe('truncateToWidth', () => {
 	it('leaves text that fits alone, and pads on request', () => {
@@ -50,6 +50,38 @@ describe('truncateToWidth', () => {
 				expect(stringWidth(truncateToWidth(text, width, {pad: true})), `${text} @${width}`).toBe(width);
 			}
 		}
+	});
+});
+
+describe('splitAtWord', () => {
+	/** Every row of `text` wrapped at `width`. */
+	const wrapped = (text: string, width: number) => {
+		const rows: string[] = [];
+		for (let rest = text; rest !== ''; ) {
+			const [head, tail] = splitAtWord(rest, width);
+			expect(stringWidth(head)).toBeLessThanOrEqual(width);
+			rows.push(head);
+			rest = tail;
+		}
+		return rows;
+	};
+
+	it('breaks between words, never inside one that fits on a row', () => {
+		expect(wrapped('payment of 23.41 GBP captured by the gateway', 16)).toEqual([
+			'payment of 23.41',
+			'GBP captured by',
+			'the gateway',
+		]);
+		expect(wrapped('日本語 テキスト です', 8)).toEqual(['日本語', 'テキスト', 'です']);
+	});
+
+	it('breaks only a word wider than the row, and keeps an indent with its text', () => {
+		expect(wrapped('a supercalifragilistic word', 8)).toEqual(['a', 'supercal', 'ifragili', 'stic', 'word']);
+		expect(wrapped('    "token": "0123456789abcdef"', 12)).toEqual([
+			'    "token":',
+			'"0123456789a',
+			'bcdef"',
+		]);
 	});
 });
 
