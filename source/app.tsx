@@ -12,7 +12,7 @@ import {SeekMenu} from './components/seek-menu.js';
 import {ServiceList, serviceRows} from './components/service-list.js';
 import {isTooSmall, TooSmall} from './components/too-small.js';
 import {detailRows, fieldFilterTerm} from './core/detail-rows.js';
-import {formatTime} from './core/format-time.js';
+import {dayOf, formatTime} from './core/format-time.js';
 import type {KeyContext, ResolvedKey} from './core/key-map.js';
 import {isMark, type LogStore, type ViewLine} from './core/log-store.js';
 import {compileTerm, parseFilterTerm} from './core/record-filter.js';
@@ -402,7 +402,11 @@ export function App({
 		for (const topic of info.topics) topicWidth = Math.max(topicWidth, topic.length);
 		topicWidth = Math.min(16, topicWidth) + 1;
 	}
+	// Dates in the time column while any line on screen is from another day than today.
+	const today = dayOf(Date.now());
+	const dated = lines.some((line) => Number.isFinite(line.time) && dayOf(line.time) !== today);
 	const lineLayout: LogLineLayout = {
+		dated,
 		width: layout.logWidth,
 		serviceWidth: Math.min(16, serviceWidth),
 		offsetWidth: view.showOffsets ? 12 : 0,

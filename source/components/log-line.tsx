@@ -1,5 +1,5 @@
 import {LEVEL_LABELS} from '../core/format-line.js';
-import {formatTime} from '../core/format-time.js';
+import {CLOCK_WIDTH, DATE_WIDTH, formatDatedTime, formatTime} from '../core/format-time.js';
 import type {LogRecord} from '../core/log-record.js';
 import {isMark, type ViewLine} from '../core/log-store.js';
 import {type FilterTerm, findMatchRanges} from '../core/record-filter.js';
@@ -20,10 +20,14 @@ export type LogLineLayout = {
 	topicWidth?: number;
 	/** Colours chosen in the config file, by service name. */
 	serviceColours?: ServiceColourOverrides | undefined;
+	/** Dates in the time column (`YYYY-MM-DD HH:MM:SS.mmm`): some line on screen is not from today. */
+	dated?: boolean;
 };
 
-/** Width of the time column (`HH:MM:SS.mmm`) plus its gap. */
-const TIME_WIDTH = 13;
+/** Width of the time column plus its gap: `HH:MM:SS.mmm `, or with the date before it. */
+function timeWidth(layout: LogLineLayout): number {
+	return CLOCK_WIDTH + 1 + (layout.dated ? DATE_WIDTH : 0);
+}
 
 /** Split a message into plain and highlighted runs for the search. */
 function highlightSegments(message: string, highlight: FilterTerm | undefined, base: Segment): Segment[] {
@@ -44,7 +48,11 @@ function prefixSegments(record: LogRecord, selected: boolean, layout: LogLineLay
 	const topicWidth = layout.topicWidth ?? 0;
 	return [
 		{text: selected ? '▌' : ' ', color: 'cyan', bold: true},
-		{text: `${formatTime(record.time)} `, dim: !selected, inverse: selected},
+		{
+			text: `${layout.dated ? formatDatedTime(record.time) : formatTime(record.time)} `,
+			dim: !selected,
+			inverse: selected,
+		},
 		...(layout.offsetWidth > 0
 			? [{text: `${fitCell(`${record.partition}:${record.offset}`, layout.offsetWidth - 1)} `, dim: true}]
 			: []),
@@ -59,7 +67,7 @@ function prefixSegments(record: LogRecord, selected: boolean, layout: LogLineLay
 
 /** Cells before the message column. */
 export function prefixWidth(layout: LogLineLayout): number {
-	return 1 + TIME_WIDTH + layout.offsetWidth + (layout.topicWidth ?? 0) + layout.serviceWidth + 1 + 6;
+	return 1 + timeWidth(layout) + layout.offsetWidth + (layout.topicWidth ?? 0) + layout.serviceWidth + 1 + 6;
 }
 
 /**

@@ -1,5 +1,5 @@
 import {Chalk, type ChalkInstance, type ColorSupportLevel} from 'chalk';
-import {formatTime, type TimeMode} from './format-time.js';
+import {dayOf, formatTime, formatTimeForDay, type TimeMode} from './format-time.js';
 import type {Level, LogRecord} from './log-record.js';
 import {levelColour, type ServiceColourOverrides, serviceColour} from './service-colour.js';
 import {truncateToWidth} from './truncate-to-width.js';
@@ -94,12 +94,18 @@ function painter(paint: ChalkInstance, colour: string): (text: string) => string
 }
 
 /**
- * `time [topic] service level message`, e.g. `12:00:01.250 api          WARN  disk 91% full`.
+ * `time [topic] service level message`, e.g. `12:00:01.250 api          WARN  disk 91% full`
+ * (`2025-03-01 12:00:01.250 ...` for a record that is not from today).
  * With `colour`, the service is in its colour, the level in the level's colour
  * (bold for error and fatal), the time dim.
  */
 export function formatPlainLine(record: LogRecord, options: PlainLineOptions): string {
-	const time = formatTime(record.time, options.time);
+	const mode = options.time ?? 'local';
+	// A record from another day carries its date: a time of day alone looks like today's.
+	const time =
+		mode === 'iso'
+			? formatTime(record.time, mode)
+			: formatTimeForDay(record.time, dayOf(Date.now(), mode), mode);
 	const service = serviceColumn(record.service, options.serviceWidth ?? DEFAULT_SERVICE_WIDTH);
 	const level = LEVEL_LABELS[record.level];
 	const topic = options.topicWidth ? `${serviceColumn(record.topic, options.topicWidth)} ` : '';

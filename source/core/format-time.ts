@@ -65,3 +65,34 @@ export function formatTime(ms: number, mode: TimeMode = 'local'): string {
 	const shifted = mode === 'utc' ? whole : whole + localOffsetMs(whole);
 	return clockOf(((shifted % DAY_MS) + DAY_MS) % DAY_MS);
 }
+
+/** The day a time falls on (days since the epoch) in local time or UTC, for "is this today". */
+export function dayOf(ms: number, mode: Exclude<TimeMode, 'iso'> = 'local'): number {
+	const whole = Math.floor(ms);
+	return Math.floor((mode === 'utc' ? whole : whole + localOffsetMs(whole)) / DAY_MS);
+}
+
+/** Width of {@link formatTime}'s `HH:MM:SS.mmm`, and of {@link formatDatedTime}'s date before it. */
+export const CLOCK_WIDTH = 12;
+export const DATE_WIDTH = 11;
+
+/**
+ * {@link formatTime} with the date in front, `YYYY-MM-DD HH:MM:SS.mmm`, for a record that is
+ * not from today: only the time of day would make last year's record look like today's.
+ */
+export function formatDatedTime(ms: number, mode: Exclude<TimeMode, 'iso'> = 'local'): string {
+	if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return `---------- ${INVALID_TIME}`;
+	const whole = Math.floor(ms);
+	const shifted = mode === 'utc' ? whole : whole + localOffsetMs(whole);
+	return `${new Date(shifted).toISOString().slice(0, 10)} ${formatTime(ms, mode)}`;
+}
+
+/** The time as {@link formatTime}, with the date when its day is not `today` (see {@link dayOf}). */
+export function formatTimeForDay(
+	ms: number,
+	today: number,
+	mode: Exclude<TimeMode, 'iso'> = 'local',
+): string {
+	if (!Number.isFinite(ms) || dayOf(ms, mode) === today) return formatTime(ms, mode);
+	return formatDatedTime(ms, mode);
+}

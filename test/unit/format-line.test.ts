@@ -1,4 +1,4 @@
-import {describe, expect, it} from 'vitest';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {formatJsonLine, formatPlainLine} from '../../source/core/format-line.js';
 import type {LogRecord, RawRecord} from '../../source/core/log-record.js';
 import {parseRecord} from '../../source/core/parse-record.js';
@@ -27,6 +27,25 @@ function record(overrides: Partial<LogRecord> = {}): LogRecord {
 }
 
 describe('formatPlainLine', () => {
+	// The records are from "today" unless a test says otherwise: the time of day is enough then.
+	beforeEach(() => {
+		vi.useFakeTimers({toFake: ['Date']});
+		vi.setSystemTime(AT + 3_600_000);
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it('writes the date too for a record that is not from today', () => {
+		vi.setSystemTime(AT + 86_400_000);
+		expect(formatPlainLine(record(), {colour: false, time: 'utc'})).toBe(
+			'2024-05-01 12:00:01.250 api          WARN  disk 91% full',
+		);
+		expect(formatPlainLine(record({time: AT + 86_400_000}), {colour: false, time: 'utc'})).toBe(
+			'12:00:01.250 api          WARN  disk 91% full',
+		);
+	});
+
 	it('writes time, padded service, padded level and message', () => {
 		expect(formatPlainLine(record(), {colour: false, time: 'utc'})).toBe(
 			'12:00:01.250 api          WARN  disk 91% full',

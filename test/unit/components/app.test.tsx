@@ -141,6 +141,23 @@ describe('App', {timeout: 30_000}, () => {
 		app.unmount();
 	});
 
+	it('shows dates in the time column while a line on screen is not from today', async () => {
+		const {app, store} = setup({records: 0});
+		store.append([logRecord({service: 'api', message: 'from today', time: Date.now()}, {offset: 1})]);
+		await see(app, (text) => {
+			expect(text).toMatch(/\d\d:\d\d:\d\d\.\d{3} api\s+-\s+from today/);
+			expect(text).not.toMatch(/\d{4}-\d\d-\d\d \d\d:/);
+		});
+		store.append([
+			logRecord({service: 'api', message: 'from last year', time: Date.UTC(2025, 0, 31, 12)}, {offset: 2}),
+		]);
+		await see(app, (text) => {
+			expect(text).toMatch(/2025-01-31 \d\d:\d\d:\d\d\.\d{3} api\s+-\s+from last year/);
+			expect(text).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} api\s+-\s+from today/);
+		});
+		app.unmount();
+	});
+
 	it('l cycles the minimum level', async () => {
 		const {app} = setup();
 		await see(app, (text) => expect(text).toContain('message number 39'));

@@ -112,7 +112,7 @@ describe('several topics', {timeout: 30_000}, () => {
 			0,
 		);
 		const line = formatPlainLine(record, {colour: false, topicWidth: 8});
-		expect(line).toMatch(/^\d\d:\d\d:\d\d\.\d{3} audit {4}api {10}WARN {2}slow$/);
+		expect(line).toMatch(/^(\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d\.\d{3} audit {4}api {10}WARN {2}slow$/);
 		expect(formatPlainLine(record, {colour: false})).not.toContain('audit');
 	});
 });
