@@ -18,6 +18,7 @@ import {
 	klogArgs,
 	logColumn,
 	logLines,
+	serviceNumber,
 	serviceRowsOf,
 	shortName,
 	startKlog,
@@ -96,7 +97,7 @@ describe('klog-tui in a real terminal: issue 7 features', () => {
 		expect(logLines(screen).some((line) => line.includes('shipped'))).toBe(false);
 
 		// Filters combine: hiding a service as well leaves 10; F clears every filter at once.
-		await term.press('2');
+		await term.press(serviceNumber(screen, 'gateway'));
 		screen = await term.waitFor((text) => logLines(text).length === 10);
 		expect(footerMessage(screen)).toMatch(/filter !shipped · hiding gateway/);
 		await term.press('F');
@@ -106,8 +107,10 @@ describe('klog-tui in a real terminal: issue 7 features', () => {
 
 		// m drops a mark line with the time; g then ] jumps to it.
 		await term.press('m');
-		screen = await term.waitFor((text) => footerMessage(text).includes('mark dropped'));
-		expect(screen).toMatch(/── mark \d\d:\d\d:\d\d\.\d{3} mark 1 ─/);
+		screen = await term.waitFor((text) =>
+			/mark 1 dropped at \d\d:\d\d:\d\d\.\d{3}/.test(footerMessage(text)),
+		);
+		expect(screen).toMatch(/── mark 1 · \d\d:\d\d:\d\d\.\d{3} ─/);
 		await term.press('g', ']');
 		screen = await term.waitFor((text) => selectedLine(text)?.includes('── mark') === true);
 		await term.press('G');
@@ -130,7 +133,7 @@ describe('klog-tui in a real terminal: issue 7 features', () => {
 		expect(serviceRowsOf(screen).map((row) => row.count)).toEqual([10, 10, 10]);
 
 		// r: the re-seek menu; with a service hidden, re-read from the beginning keeps the filter.
-		await term.press('1');
+		await term.press(serviceNumber(screen, 'checkout'));
 		await term.press('r');
 		screen = await term.waitFor('Re-read the stream');
 		for (const choice of ['from the beginning', 'last 5 minutes', 'last hour', 'only new records']) {

@@ -118,6 +118,16 @@ export function serviceRowsOf(screen: string): ServiceRow[] {
 	return rows;
 }
 
+/**
+ * The number key of service `name` on screen: services keep the number of the order they
+ * first appeared in, which depends on which partition was read first.
+ */
+export function serviceNumber(screen: string, name: string): string {
+	const row = serviceRowsOf(screen).find((candidate) => candidate.name === name);
+	if (!row || row.number.trim() === '') throw new Error(`no number key for service ${name} on screen`);
+	return row.number;
+}
+
 /** The footer's first row (messages, filters, the text being typed). */
 export function footerMessage(screen: string, rows = 40): string {
 	return headerLine(screen, rows - 2);

@@ -41,7 +41,7 @@ describe('bad flags', () => {
 		[['--tail', '-5'], '--tail must be 0 or more'],
 		[['--since', 'last tuesday'], "--since 'last tuesday'"],
 		[['--output', 'yaml'], '--output must be text or json'],
-		[['--level', 'verbose-ish'], '--level must be one of'],
+		[['--level', 'verbose-ish'], '--level takes trace, debug, info, warn, error or fatal'],
 		[['demo', '--rate', 'fast'], '--rate must be a number above 0'],
 		[
 			['--grep', '/(unclosed/', '--plain', '--brokers', '127.0.0.1:1'],
