@@ -4,6 +4,7 @@
  * nowhere, never the terminal. The pieces live in `source/kafka/`.
  */
 
+export {type BrokerProbe, everyBrokerRefused, probeBrokers} from './kafka/broker-probe.js';
 export {UNDECODABLE_PREFIX} from './kafka/codecs/undecodable-batch.js';
 export {describeKafkaError} from './kafka/error-reason.js';
 export {

@@ -10,8 +10,10 @@ import {createLogStore, isMark} from './core/log-store.js';
 import type {ConnectionState} from './core/stream-status.js';
 import {
 	createWorkerLogStream,
+	everyBrokerRefused,
 	type KafkaConnectionOptions,
 	type LogStream,
+	probeBrokers,
 	UNDECODABLE_PREFIX,
 } from './kafka.js';
 import {createLineWriter, type OutputStream} from './plain/line-writer.js';
@@ -158,6 +160,12 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 	if (options.signal?.aborted) end(0);
 	startStallTimer();
 	if (config.exitAtEnd) {
+		// A refusal from every broker is final: say so now instead of after --timeout.
+		void probeBrokers(config.brokers).then((probes) => {
+			const refused = everyBrokerRefused(probes);
+			if (refused !== undefined && !everLive)
+				end(2, `klog-tui: every broker refused the connection: ${refused}`);
+		});
 		stream.caughtUp().then(
 			() => end(skippedBatches ? 1 : 0),
 			// The stream stopped first; onStatus/onError said why.

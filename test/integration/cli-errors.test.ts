@@ -3,6 +3,7 @@
  * topic. Exit code 2, no stack trace, within a bounded time; one line on stderr, and for a
  * bad command line a second one pointing to --help.
  */
+import {type AddressInfo, createServer, type Socket} from 'node:net';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {freePort} from '../../scripts/free-port.js';
 import {FLAGS} from '../../source/cli/flag-table.js';
@@ -73,14 +74,44 @@ describe('help and version', () => {
 });
 
 describe('cluster problems', () => {
-	it('an unreachable broker with --exit: one line and exit 2 after --timeout', async () => {
+	it('a broker that refuses with --exit: one line and exit 2 at once, not after --timeout', async () => {
 		// A free port on loopback: connections are refused at once, like a broker that is down.
 		const port = await freePort();
-		const run = await runCli(['--brokers', `127.0.0.1:${port}`, '--plain', '--exit', '--timeout', '3']);
+		const run = await runCli(['--brokers', `127.0.0.1:${port}`, '--plain', '--exit', '--timeout', '60']);
 		expect(run.code).toBe(2);
-		expect(expectOneLine(run)).toContain(`no answer from Kafka at 127.0.0.1:${port} within 3s`);
-		expect(run.ms).toBeLessThan(10_000);
-		process.stderr.write(`[cli-errors] unreachable broker, --timeout 3: exit after ${run.ms} ms\n`);
+		expect(expectOneLine(run)).toBe(
+			`klog-tui: every broker refused the connection: 127.0.0.1:${port}: ECONNREFUSED`,
+		);
+		// Ended by the refusal, not by the 60 s timeout.
+		expect(run.ms).toBeLessThan(30_000);
+		process.stderr.write(`[cli-errors] refusing broker: exit after ${run.ms} ms\n`);
+	});
+
+	it('a broker that accepts but never answers, beside one that refuses: waits --timeout', async () => {
+		const refusing = await freePort();
+		// Accepts connections and never says a word, like a broker stuck or behind a black hole.
+		const sockets = new Set<Socket>();
+		const silent = createServer((socket) => sockets.add(socket));
+		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+		const {port} = silent.address() as AddressInfo;
+		try {
+			const run = await runCli([
+				'--brokers',
+				`127.0.0.1:${refusing},127.0.0.1:${port}`,
+				'--plain',
+				'--exit',
+				'--timeout',
+				'3',
+			]);
+			expect(run.code).toBe(2);
+			expect(expectOneLine(run)).toContain(
+				`no answer from Kafka at 127.0.0.1:${refusing},127.0.0.1:${port} within 3s`,
+			);
+			expect(run.ms).toBeGreaterThanOrEqual(3000);
+		} finally {
+			for (const socket of sockets) socket.destroy();
+			await new Promise((resolve) => silent.close(resolve));
+		}
 	});
 
 	it('a missing topic with --exit: one clear line and exit 2', async () => {
