@@ -1,5 +1,6 @@
 import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {KafkaSetupError} from './kafka-setup-error.js';
@@ -84,9 +85,36 @@ function completeJarList(dir: string): string[] | undefined {
 	return jars.some((name) => name.startsWith('kafka_2.13-')) ? jars : undefined;
 }
 
+/**
+ * Maven's local repository: `-Dmaven.repo.local` or `-Duser.home` in MAVEN_OPTS, else
+ * `~/.m2/repository` (a `localRepository` in settings.xml is not read: at worst we announce a
+ * download that turns out to be a copy).
+ */
+export function mavenLocalRepository(env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
+	const options = env.MAVEN_OPTS ?? '';
+	const repository = /-Dmaven\.repo\.local=(\S+)/.exec(options)?.[1];
+	if (repository) return repository;
+	const userHome = /-Duser\.home=(\S+)/.exec(options)?.[1] ?? home;
+	return path.join(userHome, '.m2', 'repository');
+}
+
+/** Whether Maven's local repository already holds the Kafka broker jar of `version`. */
+export function inLocalRepository(version: string, repository = mavenLocalRepository()): boolean {
+	const jar = path.join(
+		repository,
+		'org',
+		'apache',
+		'kafka',
+		'kafka_2.13',
+		version,
+		`kafka_2.13-${version}.jar`,
+	);
+	return fs.existsSync(jar);
+}
+
 /** Options for {@link ensureJars}. */
 export type EnsureJarsOptions = {
-	/** Called once, with a one-line note, when Maven has to run (it takes a while on first use). */
+	/** Called once, with a one-line note, when Maven has to download the jars (a while on first use). */
 	onDownload?: (message: string) => void;
 };
 
@@ -104,7 +132,12 @@ export async function ensureJars(options: EnsureJarsOptions = {}): Promise<strin
 	if (completeJarList(target)) return target;
 
 	checkMaven();
-	options.onDownload?.(`Downloading the Apache Kafka ${version} jars with Maven (once)...`);
+	// Maven only copies what ~/.m2 already holds: nothing to announce then.
+	if (!inLocalRepository(version)) {
+		options.onDownload?.(
+			`Resolving the Apache Kafka ${version} jars with Maven (about 45 MB, downloaded once)...`,
+		);
+	}
 	const partial = `${target}.partial-${process.pid}`;
 	fs.rmSync(partial, {recursive: true, force: true});
 	fs.mkdirSync(partial, {recursive: true});

@@ -300,3 +300,16 @@ it('a bad flag: one line, exit 2, before anything starts', async () => {
 	expect(broker.stderr()).toBe('broker: --port must be a port number, not "not-a-port"\n');
 	expect(await waitForNoProcessWith(dir, 10_000)).toEqual([]);
 });
+
+it("jars already in Maven's repository and an empty cache: copied without announcing a download", async () => {
+	const dir = newWorkDir();
+	// This machine's ~/.m2 holds the jars (the suite's broker came from there).
+	const broker = start('npx', ['--jars-only'], {[jarCacheEnv]: path.join(dir, 'lib')});
+	const exit = await broker.waitForExit(failTimeoutMs);
+	expect(exit.code, broker.stderr()).toBe(0);
+	expect(broker.stdout()).not.toMatch(/Resolving|Downloading/);
+	expect(broker.stdout()).toContain(`Kafka jars are in ${path.join(dir, 'lib', kafkaVersion())}`);
+	expect(
+		fs.readdirSync(path.join(dir, 'lib', kafkaVersion())).some((name) => name.startsWith('kafka_2.13-')),
+	).toBe(true);
+});
