@@ -69,6 +69,15 @@ export function groupAccessLine(groupId: string, policy: GroupPolicy): string {
 }
 
 /**
+ * One line for INCONSISTENT_GROUP_PROTOCOL: the group's members (e.g. Java consumers, with the
+ * range and cooperative-sticky assignors) share no partition assignor with kafkajs
+ * (RoundRobinAssigner), so the broker refuses our join; their assignment is untouched.
+ */
+export function assignorMismatchLine(groupId: string): string {
+	return `cannot join consumer group '${groupId}': its members use partition assignors klog-tui does not have (klog-tui's is kafkajs' RoundRobinAssigner)`;
+}
+
+/**
  * Delete the group on exit only when this run created it (it did not exist before we joined),
  * we did join it, and nothing asked to keep it (`--commit`). The broker itself refuses to delete
  * a group that still has members, so another member's group is never deleted under it.

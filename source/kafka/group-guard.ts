@@ -6,6 +6,7 @@
  */
 import type {Admin, Kafka} from 'kafkajs';
 import {
+	assignorMismatchLine,
 	deleteOnExit,
 	type GroupLook,
 	type GroupPolicy,
@@ -27,8 +28,11 @@ export type GroupGuard = {
 	check(admin: Admin): Promise<GroupRefusal | undefined>;
 	/** The consumer joined the group (the first time matters). */
 	joined(): void;
-	/** The line for an error that means the group is not allowed (JoinGroup, OffsetFetch...), else undefined. */
-	accessLine(error: unknown): string | undefined;
+	/**
+	 * The line for an error about the group that retrying cannot fix (JoinGroup or OffsetFetch not
+	 * allowed, members whose assignors we do not speak), else undefined.
+	 */
+	problem(error: unknown): string | undefined;
 	/** Delete the group on exit: this run created it, joined it, and did not commit. */
 	readonly deleteOnExit: boolean;
 };
@@ -133,8 +137,10 @@ export function createGroupGuard(options: {
 		joined() {
 			joinedOnce = true;
 		},
-		accessLine(error) {
-			return hasErrorType(error, GROUP_AUTHORIZATION_FAILED) ? groupAccessLine(groupId, policy) : undefined;
+		problem(error) {
+			if (hasErrorType(error, GROUP_AUTHORIZATION_FAILED)) return groupAccessLine(groupId, policy);
+			if (hasErrorType(error, 'INCONSISTENT_GROUP_PROTOCOL')) return assignorMismatchLine(groupId);
+			return undefined;
 		},
 		get deleteOnExit() {
 			return deleteOnExit({created, joined: joinedOnce, commit: options.commit});

@@ -369,8 +369,9 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 	};
 
 	const fail = (error: unknown): 'retry' | 'stopped' => {
-		const reason = guard.accessLine(error) ?? describeKafkaError(error);
-		if (isFatalKafkaError(error)) {
+		const groupProblem = guard.problem(error);
+		const reason = groupProblem ?? describeKafkaError(error);
+		if (groupProblem !== undefined || isFatalKafkaError(error)) {
 			reportOnce(reason);
 			void stopInternal(reason, false);
 			return 'stopped';
@@ -434,7 +435,7 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 			assigned = new Map();
 			schedulePartitions();
 			const error = payload.error;
-			if (isFatalKafkaError(error)) {
+			if (isFatalKafkaError(error) || guard.problem(error) !== undefined) {
 				fail(error);
 				return;
 			}
@@ -472,6 +473,14 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 				scheduleRetry(TOPIC_WAIT_MS);
 				return 'retry';
 			}
+			// Before anything is read or joined: never join a group with live members, or one we may not use.
+			const refusal = await guard.check(client);
+			if (refusal) {
+				reportOnce(refusal.line);
+				await stopInternal(refusal.line, false);
+				return 'stopped';
+			}
+			if (stopping) return 'stopped';
 			if (!positionsReady) {
 				const offsets = await computeStartOffsets(startPosition);
 				if (stopping) return 'stopped';
@@ -487,14 +496,6 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 				checkCaughtUp();
 				schedulePartitions();
 			}
-			// Before the first join: never join a group with live members, or one we may not use.
-			const refusal = await guard.check(client);
-			if (refusal) {
-				reportOnce(refusal.line);
-				await stopInternal(refusal.line, false);
-				return 'stopped';
-			}
-			if (stopping) return 'stopped';
 			generation += 1;
 			const mine = generation;
 			const next = kafka.consumer({
