@@ -11,14 +11,19 @@ import type {LogRecord} from '../../source/core/log-record.js';
 import type {ConnectionState} from '../../source/core/stream-status.js';
 import {createWorkerLogStream} from '../../source/kafka.js';
 import {ensureBuilt, outputLines, runCli, spawnCli} from '../support/cli-process.js';
-import {committedOffsets, describeGroup, waitForGroup} from '../support/group-inspect.js';
+import {
+	committedOffsets,
+	describeGroup,
+	startTeamConsumer,
+	waitForGroup,
+	waitForSoleOwner,
+} from '../support/group-inspect.js';
 import {type JavaConsoleConsumer, startJavaConsoleConsumer} from '../support/java-console-consumer.js';
 import {
 	createTopic,
 	produceRecords,
 	productionBootstrap,
 	type TestRecord,
-	testKafkaClient,
 	uniqueName,
 	withAdmin,
 } from '../support/test-kafka.js';
@@ -113,17 +118,9 @@ describe("another team's live group", () => {
 
 	it('of kafkajs consumers is joined with --join-live-group, and kept: its member has its partitions back after klog-tui left', async () => {
 		const group = uniqueName('team-k');
-		const team = testKafkaClient(bootstrap, 'team-k').consumer({groupId: group});
-		await team.connect();
+		const team = await startTeamConsumer({bootstrap, topic, groupId: group, partitions: PARTITIONS});
 		try {
-			await team.subscribe({topics: [topic]});
-			await team.run({eachMessage: async () => undefined});
-			const before = await waitForGroup(
-				bootstrap,
-				group,
-				(view) => view.state === 'Stable' && view.members[0]?.assignment[topic]?.length === PARTITIONS,
-				60_000,
-			);
+			const {before} = team;
 			const refused = await runCli(readArgs('--group', group, '--plain', '--exit'), {timeoutMs: 30_000});
 			expect(refused.code, refused.stderr).toBe(2);
 			expect(stderrLines(refused.stderr)[0]).toContain(
@@ -139,26 +136,18 @@ describe("another team's live group", () => {
 					(view) => view.state === 'Stable' && view.members.length === 2,
 					60_000,
 				);
-				expect(shared.members.map((member) => member.clientId).sort()).toEqual(['klog-tui', 'team-k']);
+				expect(shared.members.map((member) => member.clientId).sort()).toEqual(['klog-tui', group].sort());
 				// The rebalance the flag accepted: the team's member no longer has every partition.
-				const teamMember = shared.members.find((member) => member.clientId === 'team-k')!;
+				const teamMember = shared.members.find((member) => member.clientId === group)!;
 				expect(teamMember.assignment[topic]!.length).toBeLessThan(PARTITIONS);
 			} finally {
 				joining.kill('SIGTERM');
 			}
 			expect(await exited).toBe(0);
-			const back = await waitForGroup(
-				bootstrap,
-				group,
-				(view) =>
-					view.state === 'Stable' &&
-					view.members.length === 1 &&
-					view.members[0]!.assignment[topic]?.length === PARTITIONS,
-				60_000,
-			);
+			const back = await waitForSoleOwner(bootstrap, group, topic, PARTITIONS);
 			expect(back.members[0]!.memberId).toBe(before.members[0]!.memberId);
 		} finally {
-			await team.disconnect();
+			await team.stop();
 		}
 	}, 180_000);
 

@@ -7,9 +7,11 @@
  */
 import {setTimeout as sleep} from 'node:timers/promises';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {expectTerminalRestored, SHELL_MARKER, terminalPerTest} from '../e2e/tui-session.js';
 import {aclKafka} from '../support/acl-kafka.js';
-import {ensureBuilt, outputLines, runCli} from '../support/cli-process.js';
+import {cliPath, ensureBuilt, outputLines, runCli} from '../support/cli-process.js';
 import {createTopic, produceRecords, uniqueName, withAdmin} from '../support/test-kafka.js';
+import {shellQuote} from '../support/tmux.js';
 import {warmUpGroupCoordinator} from '../support/warm-up.js';
 
 /** Topic ACLs only. */
@@ -20,6 +22,7 @@ const DESCRIBER = 'describer';
 const PREFIXED = 'prefixed';
 
 const kafka = aclKafka([READER, DESCRIBER, PREFIXED]);
+const terminals = terminalPerTest('group-acl');
 const topic = uniqueName('acl-logs');
 const describedGroup = uniqueName('desc-only');
 
@@ -94,6 +97,27 @@ describe('a user without READ on the group', () => {
 			`klog-tui: not allowed to use consumer group '${describedGroup}' (needs READ on group '${describedGroup}'); ask for that ACL, or read without a group with --without-group`,
 		]);
 	}, 60_000);
+});
+
+describe('a user without READ on the group, in the TUI', () => {
+	it('shows the stream stopped with the line, no retry loop; q leaves', async () => {
+		const {term} = await terminals.start({columns: 250, rows: 24});
+		const env = Object.entries(kafka.cliEnv(READER)).map(([name, value]) => `${name}=${shellQuote(value)}`);
+		const args = [cliPath, ...kafka.cliArgs(READER), '--topic', topic];
+		term.run(
+			`echo ${SHELL_MARKER}; ${env.join(' ')} node ${args.map(shellQuote).join(' ')}; echo "klog-tui exited with $?"`,
+		);
+		const screen = await term.waitFor(/■ stopped: not allowed to use consumer group 'klog-tui-/, 30_000);
+		expect(screen).toMatch(
+			/■ stopped: not allowed to use consumer group 'klog-tui-[^']+' \(needs READ on groups with the prefix 'klog-tui-'\)/,
+		);
+		// Still stopped a while later: no reconnecting loop.
+		await sleep(3000);
+		expect(term.screen()).toContain('■ stopped: not allowed to use consumer group');
+		expect(term.screen()).not.toContain('reconnecting');
+		await term.press('q');
+		expect(await expectTerminalRestored(term)).toBe(0);
+	}, 90_000);
 });
 
 describe('a user with READ on the klog-tui- group prefix', () => {

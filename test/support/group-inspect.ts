@@ -3,7 +3,7 @@
  * teams' groups alone: its state, its members with the partitions each holds, its offsets.
  */
 import {AssignerProtocol} from 'kafkajs';
-import {withAdmin} from './test-kafka.js';
+import {testKafkaClient, withAdmin} from './test-kafka.js';
 
 /** One member and the partitions it holds, per topic. */
 export type GroupMember = {memberId: string; clientId: string; assignment: Record<string, number[]>};
@@ -53,5 +53,46 @@ export async function waitForGroup(
 		const view = await describeGroup(bootstrap, groupId);
 		if (done(view) || Date.now() > deadline) return view;
 		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+/** Waits until one member holds every one of `partitions` partitions of `topic` (at most 60 s). */
+export function waitForSoleOwner(bootstrap: string, groupId: string, topic: string, partitions: number) {
+	return waitForGroup(
+		bootstrap,
+		groupId,
+		(view) =>
+			view.state === 'Stable' &&
+			view.members.length === 1 &&
+			view.members[0]!.assignment[topic]?.length === partitions,
+		60_000,
+	);
+}
+
+/**
+ * "Another team's" kafkajs consumer (client id = `groupId`) on `topic`, run until `stop()`; resolves once it
+ * holds all `partitions` partitions, with the group as it then is.
+ */
+export async function startTeamConsumer(options: {
+	bootstrap: string;
+	topic: string;
+	groupId: string;
+	partitions: number;
+}): Promise<{before: GroupView; stop(): Promise<void>}> {
+	const consumer = testKafkaClient(options.bootstrap, options.groupId).consumer({groupId: options.groupId});
+	await consumer.connect();
+	try {
+		await consumer.subscribe({topics: [options.topic]});
+		await consumer.run({eachMessage: async () => undefined});
+		const before = await waitForSoleOwner(
+			options.bootstrap,
+			options.groupId,
+			options.topic,
+			options.partitions,
+		);
+		return {before, stop: () => consumer.disconnect()};
+	} catch (error) {
+		await consumer.disconnect();
+		throw error;
 	}
 }
