@@ -8,6 +8,7 @@ import {takeUndecodable} from './codecs/undecodable-records.js';
 import {describeKafkaError, isFatalKafkaError} from './error-reason.js';
 import {createGroupGuard} from './group-guard.js';
 import {createKafka, type KafkaConnectionOptions} from './kafka-client.js';
+import {keepOffsetResetsLocal} from './kafkajs-offset-reset.js';
 import {createOffsetCommitter} from './offset-committer.js';
 import {createPartitionTracker} from './partition-tracker.js';
 import {type PartitionRange, startOffsets} from './start-offsets.js';
@@ -139,6 +140,8 @@ function toRawRecord(topic: string, partition: number, message: KafkaMessage): R
  * next offset, because we never commit), and turns kafkajs events into plain data.
  */
 export function createLogStream(options: LogStreamOptions): LocalLogStream {
+	// Never commit behind the user's back, also when a position falls out of range.
+	keepOffsetResetsLocal();
 	const maxWaitTimeInMs = options.maxWaitTimeInMs ?? 250;
 	const waitForTopics = options.waitForTopics ?? true;
 	const commitOffsets = options.commitOffsets ?? false;

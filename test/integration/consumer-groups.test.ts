@@ -5,6 +5,9 @@
  * partitions; an idle group keeps its offsets unless --commit, which commits only what was shown;
  * only groups klog-tui created are deleted on exit.
  */
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import type {LogRecord} from '../../source/core/log-record.js';
@@ -240,6 +243,60 @@ describe('an idle group', () => {
 		const expected: Record<number, string> = {};
 		for (const record of shown) expected[record.partition] = String(record.offset + 1);
 		expect(await committedOffsets(bootstrap, group, topic)).toEqual(expected);
+	}, 120_000);
+});
+
+describe('a position out of range', () => {
+	it('is reset without committing to the group (kafkajs commits its reset offset by itself)', async () => {
+		const ownTopic = uniqueName('groups-range');
+		await createTopic(ownTopic, 1, {bootstrap});
+		const messages = (tag: string) =>
+			Array.from({length: 10}, (_, index) => ({value: JSON.stringify({message: `${tag} ${index}`})}));
+		await produceRecords(ownTopic, messages('a'), {bootstrap});
+		const group = uniqueName('idle-range');
+		await withAdmin(bootstrap, (admin) =>
+			admin.setOffsets({groupId: group, topic: ownTopic, partitions: [{partition: 0, offset: '3'}]}),
+		);
+		const logDir = mkdtempSync(path.join(tmpdir(), 'klog-groups-'));
+		const logFile = path.join(logDir, 'kafkajs.log');
+		const kafkajsLog = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
+		let shown = 0;
+		const stream = createWorkerLogStream({
+			brokers: [bootstrap],
+			topics: [ownTopic],
+			groupId: group,
+			groupPolicy: {named: true},
+			start: {kind: 'beginning'},
+			logFile,
+			onRecords: (batch) => {
+				shown += batch.length;
+			},
+		});
+		const waitFor = async (done: () => boolean) => {
+			const deadline = Date.now() + 30_000;
+			while (!done() && Date.now() < deadline) await sleep(100);
+			expect(done()).toBe(true);
+		};
+		try {
+			await stream.start();
+			await waitFor(() => shown === 10);
+			stream.pause();
+			await sleep(500);
+			await produceRecords(ownTopic, messages('b'), {bootstrap});
+			// The log now starts at 15, past our position (10): the next fetch is out of range.
+			await withAdmin(bootstrap, async (admin) => {
+				// kafkajs' admin needs the topic's metadata loaded for this call.
+				await admin.fetchTopicMetadata({topics: [ownTopic]});
+				await admin.deleteTopicRecords({topic: ownTopic, partitions: [{partition: 0, offset: '15'}]});
+			});
+			stream.resume();
+			await waitFor(() => kafkajsLog().includes('Offset out of range, resetting to default offset'));
+			await sleep(1000);
+		} finally {
+			await stream.stop();
+			rmSync(logDir, {recursive: true, force: true});
+		}
+		expect(await committedOffsets(bootstrap, group, ownTopic)).toEqual({0: '3'});
 	}, 120_000);
 });
 
