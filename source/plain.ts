@@ -5,6 +5,7 @@
  */
 import type {ViewerConfig} from './cli/cli-config.js';
 import {formatJsonLine, formatPlainLine} from './core/format-line.js';
+import {groupPolicyOf} from './core/group-policy.js';
 import type {LogRecord} from './core/log-record.js';
 import {createLogStore, isMark} from './core/log-store.js';
 import type {ConnectionState} from './core/stream-status.js';
@@ -141,6 +142,7 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		...options.connection,
 		topics: config.topics,
 		groupId: options.groupId,
+		groupPolicy: groupPolicyOf(config),
 		start: config.start,
 		commitOffsets: config.commit,
 		// With --exit a missing topic ends the run (one line, exit 2); otherwise wait for it.

@@ -47,7 +47,10 @@ export type ViewerConfig = CommonConfig & {
 	/** The flag filters, in the store's terms, so they mean what the TUI's filters mean. */
 	filter: FilterSpec;
 	maxRecords: number;
+	/** `--commit` (only with `--group`). */
 	commit: boolean;
+	/** `--join-live-group` (only with `--group`): join even when the group has live members. */
+	joinLiveGroup: boolean;
 	/** Plain output in colour: no `--no-color`, no `NO_COLOR`, and `FORCE_COLOR` or a terminal. */
 	colour: boolean;
 };

@@ -153,7 +153,15 @@ export const FLAGS: readonly FlagSpec[] = [
 	{
 		name: 'commit',
 		type: 'boolean',
-		description: "Commit the group's offsets (off by default: a viewer leaves no trace)",
+		description:
+			'With --group: commit the offsets of the records shown (off by default: a viewer leaves no trace)',
+		commands: view,
+	},
+	{
+		name: 'join-live-group',
+		type: 'boolean',
+		description:
+			'With --group: join even a group with live members (rebalances them, takes their partitions)',
 		commands: view,
 	},
 	{

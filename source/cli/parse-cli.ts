@@ -223,6 +223,14 @@ function viewerConfig(
 	}
 	const group = text(flags, 'group')?.trim();
 	if (group === '') throw new UsageProblem('--group must not be empty');
+	// The per-run group is deleted on exit: offsets committed to it would only be lost, and one
+	// kept would be a randomly named group left on the cluster.
+	if (flags.commit === true && group === undefined)
+		throw new UsageProblem('--commit needs --group <id>: the per-run group is deleted on exit');
+	if (flags.joinLiveGroup === true && group === undefined)
+		throw new UsageProblem(
+			'--join-live-group needs --group <id>: the per-run group is new and has no members',
+		);
 	const level = text(flags, 'level');
 	const filter: FilterSpec = {
 		services: serviceFilter(list(flags, 'service')),
@@ -247,6 +255,7 @@ function viewerConfig(
 		filter,
 		maxRecords: maxRecords === undefined ? DEFAULT_MAX_RECORDS : wholeNumber(maxRecords, 'max-records', 100),
 		commit: flags.commit === true,
+		joinLiveGroup: flags.joinLiveGroup === true,
 		colour: colourWanted(flags.color !== false, input.env, input.stdoutIsTTY),
 	};
 }

@@ -1,3 +1,5 @@
+import {groupPolicyOf} from '../core/group-policy.js';
+import {liveGroupRefusal} from '../kafka.js';
 import type {ViewerConfig} from './cli-config.js';
 import type {ResolvedConnection} from './connection-options.js';
 import {createViewerSession} from './viewer-session.js';
@@ -15,10 +17,18 @@ export async function runViewerTui(
 	log: (line: string) => void,
 	serviceColours?: Readonly<Record<string, string>>,
 ): Promise<number> {
+	// Before the screen is taken: a named group with live members is refused with one line.
+	const groupPolicy = groupPolicyOf(config);
+	const refusal = await liveGroupRefusal(resolved.connection, groupId, groupPolicy);
+	if (refusal) {
+		log(`klog-tui: ${refusal}`);
+		return 2;
+	}
 	const {store, status, stream, controller, dispose} = createViewerSession({
 		connection: resolved.connection,
 		topics: config.topics,
 		groupId,
+		groupPolicy,
 		start: config.start,
 		commit: config.commit,
 		allowProduce: config.allowProduce,

@@ -1,3 +1,4 @@
+import type {GroupPolicy} from '../core/group-policy.js';
 import {createLogStore, type DisposableLogStore, type FilterSpec} from '../core/log-store.js';
 import type {StartPosition} from '../core/start-position.js';
 import type {StreamController} from '../core/stream-controller.js';
@@ -10,6 +11,8 @@ export type ViewerSessionOptions = {
 	connection: KafkaConnectionOptions;
 	topics: string[];
 	groupId: string;
+	/** Whose group it is (`--group`, `--join-live-group`); default a group of this run's own. */
+	groupPolicy?: GroupPolicy;
 	start: StartPosition;
 	/** Commit offsets to the group (`--commit`). */
 	commit: boolean;
@@ -45,6 +48,7 @@ export function createViewerSession(options: ViewerSessionOptions): ViewerSessio
 		...options.connection,
 		topics: options.topics,
 		groupId: options.groupId,
+		...(options.groupPolicy ? {groupPolicy: options.groupPolicy} : {}),
 		start: options.start,
 		commitOffsets: options.commit,
 		// A batch that cannot be decoded is an error row in the log pane (onError goes nowhere here).

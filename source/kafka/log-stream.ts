@@ -1,11 +1,15 @@
 import type {Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage} from 'kafkajs';
+import type {GroupPolicy} from '../core/group-policy.js';
 import type {RawRecord} from '../core/log-record.js';
 import type {StartPosition} from '../core/start-position.js';
 import type {ConnectionState, PartitionStatus} from '../core/stream-status.js';
 import {createCaughtUpWatch, type PartitionEnd} from './caught-up.js';
 import {takeUndecodable} from './codecs/undecodable-records.js';
 import {describeKafkaError, isFatalKafkaError} from './error-reason.js';
+import {createGroupGuard} from './group-guard.js';
 import {createKafka, type KafkaConnectionOptions} from './kafka-client.js';
+import {keepOffsetResetsLocal} from './kafkajs-offset-reset.js';
+import {createOffsetCommitter} from './offset-committer.js';
 import {createPartitionTracker} from './partition-tracker.js';
 import {type PartitionRange, startOffsets} from './start-offsets.js';
 
@@ -14,8 +18,19 @@ export type LogStreamOptions = KafkaConnectionOptions & {
 	topics: string[];
 	groupId: string;
 	start: StartPosition;
-	/** Commit consumed offsets to the group. Default false: never commit unless asked. */
+	/**
+	 * Commit, per partition, the offset after the records handed to `onRecords` (never further).
+	 * Default false: never commit unless asked.
+	 */
 	commitOffsets?: boolean;
+	/**
+	 * With `commitOffsets`: a batch counts as shown only when `acknowledgeRecords()` is called for
+	 * it (in order), not when `onRecords` returns. The stream worker acknowledges once the main
+	 * thread has handled the batch.
+	 */
+	acknowledgedRecords?: boolean;
+	/** Whose group `groupId` is (core/group-policy.ts); default a group of this run's own. */
+	groupPolicy?: GroupPolicy;
 	/** Longest a fetch waits for new records, default 250 ms, so pause/stop/seek react quickly. */
 	maxWaitTimeInMs?: number;
 	/**
@@ -55,7 +70,7 @@ export type LogStream = {
 	readonly paused: boolean;
 	/** Move every partition to a new start position (the caller clears its view). */
 	seek(start: StartPosition): Promise<void>;
-	/** Leave the group, delete it when we did not commit, disconnect. Safe to call twice. */
+	/** Leave the group (delete it when this run created it and did not commit), disconnect. Safe to call twice. */
 	stop(): Promise<void>;
 	/**
 	 * Resolves when every partition reached the end offsets seen at start (like kcat -e).
@@ -64,6 +79,12 @@ export type LogStream = {
 	caughtUp(): Promise<void>;
 	/** The latest connection state. */
 	readonly state: ConnectionState;
+};
+
+/** A stream in this thread: also takes the acknowledgements of `acknowledgedRecords`. */
+export type LocalLogStream = LogStream & {
+	/** The oldest batch handed to `onRecords` and not yet acknowledged reached the output. */
+	acknowledgeRecords(): void;
 };
 
 /** Retry backoff: 0.5 s doubling, capped at 10 s. */
@@ -118,7 +139,9 @@ function toRawRecord(topic: string, partition: number, message: KafkaMessage): R
  * partition itself (to the start position, and after any rebalance or reconnect to our own
  * next offset, because we never commit), and turns kafkajs events into plain data.
  */
-export function createLogStream(options: LogStreamOptions): LogStream {
+export function createLogStream(options: LogStreamOptions): LocalLogStream {
+	// Never commit behind the user's back, also when a position falls out of range.
+	keepOffsetResetsLocal();
 	const maxWaitTimeInMs = options.maxWaitTimeInMs ?? 250;
 	const waitForTopics = options.waitForTopics ?? true;
 	const commitOffsets = options.commitOffsets ?? false;
@@ -136,6 +159,13 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 		// Few retries inside kafkajs: our own loop retries forever with a visible status.
 		retry: {initialRetryTime: 250, maxRetryTime: 2000, retries: 2},
 	});
+	const guard = createGroupGuard({
+		kafka,
+		groupId: options.groupId,
+		policy: options.groupPolicy ?? {named: false},
+		commit: commitOffsets,
+	});
+	const committer = createOffsetCommitter({acknowledged: options.acknowledgedRecords === true});
 
 	let state: ConnectionState = {kind: 'connecting'};
 	let paused = false;
@@ -305,6 +335,7 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 			try {
 				// A receiver returns nothing (void) or a promise.
 				held = options.onRecords(records) as Promise<void> | undefined;
+				if (commitOffsets) committer.handed(topic, partition, Number(batchLastOffset) + 1);
 			} catch (error) {
 				reportOnce(`could not handle records: ${describeKafkaError(error)}`);
 			}
@@ -341,8 +372,9 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 	};
 
 	const fail = (error: unknown): 'retry' | 'stopped' => {
-		const reason = describeKafkaError(error);
-		if (isFatalKafkaError(error)) {
+		const groupProblem = guard.problem(error);
+		const reason = groupProblem ?? describeKafkaError(error);
+		if (groupProblem !== undefined || isFatalKafkaError(error)) {
 			reportOnce(reason);
 			void stopInternal(reason, false);
 			return 'stopped';
@@ -364,6 +396,7 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 				]),
 			);
 			for (const [topic, partitions] of assigned) tracker.setAssigned(topic, partitions);
+			guard.joined();
 			seekAssigned(target);
 			applyPause(target);
 			attempt = 0;
@@ -405,7 +438,7 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 			assigned = new Map();
 			schedulePartitions();
 			const error = payload.error;
-			if (isFatalKafkaError(error)) {
+			if (isFatalKafkaError(error) || guard.problem(error) !== undefined) {
 				fail(error);
 				return;
 			}
@@ -443,6 +476,14 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 				scheduleRetry(TOPIC_WAIT_MS);
 				return 'retry';
 			}
+			// Before anything is read or joined: never join a group with live members, or one we may not use.
+			const refusal = await guard.check(client);
+			if (refusal) {
+				reportOnce(refusal.line);
+				await stopInternal(refusal.line, false);
+				return 'stopped';
+			}
+			if (stopping) return 'stopped';
 			if (!positionsReady) {
 				const offsets = await computeStartOffsets(startPosition);
 				if (stopping) return 'stopped';
@@ -479,7 +520,8 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 			if (stopping || mine !== generation) return 'stopped';
 			await next.subscribe({topics: options.topics, fromBeginning: false});
 			await next.run({
-				autoCommit: commitOffsets,
+				// Our own commits only (offset-committer.ts): kafkajs' would commit ahead of the output.
+				autoCommit: false,
 				eachBatchAutoResolve: false,
 				eachBatch: onBatch(mine),
 			});
@@ -552,14 +594,16 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 			const last = consumer;
 			consumer = undefined;
 			generation += 1;
+			// Commit what was shown while still a member, then leave.
+			if (commitOffsets) await within(committer.flush(last), 3000);
 			if (last)
 				await within(
 					last.disconnect().catch(() => undefined),
 					5000,
 				);
-			// We never committed, so the group holds nothing worth keeping: delete it so no
-			// litter stays on the cluster. A group someone else still uses is "not empty" and stays.
-			if (!commitOffsets && adminConnected && admin) {
+			// A group this run created holds nothing worth keeping: delete it so no litter stays on
+			// the cluster. Any other group stays; one someone still uses is "not empty" anyway.
+			if (guard.deleteOnExit && adminConnected && admin) {
 				await within(
 					admin.deleteGroups([options.groupId]).catch(() => undefined),
 					3000,
@@ -587,6 +631,7 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 				options.onStatus?.(state);
 				refreshTimer = setInterval(() => void refreshIdleTopics(), IDLE_REFRESH_MS);
 				watchdogTimer = setInterval(watchdog, 500);
+				if (commitOffsets) committer.start(() => consumer);
 				await runSession();
 			})();
 			return started;
@@ -627,6 +672,10 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 			schedulePartitions();
 		},
 		stop: () => stopInternal(undefined, true),
+		acknowledgeRecords() {
+			// After stop began, what arrives was not shown before the last commit.
+			if (!stopping) committer.acknowledge();
+		},
 		caughtUp() {
 			return new Promise<void>((resolve, reject) => {
 				void watch.done.then(resolve);

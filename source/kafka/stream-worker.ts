@@ -25,6 +25,8 @@ let roomWaiter: Promise<void> | undefined;
 
 const stream = createLogStream({
 	...(workerData as StreamWorkerData),
+	// --commit commits only what the main thread has handled (its ack), not what was posted.
+	acknowledgedRecords: true,
 	onRecords(records) {
 		// Parsed here, not on the main thread, which draws and takes keys (seqs are the store's).
 		const parsed = records.map((record) => parseRecord(record, 0));
@@ -61,6 +63,7 @@ port.on('message', (message: ToStreamWorker) => {
 	switch (message.type) {
 		case 'ack':
 			bytesInFlight -= message.bytes;
+			stream.acknowledgeRecords();
 			if (bytesInFlight <= MAX_BYTES_IN_FLIGHT / 2) wake();
 			return;
 		case 'pause':
