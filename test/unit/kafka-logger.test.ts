@@ -43,9 +43,17 @@ describe('kafka logger', () => {
 		log(entry(logLevel.WARN, 'slow'));
 		log(entry(logLevel.ERROR, 'broken'));
 		log(entry(logLevel.INFO, 'fine'));
+		const failed = entry(logLevel.ERROR, 'Response Fetch(key: 1, version: 11)');
+		log({...failed, log: {...failed.log, error: 'This server does not host this topic-partition'}});
 		expect(notes).toEqual([
 			{level: 'warn', namespace: 'Connection', message: 'slow'},
 			{level: 'error', namespace: 'Connection', message: 'broken'},
+			{
+				level: 'error',
+				namespace: 'Connection',
+				message: 'Response Fetch(key: 1, version: 11)',
+				error: 'This server does not host this topic-partition',
+			},
 		]);
 	});
 
