@@ -8,6 +8,9 @@ export type KafkaLogNote = {
 	message: string;
 	/** The error kafkajs attached, when it did (e.g. a broker's answer to a request). */
 	error?: string;
+	/** The partition the entry is about, when kafkajs named one (e.g. an offset out of range). */
+	topic?: string;
+	partition?: number;
 };
 
 export type KafkaLoggerOptions = {
@@ -65,6 +68,9 @@ export function createKafkaLogCreator(options: KafkaLoggerOptions): logCreator {
 					namespace,
 					message,
 					...(typeof extra.error === 'string' ? {error: extra.error} : {}),
+					...(typeof extra.topic === 'string' && typeof extra.partition === 'number'
+						? {topic: extra.topic, partition: extra.partition}
+						: {}),
 				});
 			}
 			if (options.logFile) {

@@ -6,10 +6,16 @@ import {createCaughtUpWatch, type PartitionEnd} from './caught-up.js';
 import {takeUndecodable} from './codecs/undecodable-records.js';
 import {describeKafkaError, isFatalKafkaError} from './error-reason.js';
 import {createKafka, type KafkaConnectionOptions} from './kafka-client.js';
-import {createPartitionStarts} from './partition-starts.js';
+import {createPartitionStarts, type PartitionJoin} from './partition-starts.js';
 import {createPartitionTracker} from './partition-tracker.js';
 import {type PartitionRange, startOffsets} from './start-offsets.js';
-import {createTopicWatch, signalsTopicChange, type TopicChange, topicChangeMessage} from './topic-watch.js';
+import {
+	createTopicWatch,
+	removedUnreadMessage,
+	signalsTopicChange,
+	type TopicChange,
+	topicChangeMessage,
+} from './topic-watch.js';
 
 /** Everything a log stream needs: where, what, from where, and who to tell. */
 export type LogStreamOptions = KafkaConnectionOptions & {
@@ -153,7 +159,11 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 	const kafka: Kafka = createKafka(options, {
 		onLogNote: (note) => {
 			lastNote = {message: note.message, at: Date.now()};
-			if (positionsReady && signalsTopicChange(note)) topicWatch.soon();
+			if (!positionsReady) return;
+			// kafkajs is about to read this partition from its end: we choose (partition-starts.ts).
+			if (note.message.startsWith('Offset out of range') && note.topic && note.partition !== undefined)
+				partitionStarts.outOfRange(note.topic, note.partition, joinOf(consumer, generation));
+			else if (signalsTopicChange(note)) topicWatch.soon();
 		},
 		// Few retries inside kafkajs: our own loop retries forever with a visible status.
 		retry: {initialRetryTime: 250, maxRetryTime: 2000, retries: 2},
@@ -259,14 +269,28 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 		}
 	};
 
-	/** Partitions added after we started are read from their log start (see partition-starts.ts). */
+	/** Partitions added after we started, or out of range: we choose where to read (partition-starts.ts). */
 	const partitionStarts = createPartitionStarts({
 		position: (topic, partition) => tracker.position(topic, partition),
 		ranges: topicRanges,
-		setStart: (topic, range) => {
-			tracker.setPosition(topic, range.partition, range.low);
-			tracker.setHighWatermark(topic, range.partition, range.high);
+		setPosition: (topic, partition, offset, high) => {
+			tracker.setPosition(topic, partition, offset);
+			tracker.setHighWatermark(topic, partition, high);
 			schedulePartitions();
+		},
+		skipped: (topic, partition, from, to) =>
+			options.onError?.(removedUnreadMessage(topic, partition, from, to)),
+		wentBack: (topic) => topicWatch.report(topic, 'recreated'),
+	});
+	/** Seeks for consumer `target` of generation `mine`, while it is still ours. */
+	const joinOf = (target: Consumer | undefined, mine: number): PartitionJoin => ({
+		isCurrent: () => mine === generation && !stopping && target !== undefined,
+		seek: (topic, partition, offset) => {
+			try {
+				target?.seek({topic, partition, offset: String(offset)});
+			} catch {
+				// Between runs: the next join looks again.
+			}
 		},
 	});
 
@@ -424,13 +448,7 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 			);
 			for (const [topic, partitions] of assigned) tracker.setAssigned(topic, partitions);
 			seekAssigned(target);
-			partitionStarts.afterJoin(assigned, current, (topic, partition, offset) => {
-				try {
-					target.seek({topic, partition, offset: String(offset)});
-				} catch {
-					// Between runs: the next join looks again.
-				}
-			});
+			partitionStarts.afterJoin(assigned, joinOf(target, mine));
 			applyPause(target);
 			attempt = 0;
 			stalledByWatchdog = false;

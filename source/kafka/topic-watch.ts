@@ -41,6 +41,8 @@ export type TopicWatch = {
 	refresh(all?: boolean): Promise<void>;
 	/** kafkajs hinted that a topic changed (`signalsTopicChange`): look at every topic soon. */
 	soon(): void;
+	/** Another part of the stream saw the topic change (e.g. a partition ending below our position). */
+	report(topic: string, change: TopicChange): void;
 	/** Seen missing since its last start (the session waits for it). */
 	isDeleted(topic: string): boolean;
 	/**
@@ -118,6 +120,7 @@ export function createTopicWatch(deps: TopicWatchDeps): TopicWatch {
 				void watch.refresh(true);
 			}, SOON_MS);
 		},
+		report: changed,
 		isDeleted: (topic) => deleted.has(topic),
 		async startFresh(started) {
 			for (const topic of [...fresh]) {
@@ -157,6 +160,12 @@ export function offsetsWentBack(
 		const at = position(range.partition);
 		return at !== undefined && range.high < at;
 	});
+}
+
+/** The line the user reads when records were removed (retention, deleteRecords) before we read them. */
+export function removedUnreadMessage(topic: string, partition: number, from: number, to: number): string {
+	const which = to - from === 1 ? `record ${from}` : `records ${from}-${to - 1}`;
+	return `${which} of topic '${topic}' partition ${partition} were removed (retention or deleteRecords) before they were read`;
 }
 
 /** The line the user reads (stderr in plain mode) when a topic changed under the viewer. */

@@ -192,6 +192,34 @@ describe('topics that change while viewed (production-defaults broker)', () => {
 		expect(watched.errors).toEqual([]);
 		expect(watched.partitions.map((partition) => partition.lag)).toEqual([0, 0]);
 	});
+
+	it('records removed below a paused viewer: it reads on from the new log start', async () => {
+		const topic = uniqueName('trimmed-paused');
+		await createTopic(topic, 1, {bootstrap: productionBootstrap()});
+		kcatProduce(topic, 0, 10, 'first');
+		const watched = watchStream([topic], {kind: 'beginning'}, {brokers: productionBootstrap().split(',')});
+		await watched.stream.start();
+		await waitUntil('the first records', () => watched.records.length === 10, 30_000);
+		watched.stream.pause();
+		kcatProduce(topic, 0, 10, 'unread');
+		await withAdmin(productionBootstrap(), async (admin) => {
+			await admin.fetchTopicOffsets(topic);
+			await admin.deleteTopicRecords({topic, partitions: [{partition: 0, offset: '15'}]});
+		});
+		watched.stream.resume();
+		kcatProduce(topic, 0, 2, 'after');
+		await waitUntil(
+			'the records after',
+			() => watched.records.some((record) => record.offset === 21),
+			15_000,
+		);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		// Removed before they were read, and said so: kafkajs alone would go on from the end (offset 22).
+		expect(watched.records.slice(10).map((record) => record.offset)).toEqual([15, 16, 17, 18, 19, 20, 21]);
+		expect(watched.errors).toEqual([
+			`records 10-14 of topic '${topic}' partition 0 were removed (retention or deleteRecords) before they were read`,
+		]);
+	});
 });
 
 describe('plain CLI (--output json, following, ended by SIGTERM) on a topic that changes', () => {

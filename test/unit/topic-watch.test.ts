@@ -4,6 +4,7 @@ import type {PartitionRange} from '../../source/kafka/start-offsets.js';
 import {
 	createTopicWatch,
 	offsetsWentBack,
+	removedUnreadMessage,
 	signalsTopicChange,
 	type TopicChange,
 	topicChangeMessage,
@@ -125,8 +126,9 @@ describe('createTopicWatch', () => {
 		expect(cluster.looks).toBe(0);
 		await watch.refresh(true);
 		expect(cluster.restarts).toEqual([['logs', 'recreated']]);
-		// Waiting for the session: not told twice.
+		// Waiting for the session: not told twice, also not by another part of the stream.
 		await watch.refresh(true);
+		watch.report('logs', 'recreated');
 		expect(cluster.restarts).toHaveLength(1);
 	});
 
@@ -148,6 +150,10 @@ describe('createTopicWatch', () => {
 	});
 
 	it('words the lines the user reads', () => {
+		expect(removedUnreadMessage('logs', 2, 10, 15)).toBe(
+			"records 10-14 of topic 'logs' partition 2 were removed (retention or deleteRecords) before they were read",
+		);
+		expect(removedUnreadMessage('logs', 2, 10, 11)).toMatch(/^record 10 of topic/);
 		expect(topicChangeMessage('logs', 'deleted', 'b:9092')).toBe(
 			"topic 'logs' was deleted from b:9092; waiting for it to be created again",
 		);
