@@ -59,7 +59,7 @@ export function createViewerSession(options: ViewerSessionOptions): ViewerSessio
 		// A topic deleted and created again: its offsets start again. What was shown stays.
 		onTopicReset: (topic) => {
 			store.forgetTopic(topic);
-			store.addMark(`topic ${topic} was created again: reading it from its start`);
+			store.addMark(`topic ${topic} created again: reading from its start`);
 		},
 	});
 	const controller = createStreamController({

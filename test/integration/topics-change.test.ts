@@ -107,9 +107,7 @@ describe('topics that change while viewed (production-defaults broker)', () => {
 			[0, 1, 2].flatMap((partition) => [0, 1, 2, 3].map((offset) => `${partition}/${offset}`)).sort(),
 		);
 		const marks = session.store.slice(0, session.store.viewLength).filter(isMark);
-		expect(marks.map((mark) => mark.label)).toEqual([
-			`topic ${topic} was created again: reading it from its start`,
-		]);
+		expect(marks.map((mark) => mark.label)).toEqual([`topic ${topic} created again: reading from its start`]);
 		expect(session.store.duplicates).toBe(0);
 		expect(session.status.get().connection).toEqual({kind: 'live'});
 		expect(session.status.get().partitions.map((partition) => partition.partition)).toEqual([0, 1, 2]);
