@@ -609,7 +609,7 @@ export function createLogStream(options: LogStreamOptions): LogStream {
 	/** `topic` changed under us (topic-watch.ts): drop the consumer; the next session starts it afresh. */
 	const restartTopic = (topic: string, change: TopicChange) => {
 		if (stopping) return;
-		options.onError?.(topicChangeMessage(topic, change, brokersLabel));
+		options.onError?.(topicChangeMessage(topic, change, brokersLabel, waitForTopics));
 		generation += 1;
 		const old = consumer;
 		consumer = undefined;

@@ -168,11 +168,19 @@ export function removedUnreadMessage(topic: string, partition: number, from: num
 	return `${which} of topic '${topic}' partition ${partition} were removed (retention or deleteRecords) before they were read`;
 }
 
-/** The line the user reads (stderr in plain mode) when a topic changed under the viewer. */
-export function topicChangeMessage(topic: string, change: TopicChange, brokers: string): string {
-	return change === 'deleted'
-		? `topic '${topic}' was deleted from ${brokers}; waiting for it to be created again`
-		: `topic '${topic}' was created again (its offsets went back); reading it from its start`;
+/**
+ * The line the user reads (stderr in plain mode) when a topic changed under the viewer; `waits`
+ * is false when a missing topic ends the stream (`--exit`).
+ */
+export function topicChangeMessage(
+	topic: string,
+	change: TopicChange,
+	brokers: string,
+	waits = true,
+): string {
+	if (change === 'recreated')
+		return `topic '${topic}' was created again (its offsets went back); reading it from its start`;
+	return `topic '${topic}' was deleted from ${brokers}${waits ? '; waiting for it to be created again' : ''}`;
 }
 
 /**

@@ -113,6 +113,41 @@ describe('topics that change while viewed (production-defaults broker)', () => {
 		expect(session.status.get().partitions.map((partition) => partition.partition)).toEqual([0, 1, 2]);
 	});
 
+	it('a topic deleted and created again at once (maybe no gap seen) is read from its start', async () => {
+		const topic = uniqueName('recreated-fast');
+		await createTopic(topic, 1, {bootstrap: productionBootstrap()});
+		kcatProduce(topic, 0, 10, 'old');
+		const resets: string[] = [];
+		const watched = watchStream(
+			[topic],
+			{kind: 'beginning'},
+			{brokers: productionBootstrap().split(','), onTopicReset: (reset) => resets.push(reset)},
+		);
+		await watched.stream.start();
+		await waitUntil('the old records', () => watched.records.length === 10, 30_000);
+		await deleteTopic(topic);
+		// As soon as the broker takes it: a script deleting and creating a topic.
+		for (let attempt = 0; ; attempt++) {
+			try {
+				await createTopic(topic, 1, {bootstrap: productionBootstrap()});
+				break;
+			} catch (error) {
+				if (attempt > 50) throw error;
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+		}
+		kcatProduce(topic, 0, 4, 'new');
+		await waitUntil('the new records', () => watched.records.length === 14, 30_000);
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(watched.records.slice(10).map((record) => `${record.offset} ${record.value}`)).toEqual(
+			[0, 1, 2, 3].map(
+				(offset) => `${offset} ${JSON.stringify({message: `new ${offset}`, service: 'api', level: 'info'})}`,
+			),
+		);
+		expect(resets).toEqual([topic]);
+		process.stderr.write(`[topics] created again at once: ${JSON.stringify(watched.errors)}\n`);
+	});
+
 	it('TUI pipeline: partitions added to a followed topic show within 10 s, from their start', async () => {
 		const topic = uniqueName('grown');
 		await createTopic(topic, 1, {bootstrap: productionBootstrap()});

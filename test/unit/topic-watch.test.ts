@@ -157,6 +157,10 @@ describe('createTopicWatch', () => {
 		expect(topicChangeMessage('logs', 'deleted', 'b:9092')).toBe(
 			"topic 'logs' was deleted from b:9092; waiting for it to be created again",
 		);
+		// --exit: a deleted topic ends the run, nothing waits.
+		expect(topicChangeMessage('logs', 'deleted', 'b:9092', false)).toBe(
+			"topic 'logs' was deleted from b:9092",
+		);
 		expect(topicChangeMessage('logs', 'recreated', 'b:9092')).toBe(
 			"topic 'logs' was created again (its offsets went back); reading it from its start",
 		);
