@@ -66,6 +66,19 @@ function viewer(topic: string): ViewerSession {
 	return session;
 }
 
+/** A log stream (this thread) reading `topic` from its start, once it has the first `count` records. */
+async function streamFromStart(topic: string, count: number) {
+	const resets: string[] = [];
+	const watched = watchStream(
+		[topic],
+		{kind: 'beginning'},
+		{brokers: productionBootstrap().split(','), onTopicReset: (reset) => resets.push(reset)},
+	);
+	await watched.stream.start();
+	await waitUntil('the first records', () => watched.records.length === count, 30_000);
+	return {watched, resets};
+}
+
 const records = (session: ViewerSession) =>
 	session.store
 		.slice(0, session.store.viewLength)
@@ -117,14 +130,7 @@ describe('topics that change while viewed (production-defaults broker)', () => {
 		const topic = uniqueName('recreated-fast');
 		await createTopic(topic, 1, {bootstrap: productionBootstrap()});
 		kcatProduce(topic, 0, 10, 'old');
-		const resets: string[] = [];
-		const watched = watchStream(
-			[topic],
-			{kind: 'beginning'},
-			{brokers: productionBootstrap().split(','), onTopicReset: (reset) => resets.push(reset)},
-		);
-		await watched.stream.start();
-		await waitUntil('the old records', () => watched.records.length === 10, 30_000);
+		const {watched, resets} = await streamFromStart(topic, 10);
 		await deleteTopic(topic);
 		// As soon as the broker takes it: a script deleting and creating a topic.
 		for (let attempt = 0; ; attempt++) {
@@ -191,14 +197,7 @@ describe('topics that change while viewed (production-defaults broker)', () => {
 		await createTopic(topic, 2, {bootstrap: productionBootstrap()});
 		kcatProduce(topic, 0, 10, 'first');
 		kcatProduce(topic, 1, 10, 'first');
-		const resets: string[] = [];
-		const watched = watchStream(
-			[topic],
-			{kind: 'beginning'},
-			{brokers: productionBootstrap().split(','), onTopicReset: (reset) => resets.push(reset)},
-		);
-		await watched.stream.start();
-		await waitUntil('the first records', () => watched.records.length === 20, 30_000);
+		const {watched, resets} = await streamFromStart(topic, 20);
 		// Partition 0 emptied, partition 1 cut in half: both below our position.
 		await withAdmin(productionBootstrap(), async (admin) => {
 			// kafkajs' deleteTopicRecords needs the topic's metadata in this client first.
@@ -230,9 +229,7 @@ describe('topics that change while viewed (production-defaults broker)', () => {
 		const topic = uniqueName('trimmed-paused');
 		await createTopic(topic, 1, {bootstrap: productionBootstrap()});
 		kcatProduce(topic, 0, 10, 'first');
-		const watched = watchStream([topic], {kind: 'beginning'}, {brokers: productionBootstrap().split(',')});
-		await watched.stream.start();
-		await waitUntil('the first records', () => watched.records.length === 10, 30_000);
+		const {watched, resets} = await streamFromStart(topic, 10);
 		watched.stream.pause();
 		kcatProduce(topic, 0, 10, 'unread');
 		await withAdmin(productionBootstrap(), async (admin) => {
@@ -252,6 +249,7 @@ describe('topics that change while viewed (production-defaults broker)', () => {
 		expect(watched.errors).toEqual([
 			`records 10-14 of topic '${topic}' partition 0 were removed (retention or deleteRecords) before they were read`,
 		]);
+		expect(resets).toEqual([]);
 	});
 });
 
