@@ -33,7 +33,7 @@ async function deleteTopic(topic: string): Promise<void> {
 }
 
 /** Sleep `ms`, checking every second that `topic` has not come back (nothing may create it by looking). */
-async function staysDeleted(topic: string, ms: number): Promise<void> {
+async function staysAbsent(topic: string, ms: number): Promise<void> {
 	const until = Date.now() + ms;
 	while (Date.now() < until) {
 		expect(await topicExists(topic)).toBe(false);
@@ -102,7 +102,7 @@ describe('topics that change while viewed (production-defaults broker)', () => {
 		);
 		expect(session.status.get().connection.kind).toBe('connecting');
 		// The viewer keeps looking (its consumer, admin client and session retries): nothing creates it.
-		await staysDeleted(topic, 8000);
+		await staysAbsent(topic, 8000);
 
 		await createTopic(topic, 3, {bootstrap: productionBootstrap()});
 		// Offsets 0-3: the old topic had all of them, and they must show all the same.
@@ -256,6 +256,17 @@ describe('topics that change while viewed (production-defaults broker)', () => {
 describe('plain CLI (--output json, following, ended by SIGTERM) on a topic that changes', () => {
 	beforeAll(() => ensureBuilt(), 120_000);
 
+	it('waits for a topic that does not exist without creating it (topics are created on first use here)', async () => {
+		const topic = uniqueName('never-made');
+		const cli = startPlainCli(['--brokers', productionBootstrap(), '--topic', topic]);
+		await waitUntil('the missing-topic line', () => /does not exist/.test(cli.stderr()), 15_000);
+		await staysAbsent(topic, 6000);
+		cli.child.kill('SIGTERM');
+		expect(await cli.exited).toEqual({code: 0, signal: null});
+		expect(cli.stderr()).toContain(`klog-tui: topic '${topic}' does not exist on ${productionBootstrap()}`);
+		expect(await topicExists(topic)).toBe(false);
+	});
+
 	it('prints every record of the topic created again once, then records of added partitions', async () => {
 		const topic = uniqueName('plain-recreated');
 		await createTopic(topic, 1, {bootstrap: productionBootstrap()});
@@ -265,7 +276,7 @@ describe('plain CLI (--output json, following, ended by SIGTERM) on a topic that
 
 		await deleteTopic(topic);
 		await waitUntil('the deleted line', () => /was deleted/.test(cli.stderr()), 10_000);
-		await staysDeleted(topic, 6000);
+		await staysAbsent(topic, 6000);
 		await createTopic(topic, 1, {bootstrap: productionBootstrap()});
 		kcatProduce(topic, 0, 5, 'new');
 		await waitUntil('the new records', () => cli.lines().length === 13, 30_000);
