@@ -148,6 +148,8 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		// With --exit a missing topic ends the run (one line, exit 2); otherwise wait for it.
 		waitForTopics: !config.exitAtEnd,
 		onRecords: print,
+		// A topic deleted and created again: its offsets start again (onError said so).
+		onTopicReset: (topic) => store.forgetTopic(topic),
 		onStatus,
 		onError: (message) => {
 			// A skipped batch is not the end of the run: it is one line, and exit code 1 at the end.

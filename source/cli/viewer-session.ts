@@ -60,6 +60,11 @@ export function createViewerSession(options: ViewerSessionOptions): ViewerSessio
 		onPartitions: (partitions) => status.setPartitions(partitions),
 		// Problems also show as the connection state in the header; nothing may print under Ink.
 		onError: () => undefined,
+		// A topic deleted and created again: its offsets start again. What was shown stays.
+		onTopicReset: (topic) => {
+			store.forgetTopic(topic);
+			store.addMark(`topic ${topic} created again: reading from its start`);
+		},
 	});
 	const controller = createStreamController({
 		stream,

@@ -87,6 +87,8 @@ export type LogStore = {
 	clear(): void;
 	/** Forget de-duplication state for a partition (used when the user re-seeks on purpose). */
 	resetPosition(topic: string, partition: number): void;
+	/** The same for every partition of a topic (it was deleted and created again: its offsets start again). */
+	forgetTopic(topic: string): void;
 
 	setFilter(filter: FilterSpec): void;
 	readonly filter: FilterSpec;
@@ -405,6 +407,10 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 
 		resetPosition(topic, partition) {
 			positions.get(topic)?.delete(partition);
+		},
+
+		forgetTopic(topic) {
+			positions.delete(topic);
 		},
 
 		setFilter(next) {

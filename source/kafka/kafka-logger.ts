@@ -2,7 +2,16 @@ import {createWriteStream, type WriteStream} from 'node:fs';
 import {type LogEntry, type logCreator, logLevel} from 'kafkajs';
 
 /** A kafkajs log entry reduced to what the stream needs to explain a connection problem. */
-export type KafkaLogNote = {level: 'error' | 'warn'; namespace: string; message: string};
+export type KafkaLogNote = {
+	level: 'error' | 'warn';
+	namespace: string;
+	message: string;
+	/** The error kafkajs attached, when it did (e.g. a broker's answer to a request). */
+	error?: string;
+	/** The partition the entry is about, when kafkajs named one (e.g. an offset out of range). */
+	topic?: string;
+	partition?: number;
+};
 
 export type KafkaLoggerOptions = {
 	/** Append kafkajs logs (JSON lines) to this file; without it they go nowhere. */
@@ -54,7 +63,15 @@ export function createKafkaLogCreator(options: KafkaLoggerOptions): logCreator {
 		({namespace, level, log}: LogEntry) => {
 			const {message, timestamp, logger: _logger, ...extra} = log;
 			if (options.onNote && (level === logLevel.ERROR || level === logLevel.WARN)) {
-				options.onNote({level: level === logLevel.ERROR ? 'error' : 'warn', namespace, message});
+				options.onNote({
+					level: level === logLevel.ERROR ? 'error' : 'warn',
+					namespace,
+					message,
+					...(typeof extra.error === 'string' ? {error: extra.error} : {}),
+					...(typeof extra.topic === 'string' && typeof extra.partition === 'number'
+						? {topic: extra.topic, partition: extra.partition}
+						: {}),
+				});
 			}
 			if (options.logFile) {
 				const line = JSON.stringify({

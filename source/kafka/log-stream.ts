@@ -10,8 +10,16 @@ import {createGroupGuard} from './group-guard.js';
 import {createKafka, type KafkaConnectionOptions} from './kafka-client.js';
 import {keepOffsetResetsLocal} from './kafkajs-offset-reset.js';
 import {createOffsetCommitter} from './offset-committer.js';
+import {createPartitionStarts, type PartitionJoin} from './partition-starts.js';
 import {createPartitionTracker} from './partition-tracker.js';
 import {type PartitionRange, startOffsets} from './start-offsets.js';
+import {
+	createTopicWatch,
+	removedUnreadMessage,
+	signalsTopicChange,
+	type TopicChange,
+	topicChangeMessage,
+} from './topic-watch.js';
 
 /** Everything a log stream needs: where, what, from where, and who to tell. */
 export type LogStreamOptions = KafkaConnectionOptions & {
@@ -55,6 +63,11 @@ export type LogStreamOptions = KafkaConnectionOptions & {
 	 * `onError` line; with this, it also becomes one error record among the records (the TUI).
 	 */
 	undecodableAsRecords?: boolean;
+	/**
+	 * `topic` was deleted and created again: its offsets start again, so forget which of them
+	 * were seen. Called after the old topic's last records and before the new one's first.
+	 */
+	onTopicReset?: (topic: string) => void;
 };
 
 /** A running (or retrying) stream of records from one consumer group of our own. */
@@ -106,6 +119,11 @@ const HOLD_HEARTBEAT_MS = 1000;
 const MAX_BYTES_PER_PARTITION = 128 * 1024;
 /** How often a missing topic is looked for again. */
 const TOPIC_WAIT_MS = 2000;
+/**
+ * How old kafkajs' metadata may get (its default is 5 min): it sees partitions added to a topic
+ * only when it refreshes, and only then rejoins to be assigned them.
+ */
+const METADATA_MAX_AGE_MS = 4000;
 
 /** Resolve `promise`, or give up quietly after `ms` (used on the way out, where a dead broker must not hang us). */
 async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
@@ -120,6 +138,15 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
 	} finally {
 		clearTimeout(timer);
 	}
+}
+
+/** kafkajs' offsets of a topic (strings) as numbers. */
+function rangesOf(offsets: {partition: number; low: string; high: string}[]): PartitionRange[] {
+	return offsets.map((entry) => ({
+		partition: entry.partition,
+		low: Number(entry.low),
+		high: Number(entry.high),
+	}));
 }
 
 function toRawRecord(topic: string, partition: number, message: KafkaMessage): RawRecord {
@@ -155,6 +182,11 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 	const kafka: Kafka = createKafka(options, {
 		onLogNote: (note) => {
 			lastNote = {message: note.message, at: Date.now()};
+			if (!positionsReady) return;
+			// kafkajs is about to read this partition from its end: we choose (partition-starts.ts).
+			if (note.message.startsWith('Offset out of range') && note.topic && note.partition !== undefined)
+				partitionStarts.outOfRange(note.topic, note.partition, joinOf(consumer, generation));
+			else if (signalsTopicChange(note)) topicWatch.soon();
 		},
 		// Few retries inside kafkajs: our own loop retries forever with a visible status.
 		retry: {initialRetryTime: 250, maxRetryTime: 2000, retries: 2},
@@ -249,23 +281,73 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		return admin;
 	};
 	const dropAdminConnection = () => {
-		if (admin && adminConnected) {
-			adminConnected = false;
-			void admin.disconnect().catch(() => undefined);
+		// A new client next time: kafkajs keeps asking for every topic an admin client ever
+		// looked at, and once one of them is deleted all its metadata requests fail.
+		const old = admin;
+		admin = undefined;
+		if (old && adminConnected) void old.disconnect().catch(() => undefined);
+		adminConnected = false;
+	};
+
+	/** A topic's partition offsets, through the admin client. */
+	const topicRanges = async (topic: string): Promise<PartitionRange[]> => {
+		try {
+			return rangesOf(await (await ensureAdmin()).fetchTopicOffsets(topic));
+		} catch (error) {
+			dropAdminConnection();
+			throw error;
 		}
 	};
+
+	/** Partitions added after we started, or out of range: we choose where to read (partition-starts.ts). */
+	const partitionStarts = createPartitionStarts({
+		position: (topic, partition) => tracker.position(topic, partition),
+		ranges: topicRanges,
+		setPosition: (topic, partition, offset, high) => {
+			tracker.setPosition(topic, partition, offset);
+			tracker.setHighWatermark(topic, partition, high);
+			schedulePartitions();
+		},
+		skipped: (topic, partition, from, to) =>
+			options.onError?.(removedUnreadMessage(topic, partition, from, to)),
+		wentBack: (topic) => topicWatch.report(topic, 'recreated'),
+	});
+	/** Seeks for consumer `target` of generation `mine`, while it is still ours. */
+	const joinOf = (target: Consumer | undefined, mine: number): PartitionJoin => ({
+		isCurrent: () => mine === generation && !stopping && target !== undefined,
+		seek: (topic, partition, offset) => {
+			try {
+				target?.seek({topic, partition, offset: String(offset)});
+			} catch {
+				// Between runs: the next join looks again.
+			}
+		},
+	});
+
+	/** Topics deleted, created again or grown under us (see topic-watch.ts). */
+	const topicWatch = createTopicWatch({
+		topics: options.topics,
+		tracker,
+		ranges: topicRanges,
+		exists: async (topic) => {
+			try {
+				return (await (await ensureAdmin()).listTopics()).includes(topic);
+			} catch {
+				dropAdminConnection();
+				return undefined;
+			}
+		},
+		busy: (topic) => Date.now() - (lastBatchAt.get(topic) ?? 0) < IDLE_REFRESH_MS && !paused,
+		restart: (topic, change) => restartTopic(topic, change),
+		changed: () => schedulePartitions(),
+	});
 
 	/** Offsets of `start` for every partition of every topic, through the admin client. */
 	const computeStartOffsets = async (start: StartPosition) => {
 		const client = await ensureAdmin();
 		const result = new Map<string, {ranges: PartitionRange[]; offsets: Map<number, number>}>();
 		for (const topic of options.topics) {
-			const offsets = await client.fetchTopicOffsets(topic);
-			const ranges = offsets.map((entry) => ({
-				partition: entry.partition,
-				low: Number(entry.low),
-				high: Number(entry.high),
-			}));
+			const ranges = rangesOf(await client.fetchTopicOffsets(topic));
 			let since: Map<number, number> | undefined;
 			if (start.kind === 'since') {
 				const byTime = await client.fetchTopicOffsetsByTimestamp(topic, start.time);
@@ -281,8 +363,8 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		for (const [topic, partitions] of assigned) {
 			for (const partition of partitions) {
 				const position = tracker.position(topic, partition);
-				// A partition we have never heard of (the topic grew) starts where kafkajs'
-				// reset policy puts it: at its end, like any record that arrives from now on.
+				// A partition we have never heard of (the topic grew): partitionStarts seeks it
+				// to its log start once that is known.
 				if (position === undefined) continue;
 				try {
 					target.seek({topic, partition, offset: String(position)});
@@ -308,6 +390,7 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		// dropped without resolving, so kafkajs fetches them again from our position.
 		if (mine !== generation || stopping || !isRunning() || isStale() || paused) return;
 		const {topic, partition} = batch;
+		if (partitionStarts.holds(topic, partition)) return;
 		seekPending.delete(partitionKey(topic, partition));
 		const sorted = takeUndecodable(
 			batch.messages.map((message) => toRawRecord(topic, partition, message)),
@@ -398,6 +481,7 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 			for (const [topic, partitions] of assigned) tracker.setAssigned(topic, partitions);
 			guard.joined();
 			seekAssigned(target);
+			partitionStarts.afterJoin(assigned, joinOf(target, mine));
 			applyPause(target);
 			attempt = 0;
 			stalledByWatchdog = false;
@@ -421,6 +505,7 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 			// kafkajs resolves these even while paused, so this runs while paused too.
 			if (!current() || payload.batchSize !== 0) return;
 			if (seekPending.has(partitionKey(payload.topic, payload.partition))) return;
+			if (partitionStarts.holds(payload.topic, payload.partition)) return;
 			tracker.recordBatch(payload.topic, payload.partition, {
 				records: 0,
 				batchLastOffset: Number(payload.lastOffset),
@@ -463,8 +548,10 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 			const existing = new Set(await client.listTopics());
 			const missing = options.topics.filter((topic) => !existing.has(topic));
 			if (missing.length > 0) {
-				for (const topic of missing) reportOnce(`topic '${topic}' does not exist on ${brokersLabel}`);
-				const reason = `waiting for topic ${missing.map((topic) => `'${topic}'`).join(', ')}`;
+				for (const topic of missing) {
+					if (!topicWatch.isDeleted(topic)) reportOnce(`topic '${topic}' does not exist on ${brokersLabel}`);
+				}
+				const reason = topicWatch.waitingReason(missing);
 				if (!waitForTopics) {
 					await stopInternal(
 						`topic ${missing.map((topic) => `'${topic}'`).join(', ')} does not exist`,
@@ -499,6 +586,17 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 				checkCaughtUp();
 				schedulePartitions();
 			}
+			// Topics deleted or created again are read from their start; the receiver forgets
+			// their offsets first, and --exit ends at their new end.
+			await topicWatch.startFresh((topic, ranges) => {
+				watch.setEnds(
+					topic,
+					ranges.map((range) => ({topic, ...range})),
+				);
+				options.onTopicReset?.(topic);
+			});
+			if (stopping) return 'stopped';
+			checkCaughtUp();
 			generation += 1;
 			const mine = generation;
 			const next = kafka.consumer({
@@ -512,6 +610,7 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 				// a short session means the stream resumes within ~10 s, not 30.
 				sessionTimeout: 10_000,
 				heartbeatInterval: 3000,
+				metadataMaxAge: METADATA_MAX_AGE_MS,
 				retry: {initialRetryTime: 250, maxRetryTime: 5000, retries: 8},
 			});
 			consumer = next;
@@ -549,22 +648,21 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		return current;
 	};
 
-	/** While a topic sees no batches (idle or paused), ask the admin client for its high watermarks. */
-	const refreshIdleTopics = async () => {
-		if (stopping || !positionsReady) return;
-		const now = Date.now();
-		for (const topic of options.topics) {
-			if (now - (lastBatchAt.get(topic) ?? 0) < IDLE_REFRESH_MS && !paused) continue;
-			try {
-				const client = await ensureAdmin();
-				const offsets = await client.fetchTopicOffsets(topic);
-				for (const entry of offsets) tracker.setHighWatermark(topic, entry.partition, Number(entry.high));
-				schedulePartitions();
-			} catch {
-				dropAdminConnection();
-				return;
-			}
-		}
+	/** `topic` changed under us (topic-watch.ts): drop the consumer; the next session starts it afresh. */
+	const restartTopic = (topic: string, change: TopicChange) => {
+		if (stopping) return;
+		options.onError?.(topicChangeMessage(topic, change, brokersLabel, waitForTopics));
+		generation += 1;
+		const old = consumer;
+		consumer = undefined;
+		tracker.unassignAll();
+		assigned = new Map();
+		schedulePartitions();
+		if (change === 'deleted') setState({kind: 'connecting', reason: topicWatch.waitingReason([topic])});
+		// The old member leaves before the new one joins, so the group does not wait for it.
+		void within(old?.disconnect().catch(() => undefined) ?? Promise.resolve(), 5000).then(() =>
+			scheduleRetry(0),
+		);
 	};
 
 	/** kafkajs can stall silently; no fetch for a while while we think we are live means we are not. */
@@ -588,6 +686,7 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		clearInterval(refreshTimer);
 		clearInterval(watchdogTimer);
 		clearTimeout(partitionsTimer);
+		topicWatch.dispose();
 		stopPromise = (async () => {
 			// Let an attempt in flight finish (bounded), so the consumer it made is the one we stop.
 			if (session && awaitSession) await within(session, 5000);
@@ -629,7 +728,9 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		start() {
 			started ??= (async () => {
 				options.onStatus?.(state);
-				refreshTimer = setInterval(() => void refreshIdleTopics(), IDLE_REFRESH_MS);
+				refreshTimer = setInterval(() => {
+					if (positionsReady && !stopping) void topicWatch.refresh();
+				}, IDLE_REFRESH_MS);
 				watchdogTimer = setInterval(watchdog, 500);
 				if (commitOffsets) committer.start(() => consumer);
 				await runSession();

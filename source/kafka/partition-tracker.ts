@@ -35,6 +35,8 @@ export type PartitionTracker = {
 		batch: {records: number; lastRecordOffset?: number; batchLastOffset: number; highWatermark?: number},
 	): void;
 	setHighWatermark(topic: string, partition: number, highWatermark: number): void;
+	/** Forget every partition of `topic` (it was deleted: a new one may come with other partitions). */
+	forgetTopic(topic: string): void;
 	/** Our next offset to read, or undefined when unknown. */
 	position(topic: string, partition: number): number | undefined;
 	/** Every known partition's status, ordered by topic and partition. */
@@ -113,6 +115,10 @@ export function createPartitionTracker(now: () => number = Date.now): PartitionT
 				state.highWatermark = highWatermark;
 				version += 1;
 			}
+		},
+		forgetTopic(topic) {
+			for (const [id, state] of states) if (state.topic === topic) states.delete(id);
+			version += 1;
 		},
 		position(topic, partition) {
 			const state = states.get(key(topic, partition));

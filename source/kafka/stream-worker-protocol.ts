@@ -8,7 +8,10 @@ import type {LogStreamOptions} from './log-stream.js';
  */
 
 /** The log stream's options without its callbacks: what the worker is started with. */
-export type StreamWorkerData = Omit<LogStreamOptions, 'onRecords' | 'onStatus' | 'onPartitions' | 'onError'>;
+export type StreamWorkerData = Omit<
+	LogStreamOptions,
+	'onRecords' | 'onStatus' | 'onPartitions' | 'onError' | 'onTopicReset'
+>;
 
 /** A call that answers (`reply` with the same id). */
 export type StreamWorkerRequest =
@@ -32,4 +35,6 @@ export type FromStreamWorker =
 	| {type: 'status'; state: ConnectionState}
 	| {type: 'partitions'; partitions: PartitionStatus[]}
 	| {type: 'error'; message: string}
+	/** The topic was deleted and created again (`onTopicReset`), in order with the records. */
+	| {type: 'topicReset'; topic: string}
 	| {type: 'reply'; id: number; error?: string};

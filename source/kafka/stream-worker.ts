@@ -42,6 +42,7 @@ const stream = createLogStream({
 	onStatus: (state) => post({type: 'status', state}),
 	onPartitions: (partitions) => post({type: 'partitions', partitions}),
 	onError: (message) => post({type: 'error', message}),
+	onTopicReset: (topic) => post({type: 'topicReset', topic}),
 });
 
 const reply = (id: number, work: Promise<unknown>) => {

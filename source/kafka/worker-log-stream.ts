@@ -33,7 +33,7 @@ export type WorkerLogStreamOptions = Omit<LogStreamOptions, 'onRecords'> & {
 
 /** The options without callbacks, or undefined when they cannot cross to a thread (a function in them). */
 function workerDataOf(options: WorkerLogStreamOptions): StreamWorkerData | undefined {
-	const {onRecords, onStatus, onPartitions, onError, ...data} = options;
+	const {onRecords, onStatus, onPartitions, onError, onTopicReset, ...data} = options;
 	try {
 		structuredClone(data);
 		return data;
@@ -125,6 +125,9 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 				return;
 			case 'error':
 				options.onError?.(message.message);
+				return;
+			case 'topicReset':
+				options.onTopicReset?.(message.topic);
 				return;
 			case 'reply': {
 				const waiter = pending.get(message.id);

@@ -43,9 +43,26 @@ describe('kafka logger', () => {
 		log(entry(logLevel.WARN, 'slow'));
 		log(entry(logLevel.ERROR, 'broken'));
 		log(entry(logLevel.INFO, 'fine'));
+		const failed = entry(logLevel.ERROR, 'Response Fetch(key: 1, version: 11)');
+		log({...failed, log: {...failed.log, error: 'This server does not host this topic-partition'}});
+		const reset = entry(logLevel.ERROR, 'Offset out of range, resetting to default offset');
+		log({...reset, namespace: 'ConsumerGroup', log: {...reset.log, topic: 'logs', partition: 2}});
 		expect(notes).toEqual([
 			{level: 'warn', namespace: 'Connection', message: 'slow'},
 			{level: 'error', namespace: 'Connection', message: 'broken'},
+			{
+				level: 'error',
+				namespace: 'Connection',
+				message: 'Response Fetch(key: 1, version: 11)',
+				error: 'This server does not host this topic-partition',
+			},
+			{
+				level: 'error',
+				namespace: 'ConsumerGroup',
+				message: 'Offset out of range, resetting to default offset',
+				topic: 'logs',
+				partition: 2,
+			},
 		]);
 	});
 

@@ -146,6 +146,17 @@ describe('de-duplication', () => {
 		expect(store.total).toBe(9);
 	});
 
+	it('takes a topic created again from offset 0 after forgetTopic, that topic only', () => {
+		const store = makeStore();
+		store.append([...batch(0, 0, 3), ...batch(1, 0, 3), raw(0, 0, {}, 'other')]);
+		store.forgetTopic('logs');
+		expect(store.append([...batch(0, 0, 2), raw(0, 0, {}, 'other')])).toBe(2);
+		// Within the new topic offsets are shown once again.
+		expect(store.append(batch(0, 0, 3))).toBe(1);
+		expect(store.duplicates).toBe(3);
+		expect(store.size).toBe(10);
+	});
+
 	it('keeps the positions across clear, so a clear never brings old records back', () => {
 		const store = makeStore();
 		store.append(batch(0, 0, 3));

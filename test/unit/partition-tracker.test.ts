@@ -73,4 +73,15 @@ describe('createPartitionTracker', () => {
 		expect(tracker.version).toBe(same);
 		expect(tracker.position('t', 0)).toBeUndefined();
 	});
+	it('forgets every partition of a topic, and only of that topic', () => {
+		const tracker = createPartitionTracker(() => 0);
+		tracker.setPosition('logs', 0, 10);
+		tracker.setPosition('logs', 1, 3);
+		tracker.setPosition('other', 0, 5);
+		const before = tracker.version;
+		tracker.forgetTopic('logs');
+		expect(tracker.version).toBeGreaterThan(before);
+		expect(tracker.position('logs', 0)).toBeUndefined();
+		expect(tracker.snapshot().map((status) => `${status.topic}/${status.partition}`)).toEqual(['other/0']);
+	});
 });
