@@ -95,17 +95,21 @@ describe('an undecodable batch', () => {
 		await javaProduce(testBootstrap(), topic, 'zstd', lines('later', 8), 0);
 		const file = segmentFile(topic, 0);
 		const batches = storedBatches(file);
-		expect(batches.map((batch) => batch.firstOffset)).toEqual([0, 8]);
+		// Two producer runs make two batches at least; a busy machine can split a run in two
+		// (linger.ms 50), so the first batch's end is wherever the next one starts.
+		expect(batches.length).toBeGreaterThanOrEqual(2);
+		expect(batches[0]!.firstOffset).toBe(0);
+		const last = batches[1]!.firstOffset - 1;
 		setCodec(file, batches[0]!, 5);
 
 		const run = await readPlain(topic, 'json');
 		expect(run.stderr.trim()).toBe(
-			`klog-tui: undecodable batch skipped: partition 0, offsets 0-7 of topic '${topic}' (8 records, codec 5): unknown compression codec 5`,
+			`klog-tui: undecodable batch skipped: partition 0, offsets 0-${last} of topic '${topic}' (${last + 1} records, codec 5): unknown compression codec 5`,
 		);
 		expect(run.code).toBe(1);
 		expect(
 			outputLines(run).map((line) => JSON.stringify((JSON.parse(line) as {value: unknown}).value)),
-		).toEqual(lines('later', 8));
+		).toEqual([...lines('java', 8), ...lines('later', 8)].slice(last + 1));
 	});
 
 	it("in the TUI stream (worker thread) it is one error row at the batch's last offset; reading goes on", async () => {
