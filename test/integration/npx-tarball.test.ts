@@ -1,8 +1,9 @@
 /**
  * What `npx klog-tui` will do once published, from the packed tarball: `npm pack`, then in
  * an empty directory `npx --yes file:<tarball>` for `--help`, `--version` and a real run
- * against the test broker. This proves the package ships what the built CLI needs (`files`)
- * and that every runtime import is a `dependency`, not a devDependency.
+ * against the test broker; and `npm install -g` of the tarball, the README's way from a clone.
+ * This proves the package ships what the built CLI needs (`files`) and that every runtime
+ * import is a `dependency`, not a devDependency.
  */
 import {execFile} from 'node:child_process';
 import fs from 'node:fs';
@@ -89,6 +90,23 @@ describe('npx from the packed tarball, in an empty directory', {timeout: 300_000
 		expect(help.stdout).toContain('--brokers');
 		// Nothing was installed into the empty directory: npx keeps its own copy.
 		expect(fs.readdirSync(emptyDirectory)).toEqual([]);
+	});
+
+	it('npm install -g of the tarball puts klog-tui on the PATH', async () => {
+		const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'klog-global-'));
+		try {
+			const installed = await run(
+				'npm',
+				['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', tarball],
+				emptyDirectory,
+			);
+			expect(installed.code, installed.stderr).toBe(0);
+			const shown = await run(path.join(prefix, 'bin', 'klog-tui'), ['--version'], emptyDirectory);
+			expect(shown.code, shown.stderr).toBe(0);
+			expect(shown.stdout.trim()).toBe(version);
+		} finally {
+			fs.rmSync(prefix, {recursive: true, force: true});
+		}
 	});
 
 	it('reads the records produced to the test broker', async () => {
