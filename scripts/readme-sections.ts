@@ -1,5 +1,6 @@
 /**
- * The generated sections of README.md: the flag tables (from the CLI's flag table), the key
+ * The generated sections of README.md: the flag tables (from the CLI's flag table), the filter
+ * syntax (from its table in source/core/filter-syntax.ts), the key
  * tables (from the key map) and the benchmark summary (quoted from bench/RESULTS.md). Each sits
  * between `<!-- name:start -->` and `<!-- name:end -->`; everything outside the markers is
  * written by hand and left as it is.
@@ -13,10 +14,11 @@
 import stringWidth from 'string-width';
 import type {FlagSpec} from '../source/cli/flag-table.js';
 import {flagLabel} from '../source/cli/help-text.js';
+import type {FilterSyntaxRow} from '../source/core/filter-syntax.js';
 import type {HelpRow, HelpSection} from '../source/core/key-map.js';
 
 /** The generated sections, in README order. */
-export const README_SECTIONS = ['flags', 'keys', 'bench'] as const;
+export const README_SECTIONS = ['flags', 'filters', 'keys', 'bench'] as const;
 export type ReadmeSectionName = (typeof README_SECTIONS)[number];
 
 /** The command that regenerates the sections (`"readme"` in package.json). */
@@ -25,6 +27,7 @@ export const REGENERATE_COMMAND = 'npm run readme';
 /** Where each section's content comes from: named in the section's notice and in test failures. */
 export const SECTION_SOURCES: Readonly<Record<ReadmeSectionName, string>> = {
 	flags: 'source/cli/flag-table.ts',
+	filters: 'source/core/filter-syntax.ts',
 	keys: 'source/core/key-map.ts',
 	bench: 'bench/RESULTS.md',
 };
@@ -33,6 +36,8 @@ export const SECTION_SOURCES: Readonly<Record<ReadmeSectionName, string>> = {
 export type ReadmeInputs = {
 	/** The CLI's flags, in help order (`FLAGS`). */
 	flags: readonly FlagSpec[];
+	/** The filter syntax (`FILTER_SYNTAX`). */
+	filterSyntax: readonly FilterSyntaxRow[];
 	/** The help overlay's sections (`helpSections()`). */
 	keySections: readonly {section: HelpSection; rows: readonly HelpRow[]}[];
 	/** The text of bench/RESULTS.md. */
@@ -151,6 +156,18 @@ export function renderFlags(flags: readonly FlagSpec[]): string {
 		`Options of \`klog-tui demo\`, which also takes ${shared.map((flag) => codeSpan(`--${flag.name}`)).join(', ')}:`,
 		'',
 		markdownTable(header, rowsOf(demoOnly)),
+	].join('\n');
+}
+
+/** The filter syntax of `/`, `f`, `--grep` and `--service`-free text filters: one table. */
+export function renderFilterSyntax(rows: readonly FilterSyntaxRow[]): string {
+	return [
+		'The same terms work in the TUI (`/` filters, `f` searches) and in `--grep` (repeat it to AND).',
+		'',
+		markdownTable(
+			['Term', 'Matches'],
+			rows.map((row) => [codeSpan(row.example), inlineMarkdown(row.meaning)]),
+		),
 	].join('\n');
 }
 
@@ -284,6 +301,7 @@ export function renderBench(results: string, resultsLink = 'bench/RESULTS.md'): 
 export function renderSections(inputs: ReadmeInputs): Record<ReadmeSectionName, string> {
 	return {
 		flags: renderFlags(inputs.flags),
+		filters: renderFilterSyntax(inputs.filterSyntax),
 		keys: renderKeys(inputs.keySections),
 		bench: renderBench(inputs.benchResults),
 	};

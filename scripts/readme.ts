@@ -8,6 +8,7 @@ import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {FLAGS} from '../source/cli/flag-table.js';
+import {FILTER_SYNTAX} from '../source/core/filter-syntax.js';
 import {helpSections} from '../source/core/key-map.js';
 import {repoRoot} from './kafka-jars.js';
 import {README_SECTIONS, updateReadme} from './readme-sections.js';
@@ -24,6 +25,7 @@ function main(): number {
 	}
 	const generated = updateReadme(before, {
 		flags: FLAGS,
+		filterSyntax: FILTER_SYNTAX,
 		keySections: helpSections(),
 		benchResults: fs.readFileSync(resultsPath, 'utf8'),
 	});

@@ -20,6 +20,7 @@ import {
 	updateReadme,
 } from '../../scripts/readme-sections.js';
 import {FLAGS, type FlagSpec} from '../../source/cli/flag-table.js';
+import {FILTER_SYNTAX} from '../../source/core/filter-syntax.js';
 import {helpSections} from '../../source/core/key-map.js';
 
 /**
@@ -45,6 +46,7 @@ function normalise(markdown: string): string {
 function currentInputs(): ReadmeInputs {
 	return {
 		flags: FLAGS,
+		filterSyntax: FILTER_SYNTAX,
 		keySections: helpSections(),
 		benchResults: fs.readFileSync(path.join(repoRoot, 'bench', 'RESULTS.md'), 'utf8'),
 	};

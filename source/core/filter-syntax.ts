@@ -1,0 +1,38 @@
+/**
+ * The filter and search syntax as a table: what each kind of term looks like and means. The
+ * README's "Filter syntax" table and the `--grep` help are made from it, and a test parses each
+ * example to the kind it claims, so the documentation cannot drift from `record-filter.ts`.
+ */
+
+/** One row: an example as typed, the kind of term it is, and what it matches. */
+export type FilterSyntaxRow = {
+	example: string;
+	/** The `FilterTerm` kind of the example; `all` for a line of several terms. */
+	kind: 'text' | 'regex' | 'field' | 'all';
+	meaning: string;
+};
+
+export const FILTER_SYNTAX: readonly FilterSyntaxRow[] = [
+	{
+		example: 'timeout',
+		kind: 'text',
+		meaning: 'message, service or key contains the text; any case unless the text has a capital letter',
+	},
+	{example: '"connection reset"', kind: 'text', meaning: 'the quoted words as one phrase, exactly'},
+	{
+		example: '/time(d|out)/i',
+		kind: 'regex',
+		meaning: 'a JavaScript regular expression on message, service or key',
+	},
+	{example: 'user.id=42', kind: 'field', meaning: "the record's JSON field (a dotted path) equals the value"},
+	{
+		example: '!healthcheck',
+		kind: 'text',
+		meaning: 'a leading ! excludes what the term matches, for every kind',
+	},
+	{
+		example: 'timeout !retry api',
+		kind: 'all',
+		meaning: 'terms separated by spaces: a line must match them all',
+	},
+];
