@@ -13,7 +13,7 @@
  */
 import stringWidth from 'string-width';
 import type {FlagSpec} from '../source/cli/flag-table.js';
-import {flagLabel} from '../source/cli/help-text.js';
+import {flagGroups, flagLabel} from '../source/cli/help-text.js';
 import type {FilterSyntaxRow} from '../source/core/filter-syntax.js';
 import type {HelpRow, HelpSection} from '../source/core/key-map.js';
 
@@ -144,9 +144,7 @@ export function inlineMarkdown(text: string): string {
 export function renderFlags(flags: readonly FlagSpec[]): string {
 	const rowsOf = (chosen: readonly FlagSpec[]) =>
 		chosen.map((flag) => [codeSpan(flagLabel(flag)), inlineMarkdown(flag.description)]);
-	const viewer = flags.filter((flag) => flag.commands.includes('view'));
-	const demoOnly = flags.filter((flag) => flag.commands.includes('demo') && !flag.commands.includes('view'));
-	const shared = flags.filter((flag) => flag.commands.includes('demo') && flag.commands.includes('view'));
+	const {viewer, demoOnly, shared} = flagGroups(flags);
 	const header = ['Flag', 'What it does'];
 	return [
 		'Options of `klog-tui` (`klog-tui --help` lists the same):',

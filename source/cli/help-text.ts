@@ -11,6 +11,32 @@ export function flagLabel(flag: FlagSpec): string {
 	return `${long}${short}${value}`;
 }
 
+/**
+ * The flags of each command: the viewer's, the demo's own, and the ones the demo shares with
+ * the viewer. `--help` and the README's flag tables both list them from here, so they agree.
+ */
+export function flagGroups(flags: readonly FlagSpec[] = FLAGS) {
+	return {
+		viewer: flags.filter((flag) => flag.commands.includes('view')),
+		demoOnly: flags.filter((flag) => flag.commands.includes('demo') && !flag.commands.includes('view')),
+		shared: flags.filter((flag) => flag.commands.includes('demo') && flag.commands.includes('view')),
+	};
+}
+
+/** `text` in lines of at most `width` characters, broken between words. */
+function wrapWords(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		if (line !== '' && line.length + 1 + word.length > width) {
+			lines.push(line);
+			line = word;
+		} else line = line === '' ? word : `${line} ${word}`;
+	}
+	if (line !== '') lines.push(line);
+	return lines;
+}
+
 function section(title: string, flags: readonly FlagSpec[], width: number): string[] {
 	return [title, ...flags.map((flag) => `  ${flagLabel(flag).padEnd(width)}  ${flag.description}`)];
 }
@@ -20,8 +46,8 @@ function section(title: string, flags: readonly FlagSpec[], width: number): stri
  * puts the package description on top). Built from the flag table, so it lists every flag.
  */
 export function helpText(): string {
-	const viewerFlags = FLAGS.filter((flag) => flag.commands.includes('view'));
-	const demoOnlyFlags = FLAGS.filter((flag) => !flag.commands.includes('view'));
+	const {viewer: viewerFlags, demoOnly: demoOnlyFlags, shared} = flagGroups();
+	const sharedNames = wrapWords(`It also takes ${shared.map((flag) => `--${flag.name}`).join(', ')}.`, 92);
 	const width = Math.max(...FLAGS.map((flag) => flagLabel(flag).length));
 	return [
 		'Usage',
@@ -30,7 +56,8 @@ export function helpText(): string {
 		'',
 		...section('Options', viewerFlags, width),
 		'',
-		...section('Demo options (also --brokers, --topic, --allow-produce, --log-file)', demoOnlyFlags, width),
+		...section('Demo options', demoOnlyFlags, width),
+		...sharedNames.map((line) => `  ${line}`),
 		'',
 		'Consumer groups',
 		'  klog-tui reads as a new group of its own, deleted on exit. With --group it refuses a group',

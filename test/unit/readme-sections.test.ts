@@ -20,6 +20,7 @@ import {
 	updateReadme,
 } from '../../scripts/readme-sections.js';
 import {FLAGS, type FlagSpec} from '../../source/cli/flag-table.js';
+import {helpText} from '../../source/cli/help-text.js';
 import {FILTER_SYNTAX} from '../../source/core/filter-syntax.js';
 import {helpSections} from '../../source/core/key-map.js';
 
@@ -95,6 +96,19 @@ describe('the sections follow their sources', () => {
 		expect(demo).toContain('`--rate <n>`');
 		expect(demo).toContain('which also takes `--brokers`, `--topic`');
 		expect(demo).not.toContain('`--tail');
+	});
+
+	it('--help and the README name the same flags for the demo, its own and the ones it shares', () => {
+		const help = helpText();
+		const demoHelp = help.slice(
+			help.indexOf('Demo options'),
+			help.indexOf('\n\n', help.indexOf('Demo options')),
+		);
+		const demoReadme = renderFlags(FLAGS).split('Options of `klog-tui demo`')[1]!;
+		const named = (text: string) => new Set([...text.matchAll(/--[a-z][a-z-]*/g)].map((match) => match[0]));
+		expect(named(demoHelp)).toEqual(named(demoReadme));
+		expect(named(demoHelp)).toContain('--sasl-mechanism');
+		expect(named(demoHelp)).not.toContain('--tail');
 	});
 
 	it('has a table per help section, every documented key in it', () => {
