@@ -85,7 +85,10 @@ export type LogStore = {
 	addMark(label?: string): MarkRecord;
 	/** Empty the buffer (the view); counts stay. */
 	clear(): void;
-	/** Forget de-duplication state for a partition (used when the user re-seeks on purpose). */
+	/**
+	 * Forget de-duplication state for a partition, so the view takes its records again (the
+	 * user re-seeks on purpose). Counts still count each record once.
+	 */
 	resetPosition(topic: string, partition: number): void;
 	/** The same for every partition of a topic (it was deleted and created again: its offsets start again). */
 	forgetTopic(topic: string): void;
@@ -117,7 +120,10 @@ export type LogStore = {
 
 	/** Records currently buffered (before filtering). */
 	readonly size: number;
-	/** Records consumed this run (evicted and cleared included, duplicates not). */
+	/**
+	 * Distinct records consumed this run (evicted and cleared included; duplicates and records
+	 * read again after a re-seek not).
+	 */
 	readonly total: number;
 	/** Duplicates dropped this run. */
 	readonly duplicates: number;
@@ -216,6 +222,11 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 	const counts = new ServiceCounts();
 	/** Highest offset seen per topic and partition: memory per partition, not per record. */
 	const positions = new Map<string, Map<number, number>>();
+	/**
+	 * Highest offset counted per topic and partition. A re-seek resets `positions` so the view
+	 * takes the records again, but not this: counts and rates stay of distinct records.
+	 */
+	const counted = new Map<string, Map<number, number>>();
 
 	let nextSeq = 0;
 	let bufferedChars = 0;
@@ -317,6 +328,16 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 		recountSearch();
 	}
 
+	/** The per-partition map of `topic` in `byTopic`, made on first use. */
+	function partitionMap(byTopic: Map<string, Map<number, number>>, topic: string): Map<number, number> {
+		let partitions = byTopic.get(topic);
+		if (partitions === undefined) {
+			partitions = new Map();
+			byTopic.set(topic, partitions);
+		}
+		return partitions;
+	}
+
 	/**
 	 * Take a batch in: drop what this run has seen (a partition's offsets only grow), make the
 	 * rest records with the next seqs, count them, and push them into the ring and the view.
@@ -331,14 +352,12 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 		// Batches come from one partition at a time: remember the last lookup.
 		let cachedTopic: string | undefined;
 		let cachedPartitions: Map<number, number> | undefined;
+		let cachedCounted: Map<number, number> | undefined;
 		for (const item of items) {
-			if (item.topic !== cachedTopic || cachedPartitions === undefined) {
+			if (item.topic !== cachedTopic || cachedPartitions === undefined || cachedCounted === undefined) {
 				cachedTopic = item.topic;
-				cachedPartitions = positions.get(item.topic);
-				if (cachedPartitions === undefined) {
-					cachedPartitions = new Map();
-					positions.set(item.topic, cachedPartitions);
-				}
+				cachedPartitions = partitionMap(positions, item.topic);
+				cachedCounted = partitionMap(counted, item.topic);
 			}
 
 			const highest = cachedPartitions.get(item.partition);
@@ -350,7 +369,12 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 			const record = toRecord(item, nextSeq);
 			nextSeq++;
 			cachedPartitions.set(item.partition, item.offset);
-			counts.add(record.service, record.level, nowMs);
+			// A record read again after a re-seek is shown again, but was counted already.
+			const countedUpTo = cachedCounted.get(item.partition);
+			if (countedUpTo === undefined || item.offset > countedUpTo) {
+				cachedCounted.set(item.partition, item.offset);
+				counts.add(record.service, record.level, nowMs);
+			}
 			pushLine(record, compiled.matchesAll || compiled.test(record));
 			added++;
 		}
@@ -411,6 +435,7 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 
 		forgetTopic(topic) {
 			positions.delete(topic);
+			counted.delete(topic);
 		},
 
 		setFilter(next) {
