@@ -27,6 +27,8 @@ function streamIntoStore(topic: string, groupId: string) {
 		brokers: testBootstrap().split(','),
 		topics: [topic],
 		groupId,
+		// --group NAME --join-live-group: the second stream joins the first one's live group.
+		groupPolicy: {named: true, joinLive: true},
 		start: {kind: 'end'},
 		onRecords: (batch) => {
 			store.append(batch);

@@ -89,13 +89,15 @@ describe('log stream when things go wrong', () => {
 		const topic = uniqueName('rebalance');
 		await createTopic(topic, 3);
 		const groupId = uniqueName('klog-tui-shared');
-		const first = watchStream([topic], {kind: 'end'}, {groupId});
+		// --group NAME --join-live-group: the second stream joins the first one's live group.
+		const groupPolicy = {named: true, joinLive: true};
+		const first = watchStream([topic], {kind: 'end'}, {groupId, groupPolicy});
 		await first.stream.start();
 		await waitUntil('first live', () => first.stream.state.kind === 'live');
 		await produceRecords(topic, logValues(30));
 		await waitUntil('30 records', () => first.records.length === 30);
 
-		const second = watchStream([topic], {kind: 'end'}, {groupId});
+		const second = watchStream([topic], {kind: 'end'}, {groupId, groupPolicy});
 		await second.stream.start();
 		await waitUntil(
 			'partitions shared',
