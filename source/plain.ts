@@ -147,6 +147,7 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		commitOffsets: config.commit,
 		// With --exit a missing topic ends the run (one line, exit 2); otherwise wait for it.
 		waitForTopics: !config.exitAtEnd,
+		...(config.parse ? {parseSettings: config.parse} : {}),
 		onRecords: print,
 		// A topic deleted and created again: its offsets start again (onError said so).
 		onTopicReset: (topic) => store.forgetTopic(topic),

@@ -1,4 +1,5 @@
 import type {FilterSpec} from '../core/log-store.js';
+import type {ParseSettings} from '../core/parse-record.js';
 import type {StartPosition} from '../core/start-position.js';
 
 /** Default number of recent records the viewer starts with. */
@@ -53,6 +54,8 @@ export type ViewerConfig = CommonConfig & {
 	joinLiveGroup: boolean;
 	/** Plain output in colour: no `--no-color`, no `NO_COLOR`, and `FORCE_COLOR` or a terminal. */
 	colour: boolean;
+	/** How records are read: the config file's `fields` and `timeZone` (none from the command line). */
+	parse?: ParseSettings;
 };
 
 /** The codecs Kafka has; `klog-tui demo --compression` writes with any of them. */

@@ -34,6 +34,7 @@ export async function runViewerTui(
 		allowProduce: config.allowProduce,
 		maxRecords: config.maxRecords,
 		filter: config.filter,
+		...(config.parse ? {parse: config.parse} : {}),
 	});
 	if (store.filterError) {
 		dispose();

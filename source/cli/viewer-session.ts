@@ -1,5 +1,6 @@
 import type {GroupPolicy} from '../core/group-policy.js';
 import {createLogStore, type DisposableLogStore, type FilterSpec} from '../core/log-store.js';
+import type {ParseSettings} from '../core/parse-record.js';
 import type {StartPosition} from '../core/start-position.js';
 import type {StreamController} from '../core/stream-controller.js';
 import {createStreamStatusStore, type DisposableStreamStatusStore} from '../core/stream-status-store.js';
@@ -22,6 +23,8 @@ export type ViewerSessionOptions = {
 	maxRecords?: number;
 	/** The filters to start with (from flags). */
 	filter?: FilterSpec;
+	/** How records are read (the config file's `fields` and `timeZone`). */
+	parse?: ParseSettings;
 };
 
 /** The TUI's state outside React and the stream that feeds it (not started yet). */
@@ -53,6 +56,7 @@ export function createViewerSession(options: ViewerSessionOptions): ViewerSessio
 		commitOffsets: options.commit,
 		// A batch that cannot be decoded is an error row in the log pane (onError goes nowhere here).
 		undecodableAsRecords: true,
+		...(options.parse ? {parseSettings: options.parse} : {}),
 		onRecords: (records) => {
 			store.appendParsed(records);
 		},
