@@ -390,7 +390,7 @@ export const RECORD_SHAPES: readonly RecordShape[] = [
 	},
 	{
 		id: 'generic',
-		name: 'Anything else: the first of these fields present',
+		name: 'Any other JSON object',
 		service: [
 			'service',
 			'service.name',
