@@ -23,6 +23,7 @@ import {FLAGS, type FlagSpec} from '../../source/cli/flag-table.js';
 import {helpText} from '../../source/cli/help-text.js';
 import {FILTER_SYNTAX} from '../../source/core/filter-syntax.js';
 import {helpSections} from '../../source/core/key-map.js';
+import {RECORD_SHAPES} from '../../source/core/shapes/record-shapes.js';
 
 /**
  * The same Markdown whatever the table padding: `npm run readme` runs Biome's formatter after
@@ -49,6 +50,7 @@ function currentInputs(): ReadmeInputs {
 		flags: FLAGS,
 		filterSyntax: FILTER_SYNTAX,
 		keySections: helpSections(),
+		shapes: RECORD_SHAPES,
 		benchResults: fs.readFileSync(path.join(repoRoot, 'bench', 'RESULTS.md'), 'utf8'),
 	};
 }
