@@ -147,6 +147,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Whether text starts like a JSON object (`{` after spaces). */
+function startsLikeJsonObject(text: string): boolean {
+	let start = 0;
+	while (start < text.length && text.charCodeAt(start) <= 0x20) start++;
+	return text.charCodeAt(start) === 0x7b;
+}
+
 /** JSON text of an object (`{…}`, spaces and a line break around it allowed), parsed; else undefined. */
 function parseJsonObjectText(text: string): Record<string, unknown> | undefined {
 	let start = 0;
@@ -190,12 +197,14 @@ export function emptyReading(): ShapeReading {
 export function createShapeReader(fields: ShapeFieldSettings = {}): ShapeReader {
 	const compiled = RECORD_SHAPES.map(compileShape);
 	const generic = compiled.at(-1)!;
-	const index = Object.create(null) as Record<string, CompiledShape[]>;
+	// A Map: a record's keys come from JSON.parse, internalised with their hash computed, so a
+	// lookup per key is cheap (a null-prototype object as the index cost five times as much).
+	const index = new Map<string, CompiledShape[]>();
 	for (const row of compiled) {
 		for (const set of row.shape.match ?? []) {
 			const key = indexKey(set[0]!);
-			const rows = index[key] ?? [];
-			index[key] = rows;
+			const rows = index.get(key) ?? [];
+			index.set(key, rows);
 			if (!rows.includes(row)) rows.push(row);
 		}
 	}
@@ -213,7 +222,7 @@ export function createShapeReader(fields: ShapeFieldSettings = {}): ShapeReader 
 	const find = (object: Record<string, unknown>): CompiledShape => {
 		let best: CompiledShape | undefined;
 		for (const key in object) {
-			const rows = index[key];
+			const rows = index.get(key);
 			if (rows === undefined) continue;
 			for (const row of rows) {
 				if ((best === undefined || row.index < best.index) && matches(row, object)) best = row;
@@ -280,7 +289,7 @@ export function createShapeReader(fields: ShapeFieldSettings = {}): ShapeReader 
 		}
 	};
 
-	const read = (object: Record<string, unknown>, reading: ShapeReading, withIds: boolean): void => {
+	const clear = (reading: ShapeReading): void => {
 		reading.message = undefined;
 		reading.level = undefined;
 		reading.service = undefined;
@@ -289,33 +298,51 @@ export function createShapeReader(fields: ShapeFieldSettings = {}): ShapeReader 
 		reading.traceId = undefined;
 		reading.spanId = undefined;
 		reading.inner = undefined;
+	};
 
-		// The chain of objects: the record, then the application's record in each envelope.
+	/** Read one object that holds no application record of its own. */
+	const readFlat = (
+		row: CompiledShape,
+		object: Record<string, unknown>,
+		reading: ShapeReading,
+		withIds: boolean,
+	): void => {
+		if (hasUserFields) fillUser(object, reading, withIds);
+		fill(row, object, reading, withIds);
+		reading.whole = object;
+		reading.level ??= row.defaultLevel;
+	};
+
+	const read = (object: Record<string, unknown>, reading: ShapeReading, withIds: boolean): void => {
+		clear(reading);
 		const row = find(object);
 		reading.shape = row.shape;
-		let objects: Record<string, unknown>[] | undefined;
-		let rows: CompiledShape[] | undefined;
-		if (row.unwrap.length > 0) {
-			let current = row;
-			let currentObject = object;
-			for (let depth = 1; depth < MAX_DEPTH; depth++) {
-				const inner = unwrapped(current, currentObject);
-				if (inner === undefined) break;
-				objects ??= [object];
-				rows ??= [row];
-				currentObject = inner;
-				current = find(inner);
-				objects.push(inner);
-				rows.push(current);
-				if (current.unwrap.length === 0) break;
-			}
+		if (row.unwrap.length === 0) {
+			readFlat(row, object, reading, withIds);
+			return;
 		}
 
-		if (objects === undefined || rows === undefined) {
-			if (hasUserFields) fillUser(object, reading, withIds);
-			fill(row, object, reading, withIds);
-			reading.whole = object;
-			reading.level ??= row.defaultLevel;
+		// The generic row unwraps only a message that is JSON text: the common record (a message
+		// that is not) is read once, without looking for an envelope.
+		if (!row.unwrapObjects) {
+			readFlat(row, object, reading, withIds);
+			if (typeof reading.message !== 'string' || !startsLikeJsonObject(reading.message)) return;
+			clear(reading);
+		}
+
+		// The chain of objects: the record, then the application's record in each envelope.
+		const objects = [object];
+		const rows = [row];
+		for (let depth = 1; depth < MAX_DEPTH; depth++) {
+			const inner = unwrapped(rows.at(-1)!, objects.at(-1)!);
+			if (inner === undefined) break;
+			objects.push(inner);
+			rows.push(find(inner));
+			if (rows.at(-1)!.unwrap.length === 0) break;
+		}
+
+		if (objects.length === 1) {
+			readFlat(row, object, reading, withIds);
 			return;
 		}
 
@@ -326,8 +353,7 @@ export function createShapeReader(fields: ShapeFieldSettings = {}): ShapeReader 
 		fill(rows[last]!, objects[last]!, reading, withIds);
 		reading.level ??= rows[last]!.defaultLevel;
 		for (let at = last - 1; at >= 0; at--) fill(rows[at]!, objects[at]!, reading, withIds, false);
-
-		reading.whole = objects.at(-1)!;
+		reading.whole = objects[last]!;
 	};
 
 	return {read, shapeOf: (object) => find(object).shape};
