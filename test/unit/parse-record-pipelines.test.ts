@@ -93,6 +93,7 @@ describe('keys as services', () => {
 			'order_2024_12_06',
 			'req-a1b2c3d4e5',
 			'9f86d081884c7d65',
+			'jane.doe@example.com',
 			'',
 		]) {
 			const record = parse('{"msg":"m"}', {key: Buffer.from(key)});
