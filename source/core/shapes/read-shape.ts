@@ -149,6 +149,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** Whether text starts like a JSON object (`{` after spaces). */
 function startsLikeJsonObject(text: string): boolean {
+	const first = text.charCodeAt(0);
+	if (first > 0x20) return first === 0x7b;
 	let start = 0;
 	while (start < text.length && text.charCodeAt(start) <= 0x20) start++;
 	return text.charCodeAt(start) === 0x7b;
