@@ -5,7 +5,7 @@
  * on the unit: below 1e11 they are seconds (pino's `time` is ms, but Go's zap
  * and Python write float seconds), below 1e14 ms, below 1e17 µs, else ns.
  * Strings are ISO 8601 / RFC 3339, the formats of `time-formats.ts`, or anything `Date.parse`
- * reads that names its zone. A number is an epoch only when it is within a year of the record's
+ * reads that names its zone. A number is an epoch only when it is within ten years of the record's
  * Kafka time: `"ts": 42` is a counter, not 1970.
  */
 import type {SplitTime} from './shapes/field-path.js';
@@ -126,8 +126,11 @@ export function epochToMs(value: number): number | undefined {
 	return Math.round(value / 1e6);
 }
 
-/** How far from the Kafka time an epoch number may be and still be taken as the record's time. */
-export const PLAUSIBLE_EPOCH_MS = 366 * 86_400_000;
+/**
+ * How far from the Kafka time an epoch number may be and still be taken as the record's time.
+ * Wide enough for logs replayed years later; counters (`42`, `1000000`) land in the 1970s.
+ */
+export const PLAUSIBLE_EPOCH_MS = 3653 * 86_400_000;
 
 const UTC_CONTEXT: TimeContext = {kafkaTime: 0, zone: undefined};
 

@@ -151,8 +151,9 @@ describe('times', () => {
 		expect(at(1733479200)).toBe(Date.parse('2024-12-06T10:00:00Z'));
 		expect(at(1733479200123)).toBe(Date.parse('2024-12-06T10:00:00.123Z'));
 		expect(at('1733479200')).toBe(Date.parse('2024-12-06T10:00:00Z'));
-		// Ten years off: a counter or a wrong unit, not this record's time.
-		expect(at(1733479200 - 10 * 365 * 86_400)).toBe(KAFKA_TIME);
+		// Three years off (a replay) is a time; twenty years off is a counter or a wrong unit.
+		expect(at(1733479200 - 3 * 365 * 86_400)).toBe(Date.parse('2024-12-06T10:00:00Z') - 3 * 365 * 86_400_000);
+		expect(at(1733479200 - 20 * 365 * 86_400)).toBe(KAFKA_TIME);
 	});
 
 	it('reads the time a plain-text line starts with (Python logging, syslog, access logs)', () => {
