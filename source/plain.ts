@@ -145,6 +145,9 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		groupPolicy: groupPolicyOf(config),
 		start: config.start,
 		commitOffsets: config.commit,
+		withoutGroup: config.withoutGroup,
+		// We stop once caught up: a start window read before the group forms needs no group.
+		finishAtEnd: config.exitAtEnd,
 		// With --exit a missing topic ends the run (one line, exit 2); otherwise wait for it.
 		waitForTopics: !config.exitAtEnd,
 		onRecords: print,

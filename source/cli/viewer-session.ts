@@ -16,6 +16,8 @@ export type ViewerSessionOptions = {
 	start: StartPosition;
 	/** Commit offsets to the group (`--commit`). */
 	commit: boolean;
+	/** `--without-group`: no consumer group, read straight from the partition leaders. */
+	withoutGroup?: boolean;
 	/** `--allow-produce`: the demo key may write to a cluster that is not on this machine. */
 	allowProduce: boolean;
 	/** Ring buffer capacity (`--max-records`); the store's default when absent. */
@@ -53,6 +55,7 @@ export function createViewerSession(options: ViewerSessionOptions): ViewerSessio
 		commitOffsets: options.commit,
 		// A batch that cannot be decoded is an error row in the log pane (onError goes nowhere here).
 		undecodableAsRecords: true,
+		withoutGroup: options.withoutGroup ?? false,
 		onRecords: (records) => {
 			store.appendParsed(records);
 		},
