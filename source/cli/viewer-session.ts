@@ -3,7 +3,9 @@ import {createLogStore, type DisposableLogStore, type FilterSpec} from '../core/
 import type {StartPosition} from '../core/start-position.js';
 import type {StreamController} from '../core/stream-controller.js';
 import {createStreamStatusStore, type DisposableStreamStatusStore} from '../core/stream-status-store.js';
-import {createWorkerLogStream, type KafkaConnectionOptions, type LogStream} from '../kafka.js';
+// Not through kafka.js, which would load kafkajs here: the stream worker loads it.
+import {createWorkerLogStream} from '../kafka/worker-log-stream.js';
+import type {KafkaConnectionOptions, LogStream} from '../kafka.js';
 import {createStreamController} from './stream-controller.js';
 
 /** What the viewer reads and how. */

@@ -3,8 +3,9 @@ import type {LogRecord} from '../core/log-record.js';
 import {parseRecord} from '../core/parse-record.js';
 import type {StartPosition} from '../core/start-position.js';
 import type {ConnectionState} from '../core/stream-status.js';
+import {deferredLogStream} from './deferred-log-stream.js';
 import {unpackLogRecords} from './log-record-packing.js';
-import {createLogStream, type LogStream, type LogStreamOptions} from './log-stream.js';
+import type {LogStream, LogStreamOptions} from './log-stream.js';
 import type {
 	FromStreamWorker,
 	StreamWorkerData,
@@ -67,10 +68,12 @@ function startWorker(workerData: StreamWorkerData): Worker {
 export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStream {
 	const workerData = workerDataOf(options);
 	if (!workerData) {
-		return createLogStream({
-			...options,
-			onRecords: (records) => options.onRecords(records.map((record) => parseRecord(record, 0))),
-		});
+		return deferredLogStream(async () =>
+			(await import('./log-stream.js')).createLogStream({
+				...options,
+				onRecords: (records) => options.onRecords(records.map((record) => parseRecord(record, 0))),
+			}),
+		);
 	}
 
 	let worker: Worker | undefined;
