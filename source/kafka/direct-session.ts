@@ -116,18 +116,22 @@ export function createDirectSession(options: DirectSessionOptions): DirectSessio
 			void session.stop();
 			return;
 		}
-		failures += 1;
-		options.onFailure(failed[0]!.error, failures);
+		// A log that moved under us is no trouble to show: we go on from its new start.
+		const trouble = failed.filter((failure) => !failure.outOfRange);
+		if (trouble.length > 0) {
+			failures += 1;
+			options.onFailure(trouble[0]!.error, failures);
+		}
 		try {
-			for (const failure of failed) {
-				if (failure.outOfRange) await resetOutOfRange(failure.outOfRange.topic, failure.outOfRange.partition);
+			for (const {outOfRange} of failed) {
+				if (outOfRange) await resetOutOfRange(outOfRange.topic, outOfRange.partition);
 			}
 			// A leader moved or a broker went away: ask again who leads what.
-			if (failed.some((failure) => !failure.outOfRange)) await reader?.refreshMetadata();
+			if (trouble.length > 0) await reader?.refreshMetadata();
 		} catch {
 			// The next round fails again and says why.
 		}
-		if (failed.some((failure) => !failure.outOfRange)) {
+		if (trouble.length > 0) {
 			await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 250 * 2 ** (failures - 1))));
 		}
 	};
