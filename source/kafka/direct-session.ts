@@ -40,8 +40,8 @@ export type DirectSessionOptions = {
 };
 
 export type DirectSession = {
-	/** Connect and start reading `partitions` (topic → partitions) from the tracker's positions. */
-	start(partitions: ReadonlyMap<string, readonly number[]>): Promise<void>;
+	/** Connect and start reading every partition the tracker has a position for, from there. */
+	start(): Promise<void>;
 	/** Stop reading at once (a fetch in flight is discarded); disconnecting follows in the background. */
 	stop(): Promise<void>;
 	/** The positions moved (seek). */
@@ -137,15 +137,23 @@ export function createDirectSession(options: DirectSessionOptions): DirectSessio
 	};
 
 	const session: DirectSession = {
-		async start(partitions) {
+		async start() {
 			if (reading || stopped) return;
-			for (const [topic, list] of partitions) {
-				readable.set(topic, [...list]);
-				options.tracker.setAssigned(topic, list);
+			readable.clear();
+			for (const {topic, partition} of options.tracker.snapshot()) {
+				if (!options.topics.includes(topic) || options.tracker.position(topic, partition) === undefined)
+					continue;
+				readable.set(topic, [...(readable.get(topic) ?? []), partition]);
 			}
+			for (const [topic, list] of readable) options.tracker.setAssigned(topic, list);
 			reader ??= createPartitionReader(options.kafka);
-			await reader.connect(options.topics);
-			if (stopped) return;
+			const connecting = reader;
+			await connecting.connect(options.topics);
+			if (stopped) {
+				// stop() came while connecting: its disconnect may have run before this connection.
+				await connecting.disconnect().catch(() => undefined);
+				return;
+			}
 			reading = startDirectReading({
 				reader,
 				positions,

@@ -371,20 +371,6 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		return result;
 	};
 
-	/** Every partition with a position (all partitions of our topics, as computed at start). */
-	const readablePartitions = () => {
-		const partitions = new Map<string, number[]>();
-		for (const status of tracker.snapshot()) {
-			if (
-				!options.topics.includes(status.topic) ||
-				tracker.position(status.topic, status.partition) === undefined
-			)
-				continue;
-			partitions.set(status.topic, [...(partitions.get(status.topic) ?? []), status.partition]);
-		}
-		return partitions;
-	};
-
 	/** Seek every partition we own to our own next offset (after a join, a rebalance or a restart). */
 	const seekAssigned = (target: Consumer) => {
 		for (const [topic, partitions] of assigned) {
@@ -691,12 +677,12 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 			if (stopping) return 'stopped';
 			checkCaughtUp();
 			if (withoutGroup) {
-				await direct.start(readablePartitions());
+				await direct.start();
 				return 'running';
 			}
 			// Committing needs every record to pass through the group, so the group reads all.
 			if (!commitOffsets && !groupUsed) {
-				const reading = direct.start(readablePartitions()).catch(() => direct.stop());
+				const reading = direct.start().catch(() => direct.stop());
 				if (options.finishAtEnd) {
 					await reading;
 					await direct.firstRound();
