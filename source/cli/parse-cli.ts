@@ -222,7 +222,7 @@ function viewerConfig(
 		throw new UsageProblem('--group and --group-prefix cannot be used together');
 	}
 	const withoutGroup = flags.withoutGroup === true;
-	const groupFlag = ['group', 'group-prefix', 'commit'].find((name) => given.has(name));
+	const groupFlag = ['group', 'group-prefix', 'commit', 'join-live-group'].find((name) => given.has(name));
 	if (withoutGroup && groupFlag) {
 		throw new UsageProblem(`--without-group and --${groupFlag} cannot be used together: there is no group`);
 	}

@@ -546,6 +546,9 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		const {events} = target;
 		const current = () => mine === generation && !stopping;
 		target.on(events.GROUP_JOIN, ({payload}) => {
+			// Joined even when stop() came meanwhile (it waits for the join): the group is ours
+			// to delete on the way out.
+			if (mine === generation) guard.joined();
 			if (!current()) return;
 			// The hand-over: from here no direct fetch moves a position, and the group seeks
 			// every partition to where the direct reading got (seekAssigned below).
@@ -557,7 +560,6 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 				]),
 			);
 			for (const [topic, partitions] of assigned) tracker.setAssigned(topic, partitions);
-			guard.joined();
 			seekAssigned(target);
 			partitionStarts.afterJoin(assigned, joinOf(target, mine));
 			applyPause(target);
@@ -680,8 +682,10 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 				await direct.start();
 				return 'running';
 			}
-			// Committing needs every record to pass through the group, so the group reads all.
-			if (!commitOffsets && !groupUsed) {
+			// Only for this run's own group: committing needs every record to pass through the
+			// group, and a group the user named (another team's, its ACLs) is joined before
+			// anything is read, so a refused join shows no records first.
+			if (!commitOffsets && !groupUsed && !options.groupPolicy?.named) {
 				const reading = direct.start().catch(() => direct.stop());
 				if (options.finishAtEnd) {
 					await reading;
