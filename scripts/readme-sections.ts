@@ -195,6 +195,7 @@ export const QUOTED_BENCH_SECTIONS: readonly string[] = [
 	'Reading the whole topic',
 	'The TUI under a live stream',
 	'Targets',
+	'Time to the first line',
 ];
 
 type MarkdownSection = {title: string; lines: string[]};

@@ -39,6 +39,8 @@ export type ViewerConfig = CommonConfig & {
 	/** `--group` as given (trimmed), else undefined: a fresh per-run id with `groupPrefix`. */
 	group: string | undefined;
 	groupPrefix: string | undefined;
+	/** `--without-group`: read straight from the partition leaders, no consumer group at all. */
+	withoutGroup: boolean;
 	start: StartPosition;
 	output: 'text' | 'json';
 	/** Stop once caught up with the end of the topic (plain mode). */

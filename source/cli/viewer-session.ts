@@ -4,7 +4,9 @@ import type {ParseSettings} from '../core/parse-record.js';
 import type {StartPosition} from '../core/start-position.js';
 import type {StreamController} from '../core/stream-controller.js';
 import {createStreamStatusStore, type DisposableStreamStatusStore} from '../core/stream-status-store.js';
-import {createWorkerLogStream, type KafkaConnectionOptions, type LogStream} from '../kafka.js';
+// Not through kafka.js, which would load kafkajs here: the stream worker loads it.
+import {createWorkerLogStream} from '../kafka/worker-log-stream.js';
+import type {KafkaConnectionOptions, LogStream} from '../kafka.js';
 import {createStreamController} from './stream-controller.js';
 
 /** What the viewer reads and how. */
@@ -17,6 +19,8 @@ export type ViewerSessionOptions = {
 	start: StartPosition;
 	/** Commit offsets to the group (`--commit`). */
 	commit: boolean;
+	/** `--without-group`: no consumer group, read straight from the partition leaders. */
+	withoutGroup?: boolean;
 	/** `--allow-produce`: the demo key may write to a cluster that is not on this machine. */
 	allowProduce: boolean;
 	/** Ring buffer capacity (`--max-records`); the store's default when absent. */
@@ -57,6 +61,7 @@ export function createViewerSession(options: ViewerSessionOptions): ViewerSessio
 		// A batch that cannot be decoded is an error row in the log pane (onError goes nowhere here).
 		undecodableAsRecords: true,
 		...(options.parse ? {parseSettings: options.parse} : {}),
+		withoutGroup: options.withoutGroup ?? false,
 		onRecords: (records) => {
 			store.appendParsed(records);
 		},

@@ -3,8 +3,9 @@ import type {LogRecord} from '../core/log-record.js';
 import {createRecordParser, type ParseSettings} from '../core/parse-record.js';
 import type {StartPosition} from '../core/start-position.js';
 import type {ConnectionState} from '../core/stream-status.js';
+import {deferredLogStream} from './deferred-log-stream.js';
 import {unpackLogRecords} from './log-record-packing.js';
-import {createLogStream, type LogStream, type LogStreamOptions} from './log-stream.js';
+import type {LogStream, LogStreamOptions} from './log-stream.js';
 import type {
 	FromStreamWorker,
 	StreamWorkerData,
@@ -71,10 +72,12 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 	if (!workerData) {
 		const {parseSettings, ...streamOptions} = options;
 		const parse = createRecordParser(parseSettings);
-		return createLogStream({
-			...streamOptions,
-			onRecords: (records) => options.onRecords(records.map((record) => parse(record, 0))),
-		});
+		return deferredLogStream(async () =>
+			(await import('./log-stream.js')).createLogStream({
+				...streamOptions,
+				onRecords: (records) => options.onRecords(records.map((record) => parse(record, 0))),
+			}),
+		);
 	}
 
 	let worker: Worker | undefined;

@@ -203,6 +203,12 @@ describe('renderBench', () => {
 		'|---|---|',
 		'| fast | met |',
 		'',
+		'## Time to the first line (broker with production defaults)',
+		'',
+		'| Row | Median ms |',
+		'|---|---:|',
+		'| kcat | 530 |',
+		'',
 		'## Notes',
 		'',
 		'- a note',
@@ -216,6 +222,7 @@ describe('renderBench', () => {
 		expect(bench).toContain('| --------- | --------: |');
 		expect(bench).toContain('### The TUI under a live stream');
 		expect(bench).toContain('### Targets (issue 5)');
+		expect(bench).toContain('### Time to the first line (broker with production defaults)');
 		expect(bench).not.toContain('How cost grows\n');
 		expect(bench).not.toContain('a note');
 		expect(bench.endsWith('Also in [bench/RESULTS.md](bench/RESULTS.md): How cost grows; Notes.')).toBe(true);
