@@ -1,5 +1,6 @@
 import type {BenchConfig} from './bench-config.js';
 import type {ContenderId} from './contenders.js';
+import {type FirstLineReport, firstLineSection} from './first-line.js';
 import {type ProcessMeasurement, summarise} from './measure.js';
 
 /** What the TUI pipeline reports about an ingest run (its result file). */
@@ -72,6 +73,8 @@ export type BenchReport = {
 	/** klog-tui at other sizes and partition counts (one run each). */
 	scaling: ContenderResult[];
 	latency: LatencyResult | undefined;
+	/** Time to the first line on a broker with production defaults (issue 10). */
+	firstLine?: FirstLineReport;
 	/** Facts the run checked (output line counts...) and anything skipped, one line each. */
 	notes: string[];
 	/** How each contender knows it is done. */
@@ -267,6 +270,8 @@ export function renderReport(report: BenchReport): string {
 			(t) =>
 				`| ${t.text} | ${t.measured} | ${t.met === undefined ? 'not measured' : t.met ? 'met' : 'NOT met'} |`,
 		),
+		'',
+		...firstLineSection(report.firstLine),
 		'',
 		'## Notes',
 		'',

@@ -20,6 +20,7 @@ import {
 	tuiPipelineScript,
 } from './contenders.js';
 import {fillTopic} from './fill-topic.js';
+import {measureFirstLines} from './first-line.js';
 import {type LiveProducer, startLiveProducer} from './live-producer.js';
 import {measureProcess} from './measure.js';
 import {
@@ -311,6 +312,8 @@ async function main(): Promise<void> {
 		await cluster.stop();
 		fs.rmSync(scratchDir, {recursive: true, force: true});
 	}
+	// On a broker of its own, with Kafka's production defaults (the rows above keep the fast one).
+	const firstLine = plainAvailable ? await measureFirstLines(log) : undefined;
 	const report: BenchReport = {
 		config,
 		meta: {
@@ -326,6 +329,7 @@ async function main(): Promise<void> {
 			totalSeconds: (performance.now() - started) / 1000,
 		},
 		...measured,
+		...(firstLine ? {firstLine} : {}),
 		notes: [...notes, ...sizeNotes(config)],
 		stopRules: contenders.map((c) => ({label: c.label, stop: c.stop})),
 	};

@@ -16,9 +16,11 @@ import type {FlagSpec} from '../source/cli/flag-table.js';
 import {flagGroups, flagLabel} from '../source/cli/help-text.js';
 import type {FilterSyntaxRow} from '../source/core/filter-syntax.js';
 import type {HelpRow, HelpSection} from '../source/core/key-map.js';
+import type {RecordShape} from '../source/core/shapes/record-shapes.js';
+import {renderFormats} from './readme-formats.js';
 
 /** The generated sections, in README order. */
-export const README_SECTIONS = ['flags', 'filters', 'keys', 'bench'] as const;
+export const README_SECTIONS = ['flags', 'filters', 'keys', 'formats', 'bench'] as const;
 export type ReadmeSectionName = (typeof README_SECTIONS)[number];
 
 /** The command that regenerates the sections (`"readme"` in package.json). */
@@ -29,6 +31,7 @@ export const SECTION_SOURCES: Readonly<Record<ReadmeSectionName, string>> = {
 	flags: 'source/cli/flag-table.ts',
 	filters: 'source/core/filter-syntax.ts',
 	keys: 'source/core/key-map.ts',
+	formats: 'source/core/shapes/record-shapes.ts',
 	bench: 'bench/RESULTS.md',
 };
 
@@ -42,6 +45,8 @@ export type ReadmeInputs = {
 	keySections: readonly {section: HelpSection; rows: readonly HelpRow[]}[];
 	/** The text of bench/RESULTS.md. */
 	benchResults: string;
+	/** The record-shape table (`RECORD_SHAPES`). */
+	shapes: readonly RecordShape[];
 };
 
 /** `<!-- flags:start -->` */
@@ -190,6 +195,7 @@ export const QUOTED_BENCH_SECTIONS: readonly string[] = [
 	'Reading the whole topic',
 	'The TUI under a live stream',
 	'Targets',
+	'Time to the first line',
 ];
 
 type MarkdownSection = {title: string; lines: string[]};
@@ -301,6 +307,7 @@ export function renderSections(inputs: ReadmeInputs): Record<ReadmeSectionName, 
 		flags: renderFlags(inputs.flags),
 		filters: renderFilterSyntax(inputs.filterSyntax),
 		keys: renderKeys(inputs.keySections),
+		formats: renderFormats(inputs.shapes, {codeSpan, inlineMarkdown, markdownTable}),
 		bench: renderBench(inputs.benchResults),
 	};
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run readme`: regenerates README.md's generated sections (flags, keys, bench; see
+ * `npm run readme`: regenerates README.md's generated sections (flags, keys, formats, bench; see
  * scripts/readme-sections.ts) from the flag table, the key map and bench/RESULTS.md, then runs
  * Biome's formatter on README.md so the whole file stays as `npm run lint` wants it.
  * test/unit/readme-sections.test.ts fails when these sections are out of date.
@@ -10,6 +10,7 @@ import path from 'node:path';
 import {FLAGS} from '../source/cli/flag-table.js';
 import {FILTER_SYNTAX} from '../source/core/filter-syntax.js';
 import {helpSections} from '../source/core/key-map.js';
+import {RECORD_SHAPES} from '../source/core/shapes/record-shapes.js';
 import {repoRoot} from './kafka-jars.js';
 import {README_SECTIONS, updateReadme} from './readme-sections.js';
 
@@ -28,6 +29,7 @@ function main(): number {
 		filterSyntax: FILTER_SYNTAX,
 		keySections: helpSections(),
 		benchResults: fs.readFileSync(resultsPath, 'utf8'),
+		shapes: RECORD_SHAPES,
 	});
 	fs.writeFileSync(readmePath, generated);
 	// The sections come out in Biome's format already; this also keeps the hand-written rest of

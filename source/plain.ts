@@ -9,14 +9,11 @@ import {groupPolicyOf} from './core/group-policy.js';
 import type {LogRecord} from './core/log-record.js';
 import {createLogStore, isMark} from './core/log-store.js';
 import type {ConnectionState} from './core/stream-status.js';
-import {
-	createWorkerLogStream,
-	everyBrokerRefused,
-	type KafkaConnectionOptions,
-	type LogStream,
-	probeBrokers,
-	UNDECODABLE_PREFIX,
-} from './kafka.js';
+// Not through kafka.js, which would load kafkajs here: the stream worker loads it.
+import {everyBrokerRefused, probeBrokers} from './kafka/broker-probe.js';
+import {UNDECODABLE_PREFIX} from './kafka/codecs/undecodable-batch.js';
+import {createWorkerLogStream} from './kafka/worker-log-stream.js';
+import type {KafkaConnectionOptions, LogStream} from './kafka.js';
 import {createLineWriter, type OutputStream} from './plain/line-writer.js';
 
 export type {OutputStream} from './plain/line-writer.js';
@@ -145,8 +142,12 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		groupPolicy: groupPolicyOf(config),
 		start: config.start,
 		commitOffsets: config.commit,
+		withoutGroup: config.withoutGroup,
+		// We stop once caught up: a start window read before the group forms needs no group.
+		finishAtEnd: config.exitAtEnd,
 		// With --exit a missing topic ends the run (one line, exit 2); otherwise wait for it.
 		waitForTopics: !config.exitAtEnd,
+		...(config.parse ? {parseSettings: config.parse} : {}),
 		onRecords: print,
 		// A topic deleted and created again: its offsets start again (onError said so).
 		onTopicReset: (topic) => store.forgetTopic(topic),

@@ -1,4 +1,5 @@
 import type {FilterSpec} from '../core/log-store.js';
+import type {ParseSettings} from '../core/parse-record.js';
 import type {StartPosition} from '../core/start-position.js';
 
 /** Default number of recent records the viewer starts with. */
@@ -38,6 +39,8 @@ export type ViewerConfig = CommonConfig & {
 	/** `--group` as given (trimmed), else undefined: a fresh per-run id with `groupPrefix`. */
 	group: string | undefined;
 	groupPrefix: string | undefined;
+	/** `--without-group`: read straight from the partition leaders, no consumer group at all. */
+	withoutGroup: boolean;
 	start: StartPosition;
 	output: 'text' | 'json';
 	/** Stop once caught up with the end of the topic (plain mode). */
@@ -53,6 +56,8 @@ export type ViewerConfig = CommonConfig & {
 	joinLiveGroup: boolean;
 	/** Plain output in colour: no `--no-color`, no `NO_COLOR`, and `FORCE_COLOR` or a terminal. */
 	colour: boolean;
+	/** How records are read: the config file's `fields` and `timeZone` (none from the command line). */
+	parse?: ParseSettings;
 };
 
 /** The codecs Kafka has; `klog-tui demo --compression` writes with any of them. */

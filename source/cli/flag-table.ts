@@ -70,6 +70,12 @@ export const FLAGS: readonly FlagSpec[] = [
 		commands: view,
 	},
 	{
+		name: 'without-group',
+		type: 'boolean',
+		description: 'Read without a consumer group, like kcat -C (needs only topic READ/DESCRIBE)',
+		commands: view,
+	},
+	{
 		name: 'tail',
 		type: 'string',
 		valueName: '<n>',

@@ -221,6 +221,11 @@ function viewerConfig(
 	if (given.has('group') && given.has('group-prefix')) {
 		throw new UsageProblem('--group and --group-prefix cannot be used together');
 	}
+	const withoutGroup = flags.withoutGroup === true;
+	const groupFlag = ['group', 'group-prefix', 'commit', 'join-live-group'].find((name) => given.has(name));
+	if (withoutGroup && groupFlag) {
+		throw new UsageProblem(`--without-group and --${groupFlag} cannot be used together: there is no group`);
+	}
 	const group = text(flags, 'group')?.trim();
 	if (group === '') throw new UsageProblem('--group must not be empty');
 	// The per-run group is deleted on exit: offsets committed to it would only be lost, and one
@@ -248,6 +253,7 @@ function viewerConfig(
 		topics: topics.length > 0 ? [...new Set(topics)] : [DEFAULT_TOPIC],
 		group,
 		groupPrefix: text(flags, 'group-prefix'),
+		withoutGroup,
 		start: startPosition(flags, given, input.now ?? Date.now()),
 		output,
 		exitAtEnd,

@@ -31,21 +31,28 @@ export async function runViewerTui(
 		groupPolicy,
 		start: config.start,
 		commit: config.commit,
+		withoutGroup: config.withoutGroup,
 		allowProduce: config.allowProduce,
 		maxRecords: config.maxRecords,
 		filter: config.filter,
+		...(config.parse ? {parse: config.parse} : {}),
 	});
 	if (store.filterError) {
 		dispose();
 		log(`klog-tui: --grep: ${store.filterError}`);
 		return 2;
 	}
+	// The stream starts now, while Ink and React load (about half a second): the worker thread,
+	// kafkajs and the first round trips overlap them. Paused until the app is on screen, so no
+	// records reach this thread while it loads (a busy topic slowed that load to seconds).
+	stream.pause();
+	void stream.start();
 	const {runTui} = await import('../run-tui.js');
 	try {
 		await runTui({
-			// Once the screen is up; not awaited: with no broker the first attempt takes seconds,
-			// and the TUI shows it.
-			onStarted: () => void stream.start(),
+			// Once the screen is up (start() above is not awaited: with no broker the first
+			// attempt takes seconds, and the TUI shows it).
+			onStarted: () => stream.resume(),
 			store,
 			status,
 			controller,
@@ -53,6 +60,7 @@ export async function runViewerTui(
 				topics: config.topics,
 				brokers: config.brokers,
 				groupId,
+				withoutGroup: config.withoutGroup,
 				...(resolved.userLabel ? {user: resolved.userLabel} : {}),
 			},
 			serviceColours,

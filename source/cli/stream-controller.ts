@@ -4,13 +4,7 @@ import type {StartPosition} from '../core/start-position.js';
 import type {StreamController} from '../core/stream-controller.js';
 import type {StreamStatusStore} from '../core/stream-status.js';
 import {createDemoLogGenerator} from '../demo/demo-log-generator.js';
-import {
-	createRecordProducer,
-	createTopicIfMissing,
-	type KafkaConnectionOptions,
-	type LogStream,
-	type RecordProducer,
-} from '../kafka.js';
+import type {KafkaConnectionOptions, LogStream, RecordProducer} from '../kafka.js';
 import {DEFAULT_DEMO_SERVICES, DEMO_PARTITIONS} from './cli-config.js';
 
 export type StreamControllerOptions = {
@@ -66,6 +60,8 @@ export function createStreamController(options: StreamControllerOptions): Stream
 		async sendDemoBurst(count = options.burstSize ?? DEFAULT_BURST) {
 			if (!permission.allowed) throw new Error(permission.reason);
 			if (quitting) return 0;
+			// Loaded on the first burst: kafkajs in this thread would slow every start.
+			const {createRecordProducer, createTopicIfMissing} = await import('../kafka/record-producer.js');
 			// A viewer may be waiting for a topic that does not exist yet: the demo makes it.
 			topicReady ??= createTopicIfMissing(options.connection, topic, {partitions: DEMO_PARTITIONS}).catch(
 				(error: unknown) => {

@@ -1,9 +1,12 @@
 import type {GroupPolicy} from '../core/group-policy.js';
 import {createLogStore, type DisposableLogStore, type FilterSpec} from '../core/log-store.js';
+import type {ParseSettings} from '../core/parse-record.js';
 import type {StartPosition} from '../core/start-position.js';
 import type {StreamController} from '../core/stream-controller.js';
 import {createStreamStatusStore, type DisposableStreamStatusStore} from '../core/stream-status-store.js';
-import {createWorkerLogStream, type KafkaConnectionOptions, type LogStream} from '../kafka.js';
+// Not through kafka.js, which would load kafkajs here: the stream worker loads it.
+import {createWorkerLogStream} from '../kafka/worker-log-stream.js';
+import type {KafkaConnectionOptions, LogStream} from '../kafka.js';
 import {createStreamController} from './stream-controller.js';
 
 /** What the viewer reads and how. */
@@ -16,12 +19,16 @@ export type ViewerSessionOptions = {
 	start: StartPosition;
 	/** Commit offsets to the group (`--commit`). */
 	commit: boolean;
+	/** `--without-group`: no consumer group, read straight from the partition leaders. */
+	withoutGroup?: boolean;
 	/** `--allow-produce`: the demo key may write to a cluster that is not on this machine. */
 	allowProduce: boolean;
 	/** Ring buffer capacity (`--max-records`); the store's default when absent. */
 	maxRecords?: number;
 	/** The filters to start with (from flags). */
 	filter?: FilterSpec;
+	/** How records are read (the config file's `fields` and `timeZone`). */
+	parse?: ParseSettings;
 };
 
 /** The TUI's state outside React and the stream that feeds it (not started yet). */
@@ -53,6 +60,8 @@ export function createViewerSession(options: ViewerSessionOptions): ViewerSessio
 		commitOffsets: options.commit,
 		// A batch that cannot be decoded is an error row in the log pane (onError goes nowhere here).
 		undecodableAsRecords: true,
+		...(options.parse ? {parseSettings: options.parse} : {}),
+		withoutGroup: options.withoutGroup ?? false,
 		onRecords: (records) => {
 			store.appendParsed(records);
 		},

@@ -5,7 +5,14 @@ import {type Segment, SegmentLine} from './segment-line.js';
 import {sparkline} from './sparkline.js';
 
 /** What the TUI knows about where it reads from (for the header). */
-export type TuiInfo = {topics: string[]; brokers: string[]; groupId: string; user?: string};
+export type TuiInfo = {
+	topics: string[];
+	brokers: string[];
+	groupId: string;
+	/** `--without-group`: the header says "no group" where the group id would be. */
+	withoutGroup?: boolean;
+	user?: string;
+};
 
 export type HeaderProps = {
 	info: TuiInfo;
@@ -81,8 +88,7 @@ export function Header({info, status, rate, rateHistory, errorHistory, buffered,
 		{text: 'brokers ', dim: true},
 		{text: info.brokers.join(',')},
 		SEPARATOR,
-		{text: 'group ', dim: true},
-		{text: info.groupId},
+		...(info.withoutGroup ? [{text: 'no group'}] : [{text: 'group ', dim: true}, {text: info.groupId}]),
 		...(info.user ? [SEPARATOR, {text: 'user ', dim: true}, {text: info.user}] : []),
 	];
 	const errorsNow = errorHistory.at(-1) ?? 0;

@@ -1,6 +1,6 @@
 import type {ConnectionSettings} from '../core/connection-settings.js';
 import {describeKafkaError, isFatalKafkaError} from '../kafka/error-reason.js';
-import {createKafka, type KafkaConnectionOptions} from '../kafka.js';
+import type {KafkaConnectionOptions} from '../kafka.js';
 import {
 	authenticationFailureMessage,
 	isAuthenticationFailure,
@@ -41,6 +41,9 @@ export async function checkCredentials(
 	options: CheckCredentialsOptions = {},
 ): Promise<CredentialCheck> {
 	const timeoutMs = options.timeoutMs ?? 8000;
+	// Loaded here, not at start: every run imports this file, and kafkajs costs the main thread
+	// about 0.1 s that plain output and the TUI spend in their stream worker anyway.
+	const {createKafka} = await import('../kafka/kafka-client.js');
 	const kafka = createKafka(
 		{...kafkaConnectionOptions(settings), clientId: options.clientId, logFile: options.logFile},
 		{retry: {retries: 0}},

@@ -106,5 +106,6 @@ function withRemembered(
 			config.start.kind === 'tail' && flags.tail === undefined && remembered.tail !== undefined
 				? {kind: 'tail', count: remembered.tail}
 				: config.start,
+		parse: remembered.parse,
 	};
 }

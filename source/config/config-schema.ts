@@ -6,6 +6,8 @@ import {
 	SASL_MECHANISMS,
 	type SaslMechanism,
 } from '../core/connection-settings.js';
+import type {ShapeFieldSettings} from '../core/shapes/read-shape.js';
+import type {ShapeField} from '../core/shapes/record-shapes.js';
 
 /**
  * The shape of `config.json` and its validation. Validation stops at the first problem
@@ -43,6 +45,10 @@ export type ProfileConfig = {
 	sasl?: SaslConfig;
 	/** `true` for TLS with the default trust store, or the TLS settings. */
 	ssl?: SslConfig;
+	/** Field names tried before the built-in record shapes', per field (`service`, `level`, …). */
+	fields?: ShapeFieldSettings;
+	/** IANA time zone of log times written without one (default UTC). */
+	timeZone?: string;
 };
 
 /** The whole config file. */
@@ -64,7 +70,20 @@ export class ConfigSchemaError extends Error {
 	}
 }
 
-const PROFILE_KEYS = ['brokers', 'topics', 'topic', 'maxRecords', 'tail', 'colours', 'colors', 'sasl', 'ssl'];
+const PROFILE_KEYS = [
+	'brokers',
+	'topics',
+	'topic',
+	'maxRecords',
+	'tail',
+	'colours',
+	'colors',
+	'sasl',
+	'ssl',
+	'fields',
+	'timeZone',
+];
+const FIELD_KEYS: readonly ShapeField[] = ['service', 'level', 'time', 'message', 'traceId', 'spanId'];
 const SASL_KEYS = ['mechanism', 'username', 'password', 'passwordEnv'];
 const SSL_KEYS = ['ca', 'cert', 'key', 'rejectUnauthorized'];
 const TOP_KEYS = ['defaults', 'profiles', 'defaultProfile', '$schema'];
@@ -114,7 +133,30 @@ function validateProfile(input: unknown, path: string): ProfileConfig {
 	}
 	if (raw.sasl !== undefined) profile.sasl = validateSasl(raw.sasl, `${path}.sasl`);
 	if (raw.ssl !== undefined) profile.ssl = validateSsl(raw.ssl, `${path}.ssl`);
+	if (raw.fields !== undefined) profile.fields = validateFields(raw.fields, `${path}.fields`);
+	if (raw.timeZone !== undefined) profile.timeZone = timeZone(raw.timeZone, `${path}.timeZone`);
 	return profile;
+}
+
+/** `{"service": ["app", "kubernetes.labels.team"]}`: dotted paths per field, a string or a list. */
+function validateFields(input: unknown, path: string): ShapeFieldSettings {
+	const raw = expectObject(input, path);
+	rejectUnknownKeys(raw, FIELD_KEYS, path);
+	const fields: ShapeFieldSettings = {};
+	for (const key of FIELD_KEYS) {
+		if (raw[key] !== undefined) fields[key] = stringList(raw[key], `${path}.${key}`, false);
+	}
+	return fields;
+}
+
+function timeZone(input: unknown, path: string): string {
+	const zone = nonEmptyString(input, path).trim();
+	try {
+		new Intl.DateTimeFormat('en-US', {timeZone: zone});
+	} catch {
+		throw new ConfigSchemaError(path, 'must be a time zone name like UTC or Europe/Paris');
+	}
+	return zone;
 }
 
 function validateSasl(input: unknown, path: string): SaslConfig {

@@ -1,3 +1,5 @@
+import type {ParseSettings} from '../core/parse-record.js';
+import type {ShapeFieldSettings} from '../core/shapes/read-shape.js';
 import {configLayers, type LoadedConfig} from './config-file.js';
 
 /**
@@ -14,6 +16,8 @@ export type RememberedSettings = {
 	colours: Record<string, string>;
 	/** The profile in use, for the header; undefined without one. */
 	profile: string | undefined;
+	/** Field names and time zone for reading records; a profile's list for a field replaces `defaults`'. */
+	parse: ParseSettings;
 };
 
 /** The CLI flag values this reads (as meow gives them). */
@@ -41,11 +45,15 @@ export function resolveRememberedSettings(
 	const colours: Record<string, string> = {};
 	// Least important first, so a profile's colour for a service replaces the default one.
 	for (const layer of [...layers].reverse()) Object.assign(colours, layer.settings.colours);
+	const fields: ShapeFieldSettings = {};
+	for (const layer of [...layers].reverse()) Object.assign(fields, layer.settings.fields);
+	const timeZone = layers.find((layer) => layer.settings.timeZone !== undefined)?.settings.timeZone;
 	return {
 		topics: flagTopics.length > 0 ? flagTopics : configTopics ? [...configTopics] : undefined,
 		maxRecords: flags.maxRecords ?? pick('maxRecords'),
 		tail: flags.tail ?? pick('tail'),
 		colours,
 		profile,
+		parse: {fields, ...(timeZone === undefined ? {} : {timeZone})},
 	};
 }

@@ -1,6 +1,7 @@
 import {formatTime} from './format-time.js';
 import {isMark, type ViewLine} from './log-store.js';
 import {sanitizeForTerminal} from './sanitize.js';
+import {recordIdentity} from './shapes/record-identity.js';
 
 /**
  * The detail view's content as rows of terminal-safe text: where the record came from,
@@ -21,6 +22,23 @@ const INDENT = '  ';
 
 function safe(text: string): string {
 	return sanitizeForTerminal(text);
+}
+
+/** Longest string tried as JSON inside JSON (a shipper's `log` holding the application's line). */
+const MAX_INNER_JSON = 65_536;
+
+/** The object a JSON string holds (`"{\"level\":…}"`), or undefined. */
+function innerJson(value: string): Record<string, unknown> | undefined {
+	const text = value.trim();
+	if (text.length > MAX_INNER_JSON || !text.startsWith('{') || !text.endsWith('}')) return undefined;
+	try {
+		const parsed: unknown = JSON.parse(text);
+		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+			? (parsed as Record<string, unknown>)
+			: undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 function jsonRows(
@@ -50,6 +68,13 @@ function jsonRows(
 		rows.push({text: `${indent}${close}${comma}`, kind: 'value'});
 		return;
 	}
+	const inner = typeof value === 'string' ? innerJson(value) : undefined;
+	if (inner !== undefined) {
+		// JSON a shipper wrapped in a string: shown as the object it is, marked as such.
+		rows.push({text: `${indent}${label}(JSON in a string)`, kind: 'value'});
+		jsonRows(inner, path, indent + INDENT, '', comma, rows);
+		return;
+	}
 	const text = safe(JSON.stringify(value) ?? String(value));
 	const fieldValue = typeof value === 'string' ? value : String(value);
 	rows.push({text: `${indent}${label}${text}${comma}`, kind: 'value', field: {path, value: fieldValue}});
@@ -68,7 +93,13 @@ export function detailRows(line: ViewLine): DetailRow[] {
 			text: `${line.service} · ${line.level} · topic ${line.topic} · partition ${line.partition} · offset ${line.offset} · ${line.size} bytes`,
 			kind: 'heading',
 		},
-		{text: `time       ${formatTime(line.time, 'iso')}`, kind: 'meta'},
+		{
+			text:
+				line.time === line.kafkaTime
+					? `log time   ${formatTime(line.time, 'iso')} (the Kafka time: none in the record)`
+					: `log time   ${formatTime(line.time, 'iso')}`,
+			kind: 'meta',
+		},
 		{text: `kafka time ${formatTime(line.kafkaTime, 'iso')}`, kind: 'meta'},
 		{text: `key        ${line.key ?? '(none)'}`, kind: 'meta'},
 	];
@@ -93,6 +124,12 @@ export function detailRows(line: ViewLine): DetailRow[] {
 		} catch {
 			// A value shortened for size no longer parses: show it as text below.
 		}
+	}
+	if (isJson && typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+		const identity = recordIdentity(parsed as Record<string, unknown>);
+		rows.push({text: `shape      ${identity.shape}`, kind: 'meta'});
+		if (identity.traceId) rows.push({text: `trace id   ${identity.traceId}`, kind: 'meta'});
+		if (identity.spanId) rows.push({text: `span id    ${identity.spanId}`, kind: 'meta'});
 	}
 	rows.push({text: isJson ? 'value (JSON)' : 'value', kind: 'heading'});
 	if (isJson) {

@@ -16,16 +16,38 @@
  * numbers in JavaScript's spelling (`1000.0` → `1000`), objects and arrays as
  * compact JSON, `true`/`false`/`null` as written. Path segments are object keys
  * or array indexes. When the nested path is missing, a top-level key spelled
- * with the dots (`{"user.id": 1}`) is tried. Undefined when not found.
+ * with the dots (`{"user.id": 1}`) is tried, and a string on the path that
+ * holds JSON is read as JSON (`log.level` in `{"log": "{\"level\":…}"}`).
+ * Undefined when not found.
  */
 export function readJsonPath(json: string, path: readonly string[]): string | undefined {
+	return readPath(json, path, 0);
+}
+
+/** JSON text nested in JSON strings followed (a shipper's `log` holding the application's line). */
+const MAX_STRING_NESTING = 2;
+
+/** Where the last `findPath` met a string with path segments left: its position and the segment. */
+let stringAt = -1;
+let stringLevel = 0;
+
+function readPath(json: string, path: readonly string[], nesting: number): string | undefined {
 	const start = skipSpace(json, 0);
+	stringAt = -1;
 	let found = findPath(json, start, path, 0);
+	const metString = stringAt;
+	const restLevel = stringLevel;
 	if (found < 0 && path.length > 1) {
 		found = findPath(json, start, [path.join('.')], 0);
 	}
 
-	return found < 0 ? undefined : valueText(json, found);
+	if (found >= 0) return valueText(json, found);
+	// `log.level` where `log` holds JSON text: look inside the string.
+	if (metString < 0 || nesting >= MAX_STRING_NESTING) return undefined;
+	const end = skipString(json, metString);
+	const inner = end < 0 ? undefined : decodeString(json, metString, end);
+	if (inner === undefined || inner.charCodeAt(skipSpace(inner, 0)) !== OPEN_BRACE) return undefined;
+	return readPath(inner, path.slice(restLevel), nesting + 1);
 }
 
 /** Position of the value at `path[depth..]` inside the value starting at `index`, or -1. */
@@ -39,6 +61,11 @@ function findPath(json: string, index: number, path: readonly string[], depth: n
 		} else if (opening === OPEN_BRACKET && /^\d+$/.test(segment)) {
 			position = findElement(json, position, Number(segment));
 		} else {
+			if (opening === QUOTE) {
+				stringAt = position;
+				stringLevel = level;
+			}
+
 			return -1;
 		}
 

@@ -45,6 +45,8 @@ const LEVEL_NAMES: Readonly<Record<string, Level>> = Object.assign(
 		err: 'error',
 		severe: 'error',
 		e: 'error',
+		// zap's DPanic panics only in development; in production (where Kafka is) it logs an error.
+		dpanic: 'error',
 		fatal: 'fatal',
 		critical: 'fatal',
 		crit: 'fatal',

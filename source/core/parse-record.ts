@@ -1,51 +1,65 @@
 import {compactJson} from './compact-json.js';
 import {decodedByteLength, decodeText} from './decode-text.js';
+import {readJsonPath} from './json-path.js';
 import {guessLevelFromText, normalizeLevel} from './level.js';
 import type {Level, LogRecord, RawRecord} from './log-record.js';
 import {MAX_MESSAGE_LENGTH, MAX_VALUE_LENGTH} from './log-record.js';
 import {looksLikeLogfmt, parseLogfmt} from './logfmt.js';
 import {parseBodyTime} from './parse-time.js';
-import {sanitizeForTerminal} from './sanitize.js';
+import {
+	decodeField,
+	decodeHeaders,
+	EMPTY_HEADERS,
+	headerService,
+	MAX_HEADER_NAME_LENGTH,
+} from './record-headers.js';
+import {cutAt, safeLine, withoutColours, withoutTrailingLineBreak} from './safe-text.js';
+import {
+	framesJson,
+	SCHEMA_REGISTRY_HEADER,
+	schemaRegistryId,
+	schemaRegistryMessage,
+} from './schema-registry.js';
+import {looksLikeServiceName} from './service-name.js';
+import {
+	createShapeReader,
+	emptyReading,
+	type ShapeFieldSettings,
+	type ShapeReader,
+} from './shapes/read-shape.js';
+import {GENERIC_SHAPE} from './shapes/record-shapes.js';
+import {createZoneReader, leadingTextTime, type TimeContext} from './time-formats.js';
+
+export {MAX_HEADER_NAME_LENGTH, MAX_HEADER_VALUE_LENGTH, MAX_HEADERS} from './record-headers.js';
 
 /**
- * One Kafka record → one `LogRecord`, without configuration.
+ * One Kafka record → one `LogRecord`.
  *
- * Understood shapes (the first field present wins):
- * - message: `message`, `msg`, `log` (Docker/fluentd), `event` (structlog), when a
- *   string; numbers and booleans as text; objects and arrays as compact JSON; a
- *   record with none of these shows as compact JSON of the whole record.
- * - level: `level`, `log.level` (ECS, dotted or nested `log: {level}`), `severity`
- *   (GCP, syslog), `lvl`, `levelname`, `loglevel`; names and numbers as
- *   `normalizeLevel` reads them. With no level field, the level is guessed from
- *   the message where obvious.
- * - service: body `service` (or `service.name`, nested `service: {name}`),
- *   `serviceName`, `service_name`, `app`, `application`, `name` (pino, bunyan),
- *   winston's `defaultMeta.service`; then the record key; then a header
- *   `service`, `service.name` or `app`; then the body's `hostname` (pino and
- *   bunyan always write one, so it comes after key and headers); else `unknown`.
- * - time: `timestamp`, `@timestamp`, `time`, `ts` (ISO strings, epoch s/ms/µs/ns,
- *   numeric strings); else Kafka's timestamp.
- * Values that do not start with `{` are text: logfmt (`level=warn msg="…"`) when
- * they start with `key=`, else plain text with a guessed level.
+ * JSON objects are read by the record-shape table (`shapes/record-shapes.ts`): the row whose
+ * fields the record has says where its service, level, time and message are, and a log
+ * shipper's envelope is unwrapped to the application's record inside it. The service is the
+ * body's; else the record key when it reads like a service name (`service-name.ts`); else a
+ * header `service`, `service.name` or `app`; else the host that wrote it; else `unknown`. The
+ * level, when no field names one, is guessed from the message where obvious; the time, when no
+ * field holds a plausible one, is Kafka's. Values that do not start with `{` are text: logfmt
+ * (`level=warn msg="…"`) when they start with `key=`, else plain text with a guessed level and
+ * the time it starts with. SGR colour codes are dropped from messages (`safe-text.ts`). A value
+ * in the Schema Registry wire format is unwrapped (`schema-registry.ts`).
  *
- * Bounded work and memory for hostile input: only values up to
- * {@link MAX_PARSE_BYTES} are parsed as JSON (larger ones are shown as text), the
- * value kept is at most `MAX_VALUE_LENGTH` bytes, the message about
+ * Bounded work and memory for hostile input: only values up to {@link MAX_PARSE_BYTES} are
+ * parsed as JSON (of larger ones, service, level and time are read from the first
+ * {@link PREFIX_BYTES}), the value kept is at most `MAX_VALUE_LENGTH` bytes, the message about
  * `MAX_MESSAGE_LENGTH` characters, and every string but `value` is sanitised.
  */
 
-/** Values larger than this are not parsed as JSON (or logfmt) but shown as text. */
-export const MAX_PARSE_BYTES = 262_144;
+/** Values larger than this are not parsed whole; the worker parses up to this much. */
+export const MAX_PARSE_BYTES = 4 * 1024 * 1024;
+/** Of a value larger than `MAX_PARSE_BYTES`, how much is read for its service, level and time. */
+export const PREFIX_BYTES = 65_536;
 /** Longest service name kept, in characters. */
 export const MAX_SERVICE_LENGTH = 64;
 /** Bytes of a record key kept. */
 export const MAX_KEY_BYTES = 1024;
-/** Bytes (or characters) of a header value kept. */
-export const MAX_HEADER_VALUE_LENGTH = 1024;
-/** Longest header name kept, in characters. */
-export const MAX_HEADER_NAME_LENGTH = 256;
-/** Headers kept per record; the rest are counted in a `…` header. */
-export const MAX_HEADERS = 64;
 
 /** Service of records that name none. */
 export const UNKNOWN_SERVICE = 'unknown';
@@ -54,8 +68,13 @@ export const TOMBSTONE_MESSAGE = '(tombstone)';
 /** Message of a record whose value is empty. */
 export const EMPTY_MESSAGE = '(empty)';
 
-const SINGLE_LINE = {singleLine: true} as const;
-const EMPTY_HEADERS: Readonly<Record<string, string>> = Object.freeze(Object.create(null));
+/** What the parser is told besides the record: the config file's field names and time zone. */
+export type ParseSettings = {
+	/** Field names tried before the record-shape table's (`"fields": {"service": ["app"]}`). */
+	fields?: ShapeFieldSettings;
+	/** IANA zone of times written without one (default UTC). */
+	timeZone?: string;
+};
 
 type JsonObject = Record<string, unknown>;
 
@@ -74,53 +93,15 @@ const body = {
 	json: false,
 };
 
-/** A copy of `text` that shares no memory with a larger string it was cut from. */
-function detached(text: string): string {
-	return Buffer.from(text, 'utf16le').toString('utf16le');
-}
-
-/** Cut `text` to at most `length` code units, never between the halves of a surrogate pair. */
-function cutAt(text: string, length: number): string {
-	const code = text.charCodeAt(length - 1);
-	const end = code >= 0xd800 && code <= 0xdbff ? length - 1 : length;
-	return detached(text.slice(0, end));
-}
-
-/** Sanitise to one line, capped at about `maxLength` characters with a visible note of what was cut. */
-function safeLine(text: string, maxLength: number): string {
-	if (text.length <= maxLength) {
-		const safe = sanitizeForTerminal(text, SINGLE_LINE);
-		return safe.length <= maxLength ? safe : `${cutAt(safe, maxLength)}…`;
-	}
-
-	const omitted = text.length - maxLength;
-	let safe = sanitizeForTerminal(cutAt(text, maxLength), SINGLE_LINE);
-	if (safe.length > maxLength) {
-		safe = cutAt(safe, maxLength);
-	}
-
-	return `${safe}…(+${omitted} chars)`;
-}
-
-/** Drop the line break loggers end their lines with (Docker's `log`, plain text). */
-function withoutTrailingLineBreak(text: string): string {
-	let end = text.length;
-	while (end > 0) {
-		const code = text.charCodeAt(end - 1);
-		if (code !== 0x0a && code !== 0x0d) {
-			break;
-		}
-
-		end--;
-	}
-
-	return end === text.length ? text : text.slice(0, end);
-}
+/** The settings of the parse under way (set by each parser before it reads a record). */
+let shapes: ShapeReader = createShapeReader();
+const timeContext: TimeContext = {kafkaTime: 0, zone: undefined};
+const reading = emptyReading();
 
 /** A message: the string itself, numbers as text, objects as compact JSON. */
 function messageOf(value: unknown): string {
 	if (typeof value === 'string') {
-		return safeLine(withoutTrailingLineBreak(value), MAX_MESSAGE_LENGTH);
+		return safeLine(withoutColours(withoutTrailingLineBreak(value)), MAX_MESSAGE_LENGTH);
 	}
 
 	if (typeof value === 'number' || typeof value === 'boolean') {
@@ -133,7 +114,7 @@ function messageOf(value: unknown): string {
 /** A service name from a body field: non-empty string, number, or an object's `name`. */
 function serviceOf(value: unknown): string | undefined {
 	if (typeof value === 'string') {
-		return value.length === 0 ? undefined : safeLine(value, MAX_SERVICE_LENGTH);
+		return value.length === 0 ? undefined : safeLine(withoutColours(value), MAX_SERVICE_LENGTH);
 	}
 
 	if (typeof value === 'number' || typeof value === 'boolean') {
@@ -147,67 +128,59 @@ function serviceOf(value: unknown): string | undefined {
 	return undefined;
 }
 
-function nestedField(parent: unknown, name: string): unknown {
-	return typeof parent === 'object' && parent !== null ? (parent as JsonObject)[name] : undefined;
-}
-
-function readJsonObject(object: JsonObject): void {
-	body.json = true;
-
-	const rawMessage = object.message ?? object.msg ?? textField(object.log) ?? textField(object.event);
-	body.message = rawMessage === undefined || rawMessage === null ? messageOf(object) : messageOf(rawMessage);
-
-	const rawLevel =
-		object.level ??
-		object['log.level'] ??
-		nestedField(object.log, 'level') ??
-		object.severity ??
-		object.lvl ??
-		object.levelname ??
-		object.loglevel;
+/** Fill `body` from what the shape reader found in a JSON object (or logfmt's pairs). */
+function readFields(object: JsonObject, wholeText: string | undefined): void {
+	shapes.read(object, reading, false);
+	const rawMessage = reading.message;
+	body.message =
+		rawMessage !== undefined
+			? messageOf(rawMessage)
+			: wholeText !== undefined
+				? messageOf(wholeText)
+				: messageOf(reading.whole);
 	body.level =
-		rawLevel !== undefined && rawLevel !== null
-			? normalizeLevel(rawLevel)
-			: typeof rawMessage === 'string'
-				? guessLevelFromText(rawMessage)
-				: 'unknown';
-
-	body.service =
-		serviceOf(object.service) ??
-		serviceOf(object['service.name']) ??
-		serviceOf(object.serviceName) ??
-		serviceOf(object.service_name) ??
-		serviceOf(object.app) ??
-		serviceOf(object.application) ??
-		serviceOf(object.name) ??
-		serviceOf(nestedField(object.defaultMeta, 'service'));
-	body.hostname = body.service === undefined ? serviceOf(object.hostname) : undefined;
-
-	body.time = parseBodyTime(object.timestamp ?? object['@timestamp'] ?? object.time ?? object.ts);
-}
-
-function textField(value: unknown): string | undefined {
-	return typeof value === 'string' ? value : undefined;
+		reading.level !== undefined
+			? normalizeLevel(reading.level)
+			: guessLevelFromText(typeof rawMessage === 'string' ? withoutColours(rawMessage) : (wholeText ?? ''));
+	body.service = serviceOf(reading.service);
+	body.hostname = body.service === undefined ? serviceOf(reading.host) : undefined;
+	body.time = parseBodyTime(reading.time, timeContext);
+	// A text line in a shipper's envelope (or logfmt's msg) may start with its own time.
+	if (body.time === undefined && typeof rawMessage === 'string')
+		body.time = leadingTextTime(rawMessage, timeContext);
 }
 
 function readLogfmt(text: string): void {
-	const pairs = parseLogfmt(text);
-	const rawMessage = pairs.msg ?? pairs.message;
-	body.message = messageOf(rawMessage ?? text);
-	const rawLevel = pairs.level ?? pairs.lvl ?? pairs.severity;
-	body.level = rawLevel === undefined ? guessLevelFromText(text) : normalizeLevel(rawLevel);
-	body.service =
-		serviceOf(pairs.service) ??
-		serviceOf(pairs['service.name']) ??
-		serviceOf(pairs.app) ??
-		serviceOf(pairs.name);
-	body.hostname = body.service === undefined ? serviceOf(pairs.hostname ?? pairs.host) : undefined;
-	body.time = parseBodyTime(pairs.time ?? pairs.ts ?? pairs.timestamp);
+	readFields(parseLogfmt(text), text);
 }
 
 function readPlainText(text: string): void {
-	body.message = messageOf(text);
-	body.level = guessLevelFromText(text);
+	const clean = withoutColours(text);
+	body.message = messageOf(clean);
+	body.level = guessLevelFromText(clean);
+	body.time = leadingTextTime(clean, timeContext);
+}
+
+/**
+ * Service, level, time and message of a JSON value too large to parse, from its first bytes:
+ * the generic row's fields, each as far as the text holds it whole.
+ */
+function readPrefix(prefix: string): void {
+	const find = (paths: readonly (string | readonly string[])[] | undefined): string | undefined => {
+		for (const path of paths ?? []) {
+			const found = readJsonPath(prefix, typeof path === 'string' ? path.split('.') : path);
+			if (found !== undefined && found !== '') return found;
+		}
+
+		return undefined;
+	};
+	const message = find(GENERIC_SHAPE.message);
+	body.message = messageOf(message ?? prefix);
+	const level = find(GENERIC_SHAPE.level);
+	body.level = level === undefined ? guessLevelFromText(message ?? prefix) : normalizeLevel(level);
+	body.service = serviceOf(find(GENERIC_SHAPE.service));
+	body.hostname = body.service === undefined ? serviceOf(find(GENERIC_SHAPE.host)) : undefined;
+	body.time = parseBodyTime(find(GENERIC_SHAPE.time), timeContext);
 }
 
 function resetBody(): void {
@@ -246,7 +219,8 @@ function readText(text: string, parseable: boolean): void {
 		}
 
 		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-			readJsonObject(parsed as JsonObject);
+			body.json = true;
+			readFields(parsed as JsonObject, undefined);
 			return;
 		}
 	}
@@ -258,61 +232,6 @@ function readText(text: string, parseable: boolean): void {
 	}
 
 	readPlainText(content);
-}
-
-/** Decode a key or header value: at most `maxBytes`, sanitised to one line, with a note of what was cut. */
-function decodeField(bytes: Buffer, maxBytes: number): string {
-	const kept = decodedByteLength(bytes, maxBytes);
-	const text = sanitizeForTerminal(decodeText(bytes, maxBytes), SINGLE_LINE);
-	return kept === bytes.length ? text : `${text}…(+${bytes.length - kept} bytes)`;
-}
-
-function headerText(value: Buffer | string): string {
-	return typeof value === 'string'
-		? safeLine(value, MAX_HEADER_VALUE_LENGTH)
-		: decodeField(Buffer.isBuffer(value) ? value : Buffer.from(value), MAX_HEADER_VALUE_LENGTH);
-}
-
-/** Service header names, most specific first. */
-const SERVICE_HEADERS = ['service', 'service.name', 'app'] as const;
-
-let headerService: string | undefined;
-
-/** Decode and sanitise headers; sets `headerService` to the service a header names. */
-function decodeHeaders(raw: NonNullable<RawRecord['headers']>): Record<string, string> {
-	headerService = undefined;
-	const names = Object.keys(raw);
-	if (names.length === 0) {
-		return EMPTY_HEADERS;
-	}
-
-	const headers = Object.create(null) as Record<string, string>;
-	let servicePriority: number = SERVICE_HEADERS.length;
-	let kept = 0;
-	for (const rawName of names) {
-		const value = raw[rawName];
-		if (value === undefined || value === null) {
-			continue;
-		}
-
-		if (kept === MAX_HEADERS) {
-			headers['…'] = `+${names.length - MAX_HEADERS} more headers`;
-			break;
-		}
-
-		const text = Array.isArray(value) ? value.map(headerText).join(', ') : headerText(value);
-		const name = safeLine(rawName, MAX_HEADER_NAME_LENGTH);
-		headers[name] = text;
-		kept++;
-
-		const priority = SERVICE_HEADERS.indexOf(rawName.toLowerCase() as (typeof SERVICE_HEADERS)[number]);
-		if (priority !== -1 && priority < servicePriority && text.length > 0) {
-			servicePriority = priority;
-			headerService = text.length > MAX_SERVICE_LENGTH ? `${cutAt(text, MAX_SERVICE_LENGTH)}…` : text;
-		}
-	}
-
-	return headers;
 }
 
 let lastTopic = '';
@@ -328,13 +247,45 @@ function safeTopic(topic: string): string {
 	return lastSafeTopic;
 }
 
-/**
- * Parse one Kafka record into a terminal-safe `LogRecord` (see the module
- * comment for what is understood). Never throws on any value, key or headers.
- *
- * @param seq - position in this run's stream, assigned by the caller (the store).
- */
-export function parseRecord(raw: RawRecord, seq: number): LogRecord {
+/** The value's text and what it says, from its bytes (which may be Schema Registry framed). */
+function readValue(bytes: Buffer): string {
+	let payload = bytes;
+	const schemaId = schemaRegistryId(bytes);
+	if (schemaId !== undefined) {
+		if (!framesJson(bytes)) {
+			body.message = schemaRegistryMessage(schemaId, bytes.length - SCHEMA_REGISTRY_HEADER);
+			return textOf(bytes);
+		}
+
+		payload = bytes.subarray(SCHEMA_REGISTRY_HEADER);
+	}
+
+	const size = payload.length;
+	if (size <= MAX_VALUE_LENGTH) {
+		const value = decodeText(payload);
+		readText(value, true);
+		return value;
+	}
+
+	if (size <= MAX_PARSE_BYTES) {
+		readText(decodeText(payload), true);
+		return textOf(payload);
+	}
+
+	const prefix = decodeText(payload, PREFIX_BYTES);
+	if (prefix.charCodeAt(firstContentIndex(prefix)) === 0x7b) readPrefix(prefix);
+	else readText(prefix, false);
+	return textOf(payload);
+}
+
+/** The value as kept: at most `MAX_VALUE_LENGTH` bytes, with a note of what was cut. */
+function textOf(bytes: Buffer): string {
+	if (bytes.length <= MAX_VALUE_LENGTH) return decodeText(bytes);
+	const kept = decodedByteLength(bytes, MAX_VALUE_LENGTH);
+	return `${decodeText(bytes, MAX_VALUE_LENGTH)}…(+${bytes.length - kept} bytes)`;
+}
+
+function parseWith(raw: RawRecord, seq: number): LogRecord {
 	const bytes = raw.value;
 	const size = bytes === null ? 0 : bytes.length;
 	const key = raw.key === null ? null : decodeField(raw.key, MAX_KEY_BYTES);
@@ -343,6 +294,7 @@ export function parseRecord(raw: RawRecord, seq: number): LogRecord {
 	const fromHeader = headers === EMPTY_HEADERS ? undefined : headerService;
 
 	resetBody();
+	timeContext.kafkaTime = raw.timestamp;
 	let value: string | null;
 	if (bytes === null) {
 		value = null;
@@ -350,28 +302,18 @@ export function parseRecord(raw: RawRecord, seq: number): LogRecord {
 	} else if (size === 0) {
 		value = '';
 		body.message = EMPTY_MESSAGE;
-	} else if (size <= MAX_VALUE_LENGTH) {
-		value = decodeText(bytes);
-		readText(value, true);
 	} else {
-		const kept = decodedByteLength(bytes, MAX_VALUE_LENGTH);
-		const prefix = decodeText(bytes, MAX_VALUE_LENGTH);
-		value = `${prefix}…(+${size - kept} bytes)`;
-		if (size <= MAX_PARSE_BYTES) {
-			readText(decodeText(bytes), true);
-		} else {
-			readText(prefix, false);
-		}
+		value = readValue(bytes);
 	}
 
 	const service =
 		body.service ??
-		(key !== null && key.length > 0
-			? key.length > MAX_SERVICE_LENGTH
-				? `${cutAt(key, MAX_SERVICE_LENGTH)}…`
-				: key
-			: undefined) ??
-		fromHeader ??
+		(key !== null && looksLikeServiceName(key) ? key : undefined) ??
+		(fromHeader === undefined
+			? undefined
+			: fromHeader.length > MAX_SERVICE_LENGTH
+				? `${cutAt(fromHeader, MAX_SERVICE_LENGTH)}…`
+				: fromHeader) ??
 		body.hostname ??
 		UNKNOWN_SERVICE;
 
@@ -390,5 +332,32 @@ export function parseRecord(raw: RawRecord, seq: number): LogRecord {
 		value,
 		json: body.json,
 		size,
+	};
+}
+
+const DEFAULT_SHAPES = shapes;
+
+/**
+ * Parse one Kafka record into a terminal-safe `LogRecord` (see the module comment for what is
+ * understood), without configuration. Never throws on any value, key or headers.
+ *
+ * @param seq - position in this run's stream, assigned by the caller (the store).
+ */
+export function parseRecord(raw: RawRecord, seq: number): LogRecord {
+	shapes = DEFAULT_SHAPES;
+	timeContext.zone = undefined;
+	return parseWith(raw, seq);
+}
+
+/** A `parseRecord` that uses the config file's field names and time zone (throws RangeError for an unknown zone). */
+export function createRecordParser(settings: ParseSettings = {}): (raw: RawRecord, seq: number) => LogRecord {
+	const fields = settings.fields ?? {};
+	if (Object.keys(fields).length === 0 && settings.timeZone === undefined) return parseRecord;
+	const reader = createShapeReader(fields);
+	const zone = settings.timeZone === undefined ? undefined : createZoneReader(settings.timeZone);
+	return (raw, seq) => {
+		shapes = reader;
+		timeContext.zone = zone;
+		return parseWith(raw, seq);
 	};
 }

@@ -4,31 +4,16 @@
  * Numbers (and numeric strings) are read by magnitude, because loggers disagree
  * on the unit: below 1e11 they are seconds (pino's `time` is ms, but Go's zap
  * and Python write float seconds), below 1e14 ms, below 1e17 µs, else ns.
- * Strings are ISO 8601 / RFC 3339 (or anything `Date.parse` reads).
+ * Strings are ISO 8601 / RFC 3339, the formats of `time-formats.ts`, or anything `Date.parse`
+ * reads that names its zone. A number is an epoch only when it is within ten years of the record's
+ * Kafka time: `"ts": 42` is a counter, not 1970.
  */
-
-/** Days from 1970-01-01 to a civil date (proleptic Gregorian), without a Date object. */
-function daysFromCivil(year: number, month: number, day: number): number {
-	const y = month <= 2 ? year - 1 : year;
-	const era = Math.floor(y / 400);
-	const yearOfEra = y - era * 400;
-	const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-	const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-	return era * 146_097 + dayOfEra - 719_468;
-}
+import type {SplitTime} from './shapes/field-path.js';
+import {daysFromCivil, digits, parseTextTime, type TimeContext} from './time-formats.js';
 
 function digit(text: string, index: number): number {
 	const value = text.charCodeAt(index) - 0x30;
 	return value >= 0 && value <= 9 ? value : Number.NaN;
-}
-
-function digits(text: string, index: number, count: number): number {
-	let value = 0;
-	for (let offset = 0; offset < count; offset++) {
-		value = value * 10 + digit(text, index + offset);
-	}
-
-	return value;
 }
 
 /**
@@ -142,12 +127,46 @@ export function epochToMs(value: number): number | undefined {
 }
 
 /**
- * The time a body field holds, in ms since the epoch, or undefined when it holds
- * none (wrong type, unparsable, zero): the caller then uses Kafka's timestamp.
+ * How far from the Kafka time an epoch number may be and still be taken as the record's time.
+ * Wide enough for logs replayed years later; counters (`42`, `1000000`) land in the 1970s.
  */
-export function parseBodyTime(value: unknown): number | undefined {
+export const PLAUSIBLE_EPOCH_MS = 3653 * 86_400_000;
+
+const UTC_CONTEXT: TimeContext = {kafkaTime: 0, zone: undefined};
+
+/** An epoch in ms when it is near the reference (the Kafka time; any time after 1971 without one). */
+function plausible(ms: number | undefined, kafkaTime: number): number | undefined {
+	if (ms === undefined) return undefined;
+	if (kafkaTime <= 0) return ms > 365 * 86_400_000 ? ms : undefined;
+	return Math.abs(ms - kafkaTime) <= PLAUSIBLE_EPOCH_MS ? ms : undefined;
+}
+
+/** `{epochSecond, nanoOfSecond}` (log4j2), `{seconds, nanos}` (protobuf Timestamp, split fields). */
+function objectTime(value: object, kafkaTime: number): number | undefined {
+	const object = value as Partial<SplitTime> & {epochSecond?: unknown; nanoOfSecond?: unknown};
+	const seconds = object.epochSecond ?? object.seconds;
+	const nanos = object.nanoOfSecond ?? object.nanos ?? 0;
+	const secondsNumber = typeof seconds === 'string' ? Number(seconds) : seconds;
+	const nanosNumber = typeof nanos === 'string' ? Number(nanos) : nanos;
+	if (typeof secondsNumber !== 'number' || typeof nanosNumber !== 'number') return undefined;
+	const ms = secondsNumber * 1000 + Math.floor(nanosNumber / 1e6);
+	return Number.isFinite(ms) && ms > 0 ? plausible(ms, kafkaTime) : undefined;
+}
+
+/** A zone written at the end of a text time (`Z`, `GMT`, `+02:00`, `EST`): Date.parse then needs no local zone. */
+const NAMED_ZONE = /(?:[zZ]|[+-]\d\d:?\d\d|\b[A-Z]{2,5})\)?$/;
+
+/**
+ * The time a body field holds, in ms since the epoch, or undefined when it holds none (wrong
+ * type, unparsable, zero, an implausible number): the caller then uses Kafka's timestamp.
+ */
+export function parseBodyTime(value: unknown, context: TimeContext = UTC_CONTEXT): number | undefined {
 	if (typeof value === 'number') {
-		return epochToMs(value);
+		return plausible(epochToMs(value), context.kafkaTime);
+	}
+
+	if (typeof value === 'object' && value !== null) {
+		return Array.isArray(value) ? undefined : objectTime(value, context.kafkaTime);
 	}
 
 	if (typeof value !== 'string' || value.length === 0 || value.length > 64) {
@@ -155,9 +174,13 @@ export function parseBodyTime(value: unknown): number | undefined {
 	}
 
 	if (NUMERIC.test(value)) {
-		return epochToMs(Number(value));
+		return plausible(epochToMs(Number(value)), context.kafkaTime);
 	}
 
-	const ms = parseRfc3339(value) ?? Date.parse(value);
-	return Number.isNaN(ms) ? undefined : ms;
+	const ms = parseRfc3339(value) ?? parseTextTime(value, context);
+	if (ms !== undefined) return ms;
+	// Date.parse reads a time without a zone in this machine's zone: only times that name theirs.
+	if (!NAMED_ZONE.test(value)) return undefined;
+	const parsed = Date.parse(value);
+	return Number.isNaN(parsed) ? undefined : parsed;
 }

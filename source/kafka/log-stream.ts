@@ -5,6 +5,7 @@ import type {StartPosition} from '../core/start-position.js';
 import type {ConnectionState, PartitionStatus} from '../core/stream-status.js';
 import {createCaughtUpWatch, type PartitionEnd} from './caught-up.js';
 import {takeUndecodable} from './codecs/undecodable-records.js';
+import {createDirectSession} from './direct-session.js';
 import {describeKafkaError, isFatalKafkaError} from './error-reason.js';
 import {createGroupGuard} from './group-guard.js';
 import {createKafka, type KafkaConnectionOptions} from './kafka-client.js';
@@ -39,6 +40,17 @@ export type LogStreamOptions = KafkaConnectionOptions & {
 	acknowledgedRecords?: boolean;
 	/** Whose group `groupId` is (core/group-policy.ts); default a group of this run's own. */
 	groupPolicy?: GroupPolicy;
+	/**
+	 * Read without any consumer group (`--without-group`, like `kcat -C`): straight from the
+	 * partition leaders for the whole session; needs only topic READ/DESCRIBE. Default false:
+	 * our own group, with the start window read straight from the leaders while it forms.
+	 */
+	withoutGroup?: boolean;
+	/**
+	 * The caller stops the stream once caught up (`--exit`): when the first direct fetch
+	 * already reaches the end, no group is joined at all.
+	 */
+	finishAtEnd?: boolean;
 	/** Longest a fetch waits for new records, default 250 ms, so pause/stop/seek react quickly. */
 	maxWaitTimeInMs?: number;
 	/**
@@ -172,6 +184,7 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 	const maxWaitTimeInMs = options.maxWaitTimeInMs ?? 250;
 	const waitForTopics = options.waitForTopics ?? true;
 	const commitOffsets = options.commitOffsets ?? false;
+	const withoutGroup = options.withoutGroup ?? false;
 	const brokersLabel = options.brokers.join(',');
 	const stallMs = Math.max(3000, maxWaitTimeInMs * 8);
 
@@ -384,30 +397,29 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		}
 	};
 
-	const onBatch = (mine: number) => async (payload: EachBatchPayload) => {
-		const {batch, resolveOffset, isRunning, isStale, heartbeat} = payload;
-		// Batches of an older consumer, after stop, with a seek pending, or while paused are
-		// dropped without resolving, so kafkajs fetches them again from our position.
-		if (mine !== generation || stopping || !isRunning() || isStale() || paused) return;
-		const {topic, partition} = batch;
-		if (partitionStarts.holds(topic, partition)) return;
-		seekPending.delete(partitionKey(topic, partition));
+	/**
+	 * One partition's batch, from the group or read directly: positions, records, caught-up.
+	 * Returns what holds the next fetch (the receiver's backpressure), if anything.
+	 */
+	const deliverBatch = (
+		topic: string,
+		partition: number,
+		messages: KafkaMessage[],
+		batchLastOffset: number,
+		highWatermark: number,
+	): Promise<void> | undefined => {
 		const sorted = takeUndecodable(
-			batch.messages.map((message) => toRawRecord(topic, partition, message)),
+			messages.map((message) => toRawRecord(topic, partition, message)),
 			options.undecodableAsRecords ?? false,
 		);
 		for (const problem of sorted.problems) reportOnce(problem);
 		const records = sorted.records;
-		const batchLastOffset = batch.lastOffset();
 		tracker.recordBatch(topic, partition, {
 			records: records.length,
 			lastRecordOffset: records.at(-1)?.offset,
-			batchLastOffset: Number(batchLastOffset),
-			highWatermark: Number(batch.highWatermark),
+			batchLastOffset,
+			highWatermark,
 		});
-		// With autoCommit off this only moves kafkajs' in-memory fetch position; passing the
-		// batch's last offset also steps over a trailing transaction marker.
-		resolveOffset(batchLastOffset);
 		lastBatchAt.set(topic, Date.now());
 		let held: Promise<void> | undefined;
 		if (records.length > 0) {
@@ -425,13 +437,34 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		}
 		checkCaughtUp();
 		schedulePartitions();
+		return held;
+	};
+
+	const onBatch = (mine: number) => async (payload: EachBatchPayload) => {
+		const {batch, resolveOffset, isRunning, isStale, heartbeat} = payload;
+		// Batches of an older consumer, after stop, with a seek pending, or while paused are
+		// dropped without resolving, so kafkajs fetches them again from our position.
+		if (mine !== generation || stopping || !isRunning() || isStale() || paused) return;
+		if (partitionStarts.holds(batch.topic, batch.partition)) return;
+		seekPending.delete(partitionKey(batch.topic, batch.partition));
+		const batchLastOffset = batch.lastOffset();
+		const held = deliverBatch(
+			batch.topic,
+			batch.partition,
+			batch.messages,
+			Number(batchLastOffset),
+			Number(batch.highWatermark),
+		);
+		// With autoCommit off this only moves kafkajs' in-memory fetch position; passing the
+		// batch's last offset also steps over a trailing transaction marker.
+		resolveOffset(batchLastOffset);
 		if (held) await holdFetching(held, heartbeat);
 	};
 
 	/** Wait for `held` (the receiver catching up), heartbeating so the group keeps us; never throws. */
-	const holdFetching = async (held: Promise<void>, heartbeat: () => Promise<void>) => {
+	const holdFetching = async (held: Promise<void>, heartbeat?: () => Promise<void>) => {
 		const beating = setInterval(() => {
-			if (!stopping) void heartbeat().catch(() => undefined);
+			if (!stopping) void heartbeat?.().catch(() => undefined);
 		}, HOLD_HEARTBEAT_MS);
 		holding += 1;
 		try {
@@ -444,6 +477,48 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 			lastFetchAt = Date.now();
 		}
 	};
+
+	/** Reading straight from the leaders: the start window while the group forms, or everything without one. */
+	const direct = createDirectSession({
+		kafka,
+		topics: options.topics,
+		tracker,
+		wholeSession: withoutGroup,
+		maxWaitTimeInMs,
+		maxBytesPerPartition: MAX_BYTES_PER_PARTITION,
+		paused: () => paused,
+		deliver: (topic, partition, messages, batchLastOffset, highWatermark) => {
+			// Dropped as the group path drops it: the position stays, the next round reads it again.
+			if (stopping || partitionStarts.holds(topic, partition)) return;
+			const held = deliverBatch(topic, partition, messages, batchLastOffset, highWatermark);
+			return held ? holdFetching(held) : undefined;
+		},
+		topicOffsets: async (topic) =>
+			(await (await ensureAdmin()).fetchTopicOffsets(topic)).map((entry) => ({
+				partition: entry.partition,
+				low: Number(entry.low),
+				high: Number(entry.high),
+			})),
+		onFlowing: () => {
+			if (stopping) return;
+			lastFetchAt = Date.now();
+			attempt = 0;
+			stalledByWatchdog = false;
+			setState({kind: 'live'});
+		},
+		onFailure: (error, failures) => {
+			if (stopping) return;
+			if (isFatalKafkaError(error)) {
+				fail(error);
+				return;
+			}
+			attempt = failures;
+			setState({kind: 'reconnecting', reason: describeKafkaError(error), attempt});
+		},
+		onPartitions: schedulePartitions,
+	});
+	/** A consumer was made in this run (so there may be a group of ours to delete). */
+	let groupUsed = false;
 
 	const scheduleRetry = (delay: number) => {
 		clearTimeout(retryTimer);
@@ -471,7 +546,13 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		const {events} = target;
 		const current = () => mine === generation && !stopping;
 		target.on(events.GROUP_JOIN, ({payload}) => {
+			// Joined even when stop() came meanwhile (it waits for the join): the group is ours
+			// to delete on the way out.
+			if (mine === generation) guard.joined();
 			if (!current()) return;
+			// The hand-over: from here no direct fetch moves a position, and the group seeks
+			// every partition to where the direct reading got (seekAssigned below).
+			void direct.stop();
 			assigned = new Map(
 				options.topics.map((topic) => [
 					topic,
@@ -479,7 +560,6 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 				]),
 			);
 			for (const [topic, partitions] of assigned) tracker.setAssigned(topic, partitions);
-			guard.joined();
 			seekAssigned(target);
 			partitionStarts.afterJoin(assigned, joinOf(target, mine));
 			applyPause(target);
@@ -563,8 +643,9 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 				scheduleRetry(TOPIC_WAIT_MS);
 				return 'retry';
 			}
-			// Before anything is read or joined: never join a group with live members, or one we may not use.
-			const refusal = await guard.check(client);
+			// Before anything is read or joined: never join a group with live members, or one we may
+			// not use. Without a group there is nothing to look at (and no group ACL to need).
+			const refusal = withoutGroup ? undefined : await guard.check(client);
 			if (refusal) {
 				reportOnce(refusal.line);
 				await stopInternal(refusal.line, false);
@@ -597,6 +678,23 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 			});
 			if (stopping) return 'stopped';
 			checkCaughtUp();
+			if (withoutGroup) {
+				await direct.start();
+				return 'running';
+			}
+			// Only for this run's own group: committing needs every record to pass through the
+			// group, and a group the user named (another team's, its ACLs) is joined before
+			// anything is read, so a refused join shows no records first.
+			if (!commitOffsets && !groupUsed && !options.groupPolicy?.named) {
+				const reading = direct.start().catch(() => direct.stop());
+				if (options.finishAtEnd) {
+					await reading;
+					await direct.firstRound();
+					// All there was to read is read: the caller stops now, no group needed.
+					if (watch.isDone || stopping) return 'running';
+				}
+			}
+			groupUsed = true;
 			generation += 1;
 			const mine = generation;
 			const next = kafka.consumer({
@@ -667,7 +765,8 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 
 	/** kafkajs can stall silently; no fetch for a while while we think we are live means we are not. */
 	const watchdog = () => {
-		if (stopping || state.kind !== 'live' || holding > 0) return;
+		// Without a group nothing is fetched while paused, on purpose.
+		if (stopping || state.kind !== 'live' || holding > 0 || (withoutGroup && paused)) return;
 		const silent = Date.now() - lastFetchAt;
 		if (silent > stallMs) {
 			stalledByWatchdog = true;
@@ -687,7 +786,9 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		clearInterval(watchdogTimer);
 		clearTimeout(partitionsTimer);
 		topicWatch.dispose();
+		const directStopped = direct.stop();
 		stopPromise = (async () => {
+			await within(directStopped, 2000);
 			// Let an attempt in flight finish (bounded), so the consumer it made is the one we stop.
 			if (session && awaitSession) await within(session, 5000);
 			const last = consumer;
@@ -702,7 +803,8 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 				);
 			// A group this run created holds nothing worth keeping: delete it so no litter stays on
 			// the cluster. Any other group stays; one someone still uses is "not empty" anyway.
-			if (guard.deleteOnExit && adminConnected && admin) {
+			// No consumer made (the start window was read directly): no group to delete.
+			if (guard.deleteOnExit && groupUsed && adminConnected && admin) {
 				await within(
 					admin.deleteGroups([options.groupId]).catch(() => undefined),
 					3000,
@@ -741,11 +843,13 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 			if (paused) return;
 			paused = true;
 			if (consumer) applyPause(consumer);
+			direct.wake();
 		},
 		resume() {
 			if (!paused) return;
 			paused = false;
 			if (consumer) applyPause(consumer);
+			direct.wake();
 		},
 		get paused() {
 			return paused;
@@ -770,6 +874,8 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 				for (const partition of partitions) seekPending.add(partitionKey(topic, partition));
 			}
 			if (consumer) seekAssigned(consumer);
+			// A direct fetch in flight came from the old positions: it is thrown away.
+			direct.restart();
 			schedulePartitions();
 		},
 		stop: () => stopInternal(undefined, true),

@@ -1,3 +1,4 @@
+import type {ParseSettings} from '../core/parse-record.js';
 import type {StartPosition} from '../core/start-position.js';
 import type {ConnectionState, PartitionStatus} from '../core/stream-status.js';
 import type {LogStreamOptions} from './log-stream.js';
@@ -7,11 +8,13 @@ import type {LogStreamOptions} from './log-stream.js';
  * the log stream so that kafkajs' fetching and decoding never share a thread with drawing.
  */
 
-/** The log stream's options without its callbacks: what the worker is started with. */
+/** The log stream's options without its callbacks, and how to read records: what the worker is started with. */
 export type StreamWorkerData = Omit<
 	LogStreamOptions,
 	'onRecords' | 'onStatus' | 'onPartitions' | 'onError' | 'onTopicReset'
->;
+> & {
+	parseSettings?: ParseSettings;
+};
 
 /** A call that answers (`reply` with the same id). */
 export type StreamWorkerRequest =

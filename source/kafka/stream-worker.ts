@@ -6,7 +6,7 @@
  * the topic in memory.
  */
 import {parentPort, workerData} from 'node:worker_threads';
-import {parseRecord} from '../core/parse-record.js';
+import {createRecordParser} from '../core/parse-record.js';
 import {packLogRecords} from './log-record-packing.js';
 import {createLogStream} from './log-stream.js';
 import type {FromStreamWorker, StreamWorkerData, ToStreamWorker} from './stream-worker-protocol.js';
@@ -23,8 +23,12 @@ let bytesInFlight = 0;
 let wakeFetching: (() => void) | undefined;
 let roomWaiter: Promise<void> | undefined;
 
+const {parseSettings, ...streamOptions} = workerData as StreamWorkerData;
+// The config file's field names and time zone reach the parser here, in the worker.
+const parseRecord = createRecordParser(parseSettings);
+
 const stream = createLogStream({
-	...(workerData as StreamWorkerData),
+	...streamOptions,
 	// --commit commits only what the main thread has handled (its ack), not what was posted.
 	acknowledgedRecords: true,
 	onRecords(records) {

@@ -1,10 +1,11 @@
 import {Worker} from 'node:worker_threads';
 import type {LogRecord} from '../core/log-record.js';
-import {parseRecord} from '../core/parse-record.js';
+import {createRecordParser, type ParseSettings} from '../core/parse-record.js';
 import type {StartPosition} from '../core/start-position.js';
 import type {ConnectionState} from '../core/stream-status.js';
+import {deferredLogStream} from './deferred-log-stream.js';
 import {unpackLogRecords} from './log-record-packing.js';
-import {createLogStream, type LogStream, type LogStreamOptions} from './log-stream.js';
+import type {LogStream, LogStreamOptions} from './log-stream.js';
 import type {
 	FromStreamWorker,
 	StreamWorkerData,
@@ -29,6 +30,8 @@ const STOP_TIMEOUT_MS = 12_000;
 export type WorkerLogStreamOptions = Omit<LogStreamOptions, 'onRecords'> & {
 	/** Called once per batch, in order, with the records parsed in the worker (`seq` 0: the store assigns). */
 	onRecords: (records: LogRecord[]) => void;
+	/** How records are read (the config file's `fields` and `timeZone`); plain data, it crosses to the worker. */
+	parseSettings?: ParseSettings;
 };
 
 /** The options without callbacks, or undefined when they cannot cross to a thread (a function in them). */
@@ -67,10 +70,14 @@ function startWorker(workerData: StreamWorkerData): Worker {
 export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStream {
 	const workerData = workerDataOf(options);
 	if (!workerData) {
-		return createLogStream({
-			...options,
-			onRecords: (records) => options.onRecords(records.map((record) => parseRecord(record, 0))),
-		});
+		const {parseSettings, ...streamOptions} = options;
+		const parse = createRecordParser(parseSettings);
+		return deferredLogStream(async () =>
+			(await import('./log-stream.js')).createLogStream({
+				...streamOptions,
+				onRecords: (records) => options.onRecords(records.map((record) => parse(record, 0))),
+			}),
+		);
 	}
 
 	let worker: Worker | undefined;

@@ -273,6 +273,11 @@ describe('plain CLI (--output json, following, ended by SIGTERM) on a topic that
 		kcatProduce(topic, 0, 8, 'old');
 		const cli = startPlainCli(['--brokers', productionBootstrap(), '--topic', topic, '--from-beginning']);
 		await waitUntil('the old records', () => cli.lines().length === 8, 30_000);
+		// The old records come from the partition leaders before the group forms (3 s on this
+		// broker). Delete the topic once the group has its partition: a group that forms while
+		// its topic is absent gets no partition of the topic created again until kafkajs
+		// refreshes its metadata (5 min), a case this test does not cover (see faststart's note).
+		await new Promise((resolve) => setTimeout(resolve, 4000));
 
 		await deleteTopic(topic);
 		await waitUntil('the deleted line', () => /was deleted/.test(cli.stderr()), 10_000);

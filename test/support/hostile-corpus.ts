@@ -236,6 +236,43 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
 		value: text('{"__proto__":{"service":"polluted"},"constructor":"c","message":"proto"}'),
 	},
 	{family: 'wrong-types', name: 'truncated JSON', value: text('{"message":"never closed","service":"api"')},
+	// Record shapes (issue 11): envelopes, templates and framing used as weapons.
+	{
+		family: 'nested',
+		name: 'JSON in a string in a string, 12 deep (shipper envelopes)',
+		value: text(
+			Array.from({length: 12}).reduce<string>(
+				(inner) => JSON.stringify({log: inner, kubernetes: {pod_name: '\u001b[2Jpod'}}),
+				JSON.stringify({level: 'error', msg: `${ESC}]0;title${BEL}inner`, service: `${ESC}[2Jsvc`}),
+			),
+		),
+	},
+	{
+		family: 'huge',
+		name: 'Serilog template with 100 000 holes',
+		value: text(
+			JSON.stringify({'@t': '2024-12-06T10:00:00Z', '@mt': '{A}{B:x}'.repeat(50_000), A: `${ESC}[2J`}),
+		),
+	},
+	{
+		family: 'wrong-types',
+		name: 'Schema Registry magic byte before hostile JSON',
+		value: Buffer.concat([
+			Buffer.from([0, 0, 0, 0, 7]),
+			text(`{"message":"${'\\u001b'}]52;c;eA==${'\\u0007'}","service":{"name":["x"]},"level":{}}`),
+		]),
+	},
+	{
+		family: 'csi',
+		name: 'SGR colours around other escapes in a level and a service',
+		value: text(
+			JSON.stringify({
+				level: `${ESC}[31m${ESC}[2Jerror${ESC}[0m`,
+				service: `${ESC}[1m${ESC}]0;t${BEL}api`,
+				msg: 'm',
+			}),
+		),
+	},
 	// Unicode that must keep the layout: wide, emoji, ZWJ sequences, combining marks, flags.
 	{family: 'unicode', name: 'CJK and emoji', value: text('日本語のログ 🚀 ошибка 오류 👍🏽 🇩🇪')},
 	{family: 'unicode', name: 'ZWJ family emoji', value: text('family 👨‍👩‍👧‍👦 end')},

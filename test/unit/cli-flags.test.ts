@@ -66,6 +66,11 @@ describe('defaults', () => {
 });
 
 describe('viewer flags', () => {
+	it('reads --without-group (off by default)', () => {
+		expect(viewer([]).withoutGroup).toBe(false);
+		expect(viewer(['--without-group', '--tail', '5']).withoutGroup).toBe(true);
+	});
+
 	it('reads every start position', () => {
 		expect(viewer(['--from-beginning']).start).toEqual({kind: 'beginning'});
 		expect(viewer(['--tail', '0']).start).toEqual({kind: 'tail', count: 0});
@@ -232,6 +237,14 @@ describe('bad command lines say what is wrong in one line', () => {
 			'--service: give either services to show or !services to hide, not both',
 		],
 		[['--group', 'g', '--group-prefix', 'p-'], '--group and --group-prefix cannot be used together'],
+		[
+			['--without-group', '--group', 'g'],
+			'--without-group and --group cannot be used together: there is no group',
+		],
+		[
+			['--commit', '--without-group'],
+			'--without-group and --commit cannot be used together: there is no group',
+		],
 		[['demo', '--rate', '0'], "--rate must be a number above 0, not '0'"],
 		[
 			['demo', '--compression', 'brotli'],

@@ -11,8 +11,22 @@ const file = path.join(dir, 'config.json');
 writeFileSync(
 	file,
 	JSON.stringify({
-		defaults: {topics: ['logs'], maxRecords: 1000, tail: 20, colours: {api: 'cyan', auth: 'green'}},
-		profiles: {prod: {topic: 'prod-logs', tail: 500, colours: {api: '#ff8800'}}},
+		defaults: {
+			topics: ['logs'],
+			maxRecords: 1000,
+			tail: 20,
+			colours: {api: 'cyan', auth: 'green'},
+			fields: {service: ['app'], level: 'sev'},
+		},
+		profiles: {
+			prod: {
+				topic: 'prod-logs',
+				tail: 500,
+				colours: {api: '#ff8800'},
+				fields: {service: ['kubernetes.labels.team', 'app']},
+				timeZone: 'America/New_York',
+			},
+		},
 	}),
 );
 const loaded = loadConfigFile({configPath: file, env: {}});
@@ -25,6 +39,7 @@ describe('remembered settings', () => {
 			tail: undefined,
 			colours: {},
 			profile: undefined,
+			parse: {fields: {}},
 		});
 	});
 
@@ -35,6 +50,7 @@ describe('remembered settings', () => {
 			tail: 20,
 			colours: {api: 'cyan', auth: 'green'},
 			profile: undefined,
+			parse: {fields: {service: ['app'], level: ['sev']}},
 		});
 	});
 
@@ -45,6 +61,11 @@ describe('remembered settings', () => {
 			tail: 500,
 			colours: {api: '#ff8800', auth: 'green'},
 			profile: 'prod',
+			// A profile's list for a field replaces the defaults' list for it; other fields stay.
+			parse: {
+				fields: {service: ['kubernetes.labels.team', 'app'], level: ['sev']},
+				timeZone: 'America/New_York',
+			},
 		});
 		expect(resolveRememberedSettings({}, {KLOG_PROFILE: 'prod'}, loaded).profile).toBe('prod');
 	});
@@ -57,5 +78,23 @@ describe('remembered settings', () => {
 		);
 		expect(settings).toMatchObject({topics: ['a', 'b'], maxRecords: 5, tail: 0});
 		expect(resolveRememberedSettings({topic: 'one'}, {}, loaded).topics).toEqual(['one']);
+	});
+
+	it('refuses unknown field names, empty paths and unknown time zones, naming the field', () => {
+		const refusal = (profile: unknown) => {
+			const bad = path.join(dir, 'bad.json');
+			writeFileSync(bad, JSON.stringify({defaults: profile}));
+			try {
+				loadConfigFile({configPath: bad, env: {}});
+				return 'accepted';
+			} catch (error) {
+				return (error as Error).message;
+			}
+		};
+		expect(refusal({fields: {colour: ['x']}})).toContain('defaults.fields.colour is not a known setting');
+		expect(refusal({fields: {service: ['']}})).toContain('defaults.fields.service[0] must not be empty');
+		expect(refusal({fields: {service: 3}})).toContain('defaults.fields.service must be a string or a list');
+		expect(refusal({timeZone: 'Mars/Olympus'})).toContain('defaults.timeZone must be a time zone name');
+		expect(refusal({timeZone: 'Europe/Paris', fields: {traceId: 'req.trace'}})).toBe('accepted');
 	});
 });

@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {logLineRows} from '../../source/components/log-line.js';
 import {fitSegments} from '../../source/components/segment-line.js';
 import {styleSegments} from '../../source/components/style-segments.js';
+import {detailRows} from '../../source/core/detail-rows.js';
 import {formatJsonLine, formatPlainLine} from '../../source/core/format-line.js';
 import type {RawRecord} from '../../source/core/log-record.js';
 import {parseRecord} from '../../source/core/parse-record.js';
@@ -14,7 +15,7 @@ import {createRandom, findTerminalUnsafe} from '../support/hostile-corpus.js';
 
 /**
  * 100 000 records of random bytes and random mutations of valid log lines,
- * through the parser and every renderer (plain and JSON lines, the TUI's log rows as
+ * through the parser and every renderer (plain and JSON lines, the detail view, the TUI's log rows as
  * styled and composed for a frame) and across the worker's packing: nothing may throw,
  * every output must be terminal-safe and fit its width. Each record has its own PRNG seeded from
  * (SEED, index), so a failure names both and replays alone:
@@ -144,10 +145,10 @@ function randomText(random: Random): string {
 	return parts.join('');
 }
 
-/** A valid log line in one of the shapes the parser understands. */
-function validValue(random: Random): Buffer {
+/** A valid log line in one of the shapes the parser understands (envelopes nest one inside). */
+function validValue(random: Random, depth = 0): Buffer {
 	const message = randomText(random);
-	switch (randomInt(random, 6)) {
+	switch (randomInt(random, depth > 1 ? 6 : 11)) {
 		case 0:
 			return Buffer.from(
 				JSON.stringify({
@@ -188,8 +189,61 @@ function validValue(random: Random): Buffer {
 					message: {nested: [message, pick(random, SERVICE_VALUES)]},
 				}),
 			);
-		default:
+		case 5:
 			return Buffer.from(`2024-05-01 ${String(pick(random, LEVEL_VALUES))} ${message}`);
+		case 6:
+			// A shipper's envelope around another line, as a string (Fluent Bit, Fluentd).
+			return Buffer.from(
+				JSON.stringify({
+					log: validValue(random, depth + 1).toString('utf8'),
+					stream: 'stdout',
+					kubernetes: {pod_name: pick(random, SERVICE_VALUES), labels: {app: pick(random, SERVICE_VALUES)}},
+				}),
+			);
+		case 7:
+			// Kafka Connect's envelope around an object, Vector's around a string.
+			return random() < 0.5
+				? Buffer.from(
+						`{"schema":{"type":"struct"},"payload":${validValue(random, depth + 1).toString('utf8')}}`,
+					)
+				: Buffer.from(
+						JSON.stringify({
+							source_type: 'kubernetes_logs',
+							kubernetes: {container_name: pick(random, SERVICE_VALUES)},
+							message: validValue(random, depth + 1).toString('utf8'),
+							timestamp: pick(random, TIME_VALUES),
+						}),
+					);
+		case 8:
+			// Serilog CLEF: a template whose holes are filled from the record.
+			return Buffer.from(
+				JSON.stringify({
+					'@t': pick(random, TIME_VALUES),
+					'@mt': `${message} {A} {B:0.0} {{x}} {@C} {`,
+					'@l': pick(random, LEVEL_VALUES),
+					A: pick(random, SERVICE_VALUES),
+					C: {deep: [message]},
+				}),
+			);
+		case 9: {
+			// Schema Registry framing around JSON or binary.
+			const header = Buffer.from([0, 0, 0, randomInt(random, 256), randomInt(random, 256)]);
+			const payload =
+				random() < 0.5 ? validValue(random, depth + 1) : randomBytes(random, randomInt(random, 40));
+			return Buffer.concat([header, payload]);
+		}
+		default:
+			return Buffer.from(
+				JSON.stringify({
+					version: '1.1',
+					short_message: message,
+					host: pick(random, SERVICE_VALUES),
+					timestamp: pick(random, TIME_VALUES),
+					level: pick(random, LEVEL_VALUES),
+					'logging.googleapis.com/trace': message,
+					instant: {epochSecond: pick(random, TIME_VALUES), nanoOfSecond: 5},
+				}),
+			);
 	}
 }
 
@@ -340,6 +394,8 @@ function runOne(index: number): void {
 				if (composed !== undefined) checkSafe(composed, 'composed row', {allowSgr: true});
 			}
 		}
+		// The detail view (shape, ids, JSON inside strings unwrapped); every 8th record.
+		if (index % 8 === 3) for (const row of detailRows(record)) checkSafe(row.text, 'detail row');
 		// Across the thread boundary: packed and unpacked unchanged; every 8th record.
 		if (index % 8 === 0) {
 			const [back] = unpackLogRecords(packLogRecords(record.topic, [record]));

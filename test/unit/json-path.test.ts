@@ -78,3 +78,21 @@ describe('readJsonPath', () => {
 		expect(read('{"a":1,"a":2}', 'a')).toBe('1');
 	});
 });
+
+describe('readJsonPath: JSON inside a string', () => {
+	it("reads fields of the application's JSON a shipper keeps as a string", () => {
+		const envelope = JSON.stringify({
+			log: `${JSON.stringify({level: 'warn', user: {id: 42}})}\n`,
+			kubernetes: {pod_name: 'p-1'},
+		});
+		expect(readJsonPath(envelope, ['log', 'level'])).toBe('warn');
+		expect(readJsonPath(envelope, ['log', 'user', 'id'])).toBe('42');
+		expect(readJsonPath(envelope, ['kubernetes', 'pod_name'])).toBe('p-1');
+		expect(readJsonPath(envelope, ['log', 'missing'])).toBeUndefined();
+		expect(readJsonPath('{"log":"plain text"}', ['log', 'level'])).toBeUndefined();
+		// Strings in strings are followed twice at most.
+		const deep = JSON.stringify({a: JSON.stringify({b: JSON.stringify({c: JSON.stringify({d: 1})})})});
+		expect(readJsonPath(deep, ['a', 'b', 'c'])).toBe('{"d":1}');
+		expect(readJsonPath(deep, ['a', 'b', 'c', 'd'])).toBeUndefined();
+	});
+});

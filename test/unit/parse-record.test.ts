@@ -3,6 +3,7 @@ import {MAX_MESSAGE_LENGTH, MAX_VALUE_LENGTH, type RawRecord} from '../../source
 import {
 	EMPTY_MESSAGE,
 	MAX_HEADERS,
+	MAX_PARSE_BYTES,
 	MAX_SERVICE_LENGTH,
 	parseRecord,
 	TOMBSTONE_MESSAGE,
@@ -92,7 +93,8 @@ describe('parseRecord: log shapes', () => {
 			'{"level":"error","message":"boom","service":"user-service","timestamp":"2024-05-01 12:00:00"}',
 		);
 		expect([record.level, record.service, record.message]).toEqual(['error', 'user-service', 'boom']);
-		expect(record.time).toBe(Date.parse('2024-05-01 12:00:00'));
+		// A time without a zone is UTC (not the viewer's zone).
+		expect(record.time).toBe(Date.parse('2024-05-01T12:00:00Z'));
 		expect(parse('{"level":"info","message":"m","defaultMeta":{"service":"meta-svc"}}').service).toBe(
 			'meta-svc',
 		);
@@ -121,7 +123,8 @@ describe('parseRecord: log shapes', () => {
 	});
 
 	it('reads time in every unit and as numeric strings, else Kafka time', () => {
-		const at = (time: string) => parse(`{"msg":"t","time":${time}}`).time;
+		const at = (time: string) => parse(`{"msg":"t","time":${time}}`, {timestamp: 1714564800000}).time;
+		const KAFKA_TIME = 1714564800000;
 		expect(at('1714564800')).toBe(1714564800000);
 		expect(at('1714564800123')).toBe(1714564800123);
 		expect(at('1714564800123456')).toBe(1714564800123);
@@ -130,7 +133,9 @@ describe('parseRecord: log shapes', () => {
 		expect(at('"not a time"')).toBe(KAFKA_TIME);
 		expect(at('0')).toBe(KAFKA_TIME);
 		expect(at('{"a":1}')).toBe(KAFKA_TIME);
-		expect(at('1e308')).toBe(Math.round(1e308 / 1e6));
+		// A number is an epoch only near the Kafka time: a counter or 1e308 leaves the Kafka time.
+		expect(at('1e308')).toBe(KAFKA_TIME);
+		expect(at('42')).toBe(KAFKA_TIME);
 	});
 
 	it('reads logfmt', () => {
@@ -219,15 +224,47 @@ describe('parseRecord: odd and hostile values', () => {
 		expect([empty.message, empty.value, empty.json]).toEqual([EMPTY_MESSAGE, '', false]);
 	});
 
-	it('keeps at most MAX_VALUE_LENGTH bytes of a 1 MB value, with a note', () => {
+	it('keeps at most MAX_VALUE_LENGTH bytes of a 1 MB value, with a note, and parses it', () => {
 		const value = JSON.stringify({message: 'x'.repeat(1_048_576), service: 'big', level: 'error'});
 		const record = parse(value);
 		expect(record.size).toBe(Buffer.byteLength(value));
 		expect(record.value!.length).toBeLessThan(MAX_VALUE_LENGTH + 40);
 		expect(record.value!.endsWith(`…(+${Buffer.byteLength(value) - MAX_VALUE_LENGTH} bytes)`)).toBe(true);
-		// Above the parse cap the value is shown as text: no JSON fields, message is its start.
-		expect(record.json).toBe(false);
+		expect([record.json, record.service, record.level]).toEqual([true, 'big', 'error']);
 		expect(record.message.length).toBeLessThan(MAX_MESSAGE_LENGTH + 40);
+	});
+
+	it('parses JSON up to MAX_PARSE_BYTES (4 MB): a stack trace of 3.9 MB keeps its service', () => {
+		const stack = 'at com.example.Foo.bar(Foo.java:42)\n'.repeat(110_000);
+		const value = JSON.stringify({level: 'error', service: 'orders', message: 'boom', stack_trace: stack});
+		expect(value.length).toBeGreaterThan(3_900_000);
+		expect(value.length).toBeLessThan(MAX_PARSE_BYTES);
+		const record = parse(value);
+		expect([record.json, record.service, record.level, record.message]).toEqual([
+			true,
+			'orders',
+			'error',
+			'boom',
+		]);
+	});
+
+	it('beyond MAX_PARSE_BYTES, reads service, level and time from the first bytes', () => {
+		const value = JSON.stringify({
+			timestamp: '2024-05-01T12:00:00Z',
+			level: 'fatal',
+			service: 'huge',
+			message: 'out of memory',
+			dump: 'z'.repeat(MAX_PARSE_BYTES),
+		});
+		const record = parse(value);
+		expect([record.json, record.service, record.level, record.message]).toEqual([
+			false,
+			'huge',
+			'fatal',
+			'out of memory',
+		]);
+		expect(record.time).toBe(Date.parse('2024-05-01T12:00:00Z'));
+		expect(record.value!.length).toBeLessThan(MAX_VALUE_LENGTH + 40);
 	});
 
 	it('parses values between MAX_VALUE_LENGTH and the parse cap, keeping a short value', () => {

@@ -23,6 +23,7 @@ import {FLAGS, type FlagSpec} from '../../source/cli/flag-table.js';
 import {helpText} from '../../source/cli/help-text.js';
 import {FILTER_SYNTAX} from '../../source/core/filter-syntax.js';
 import {helpSections} from '../../source/core/key-map.js';
+import {RECORD_SHAPES} from '../../source/core/shapes/record-shapes.js';
 
 /**
  * The same Markdown whatever the table padding: `npm run readme` runs Biome's formatter after
@@ -49,6 +50,7 @@ function currentInputs(): ReadmeInputs {
 		flags: FLAGS,
 		filterSyntax: FILTER_SYNTAX,
 		keySections: helpSections(),
+		shapes: RECORD_SHAPES,
 		benchResults: fs.readFileSync(path.join(repoRoot, 'bench', 'RESULTS.md'), 'utf8'),
 	};
 }
@@ -201,6 +203,12 @@ describe('renderBench', () => {
 		'|---|---|',
 		'| fast | met |',
 		'',
+		'## Time to the first line (broker with production defaults)',
+		'',
+		'| Row | Median ms |',
+		'|---|---:|',
+		'| kcat | 530 |',
+		'',
 		'## Notes',
 		'',
 		'- a note',
@@ -214,6 +222,7 @@ describe('renderBench', () => {
 		expect(bench).toContain('| --------- | --------: |');
 		expect(bench).toContain('### The TUI under a live stream');
 		expect(bench).toContain('### Targets (issue 5)');
+		expect(bench).toContain('### Time to the first line (broker with production defaults)');
 		expect(bench).not.toContain('How cost grows\n');
 		expect(bench).not.toContain('a note');
 		expect(bench.endsWith('Also in [bench/RESULTS.md](bench/RESULTS.md): How cost grows; Notes.')).toBe(true);

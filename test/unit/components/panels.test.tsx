@@ -24,10 +24,10 @@ async function frameOf(element: React.ReactElement): Promise<string> {
 const live: StreamStatus = {connection: {kind: 'live'}, paused: false, partitions: [], totalLag: 0};
 
 /** The Header's frame for a status, with the same rates and counts each time. */
-function headerFrame(status: StreamStatus, width = 100): Promise<string> {
+function headerFrame(status: StreamStatus, width = 100, info: typeof INFO & {withoutGroup?: boolean} = INFO) {
 	return frameOf(
 		<Header
-			info={INFO}
+			info={info}
 			status={status}
 			rate={1500}
 			rateHistory={[0, 5, 10]}
@@ -59,6 +59,13 @@ describe('Header', () => {
 			expect(text).toContain('buffered 12,000 of 50,000');
 			expect(frameLines(frame)).toHaveLength(2);
 		}
+	});
+
+	it('says "no group" where the group id would be when reading without a group', async () => {
+		expect(plain(await headerFrame(live, 120))).toContain('group klog-tui-test');
+		const text = plain(await headerFrame(live, 120, {...INFO, withoutGroup: true}));
+		expect(text).toContain('no group');
+		expect(text).not.toContain('klog-tui-test');
 	});
 
 	it('paused does not hide connection trouble: both are shown, the trouble in red', async () => {

@@ -1,0 +1,239 @@
+/**
+ * Reading partitions straight from their leaders, without a consumer group (as `kcat -C` does).
+ *
+ * Why this reaches into kafkajs: kafkajs 2.2.4 reads only through consumer groups (no public
+ * `assign()`), and a new classic group waits `group.initial.rebalance.delay.ms` (3 s by default)
+ * before its first assignment. Its internal Cluster/Broker API does plain fetches. Everything
+ * of kafkajs that is not public is in this file: the client's own cluster factory (so SSL, SASL,
+ * socket factory, logger and retries are exactly the client's) and its `Batch`, which drops
+ * aborted transactions and control records and whose codecs are the ones the consumer uses.
+ */
+import {createRequire} from 'node:module';
+import type {Kafka, KafkaMessage} from 'kafkajs';
+
+const require = createRequire(import.meta.url);
+
+/** The parts of kafkajs' internal `Batch` (src/consumer/batch.js) we use. */
+type KafkajsBatch = {
+	readonly messages: KafkaMessage[];
+	readonly highWatermark: string;
+	isEmpty(): boolean;
+	isEmptyDueToFiltering(): boolean;
+	lastOffset(): string;
+};
+type BatchConstructor = new (topic: string, fetchedOffset: string, partitionData: unknown) => KafkajsBatch;
+const Batch = require('kafkajs/src/consumer/batch.js') as BatchConstructor;
+
+/** A partition's part of a fetch response, as kafkajs decodes it. */
+type PartitionData = {partition: number; highWatermark: string};
+type FetchResponse = {responses: Array<{topicName: string; partitions: PartitionData[]}>};
+type KafkajsBroker = {
+	fetch(request: {
+		replicaId: number;
+		isolationLevel: number;
+		maxWaitTime: number;
+		minBytes: number;
+		maxBytes: number;
+		topics: Array<{
+			topic: string;
+			partitions: Array<{partition: number; fetchOffset: string; maxBytes: number}>;
+		}>;
+	}): Promise<FetchResponse>;
+};
+type KafkajsCluster = {
+	connect(): Promise<void>;
+	disconnect(): Promise<void>;
+	addMultipleTargetTopics(topics: string[]): Promise<void>;
+	refreshMetadata(): Promise<void>;
+	findTopicPartitionMetadata(topic: string): Array<{partitionId: number}>;
+	findLeaderForPartitions(topic: string, partitions: number[]): Record<string, number[]>;
+	findBroker(query: {nodeId: string}): Promise<KafkajsBroker>;
+	removeBroker(address: {host: string; port: number}): void;
+};
+type CreateCluster = (options: {
+	metadataMaxAge: number;
+	allowAutoTopicCreation: boolean;
+	maxInFlightRequests: null;
+	instrumentationEmitter: null;
+	isolationLevel: number;
+}) => KafkajsCluster;
+
+/** kafkajs' `ISOLATION_LEVEL.READ_COMMITTED`, its consumer's default: aborted records are skipped. */
+const READ_COMMITTED = 1;
+/** Whole-response limit; each partition has its own, smaller one. */
+const MAX_BYTES_PER_FETCH = 10 * 1024 * 1024;
+
+/** Where to read one partition from. */
+export type FetchPosition = {topic: string; partition: number; offset: number};
+
+/** What one partition's fetch brought. */
+export type FetchedPartition = {
+	topic: string;
+	partition: number;
+	/** Records to show: aborted ones and control records are already gone. */
+	messages: KafkaMessage[];
+	/** The next offset to read, past markers and aborted records too; undefined when nothing came. */
+	nextOffset: number | undefined;
+	highWatermark: number;
+};
+
+/** A fetch that failed, for the partitions of one leader. */
+export type FetchFailure = {
+	error: unknown;
+	/** Set for OFFSET_OUT_OF_RANGE: retention (or a new topic) moved the log under this partition. */
+	outOfRange?: {topic: string; partition: number};
+};
+
+export type PartitionReader = {
+	/** Connect and load the metadata of `topics` (never creates a topic). */
+	connect(topics: string[]): Promise<void>;
+	/** Ask the cluster again for leaders and partitions (after a leader change, or to find new partitions). */
+	refreshMetadata(): Promise<void>;
+	/** The partitions of `topic` in the latest metadata. */
+	partitions(topic: string): number[];
+	/**
+	 * One fetch from every leader at once. A leader's failure is returned, not thrown, so the
+	 * partitions of the other leaders still arrive.
+	 */
+	fetch(
+		positions: readonly FetchPosition[],
+		limits: {maxWaitTimeInMs: number; maxBytesPerPartition: number},
+	): Promise<{fetched: FetchedPartition[]; failures: FetchFailure[]}>;
+	disconnect(): Promise<void>;
+};
+
+/** kafkajs' private cluster factory of a client, found by its symbol's description. */
+function clusterFactory(kafka: Kafka): CreateCluster {
+	const symbol = Object.getOwnPropertySymbols(kafka).find(
+		(candidate) => candidate.description === 'private:Kafka:createCluster',
+	);
+	const factory = symbol ? (kafka as unknown as Record<symbol, unknown>)[symbol] : undefined;
+	if (typeof factory !== 'function') throw new Error('this kafkajs version has no cluster factory');
+	return factory as CreateCluster;
+}
+
+/** Turn one decoded partition into what we deliver, with kafkajs' own rules for offsets. */
+function toFetched(topic: string, fetchOffset: string, data: PartitionData): FetchedPartition {
+	const batch = new Batch(topic, fetchOffset, data);
+	// As kafkajs' runner: an empty answer moves nothing; a batch of only markers, aborted or
+	// compacted records still moves the position past them.
+	const moves = !batch.isEmpty() || batch.isEmptyDueToFiltering();
+	return {
+		topic,
+		partition: data.partition,
+		messages: batch.messages,
+		nextOffset: moves ? Number(batch.lastOffset()) + 1 : undefined,
+		highWatermark: Number(batch.highWatermark),
+	};
+}
+
+/** A reader over `kafka`'s connection settings; nothing connects until `connect`. */
+export function createPartitionReader(kafka: Kafka): PartitionReader {
+	const cluster = clusterFactory(kafka)({
+		// New partitions are found by our own refreshes, not by metadata age.
+		metadataMaxAge: 300_000,
+		allowAutoTopicCreation: false,
+		maxInFlightRequests: null,
+		instrumentationEmitter: null,
+		isolationLevel: READ_COMMITTED,
+	});
+
+	const fetchFromLeader = async (
+		nodeId: string,
+		positions: FetchPosition[],
+		limits: {maxWaitTimeInMs: number; maxBytesPerPartition: number},
+	): Promise<FetchedPartition[]> => {
+		const byTopic = new Map<string, Array<{partition: number; fetchOffset: string; maxBytes: number}>>();
+		for (const {topic, partition, offset} of positions) {
+			const list = byTopic.get(topic) ?? [];
+			list.push({partition, fetchOffset: String(offset), maxBytes: limits.maxBytesPerPartition});
+			byTopic.set(topic, list);
+		}
+		const broker = await cluster.findBroker({nodeId});
+		const {responses} = await broker.fetch({
+			replicaId: -1,
+			isolationLevel: READ_COMMITTED,
+			maxWaitTime: limits.maxWaitTimeInMs,
+			minBytes: 1,
+			maxBytes: MAX_BYTES_PER_FETCH,
+			topics: [...byTopic].map(([topic, partitions]) => ({topic, partitions})),
+		});
+		return responses.flatMap(({topicName, partitions}) =>
+			partitions.map((data) => {
+				const asked = byTopic.get(topicName)?.find((entry) => entry.partition === data.partition);
+				return toFetched(topicName, asked?.fetchOffset ?? '0', data);
+			}),
+		);
+	};
+
+	return {
+		async connect(topics) {
+			await cluster.connect();
+			await cluster.addMultipleTargetTopics(topics);
+		},
+		refreshMetadata: () => cluster.refreshMetadata(),
+		partitions(topic) {
+			try {
+				return cluster
+					.findTopicPartitionMetadata(topic)
+					.map((entry) => entry.partitionId)
+					.sort((a, b) => a - b);
+			} catch {
+				return [];
+			}
+		},
+		async fetch(positions, limits) {
+			const byLeader = new Map<string, FetchPosition[]>();
+			const failures: FetchFailure[] = [];
+			const topics = new Set(positions.map((position) => position.topic));
+			for (const topic of topics) {
+				const mine = positions.filter((position) => position.topic === topic);
+				let leaders: Record<string, number[]>;
+				try {
+					leaders = cluster.findLeaderForPartitions(
+						topic,
+						mine.map((position) => position.partition),
+					);
+				} catch (error) {
+					failures.push({error});
+					continue;
+				}
+				for (const [nodeId, partitions] of Object.entries(leaders)) {
+					const list = byLeader.get(nodeId) ?? [];
+					list.push(...mine.filter((position) => partitions.includes(position.partition)));
+					byLeader.set(nodeId, list);
+				}
+			}
+			const settled = await Promise.allSettled(
+				[...byLeader].map(([nodeId, list]) => fetchFromLeader(nodeId, list, limits)),
+			);
+			const fetched: FetchedPartition[] = [];
+			for (const outcome of settled) {
+				if (outcome.status === 'fulfilled') {
+					fetched.push(...outcome.value);
+					continue;
+				}
+				const error = outcome.reason as {
+					name?: string;
+					topic?: string;
+					partition?: number;
+					host?: string;
+					port?: number;
+				};
+				if (error?.name === 'KafkaJSConnectionClosedError' && error.host && error.port) {
+					// As kafkajs' consumer: forget the closed connection, the next fetch reconnects.
+					cluster.removeBroker({host: error.host, port: error.port});
+				}
+				const outOfRange =
+					error?.name === 'KafkaJSOffsetOutOfRange' &&
+					error.topic !== undefined &&
+					error.partition !== undefined
+						? {topic: error.topic, partition: error.partition}
+						: undefined;
+				failures.push(outOfRange ? {error, outOfRange} : {error});
+			}
+			return {fetched, failures};
+		},
+		disconnect: () => cluster.disconnect(),
+	};
+}
