@@ -1,22 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {computeLayout} from '../../source/components/layout.js';
-import {footerHints, resolveKey} from '../../source/core/key-map.js';
+import {footerHints} from '../../source/core/key-map.js';
 import {effectiveServicesPanel, nextServicesPanel} from '../../source/core/services-panel.js';
 import {initialViewState, viewReducer} from '../../source/core/view-state.js';
-
-const noKey = {
-	ctrl: false,
-	upArrow: false,
-	downArrow: false,
-	pageUp: false,
-	pageDown: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	tab: false,
-	backspace: false,
-};
 
 describe('the services panel', () => {
 	it('is narrow below 100 columns and wide from there, until the user picks one', () => {
@@ -28,8 +14,6 @@ describe('the services panel', () => {
 	});
 
 	it('S cycles wide, narrow, hidden from the panel drawn now', () => {
-		expect(resolveKey('log', 'S', noKey)?.command).toBe('cycleServicesPanel');
-		expect(resolveKey('services', 'S', noKey)?.command).toBe('cycleServicesPanel');
 		expect(['wide', 'narrow', 'hidden'].map((panel) => nextServicesPanel(panel as 'wide'))).toEqual([
 			'narrow',
 			'hidden',
@@ -67,8 +51,6 @@ describe('the services panel', () => {
 		expect(hints.slice(0, 4)).toEqual(['↑/↓ move', 'Enter show/hide', 's solo', 'Tab/Esc log']);
 		expect(hints).toContain('q quit');
 		expect(hints).not.toContain('G/End follow');
-		expect(resolveKey('services', '', {...noKey, tab: true})?.command).toBe('toggleFocus');
-		expect(resolveKey('services', '', {...noKey, escape: true})?.command).toBe('toggleFocus');
 	});
 });
 
@@ -84,11 +66,5 @@ describe('the help scroll', () => {
 		expect(state.overlay).toEqual({kind: 'help', scroll: 0});
 		state = viewReducer(viewReducer(state, {type: 'toggleHelp'}), {type: 'toggleHelp'});
 		expect(state.overlay).toEqual({kind: 'help', scroll: 0});
-		for (const [key, command] of [
-			['j', 'helpDown'],
-			['k', 'helpUp'],
-		] as const)
-			expect(resolveKey('help', key, noKey)?.command).toBe(command);
-		expect(resolveKey('help', '', {...noKey, pageDown: true})?.command).toBe('helpPageDown');
 	});
 });
