@@ -447,7 +447,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		contexts: MAIN,
 		command: 'cycleServicesPanel',
 		label: 'S',
-		help: 'services panel: wide, narrow or hidden',
+		help: 'services panel: wide, narrow, hidden (narrow under 100 columns)',
 		section: 'View',
 	},
 	{
