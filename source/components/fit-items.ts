@@ -1,3 +1,4 @@
+import {splitAtWord, textWidth} from '../core/truncate-to-width.js';
 import {fitSegments, type Segment, segmentsWidth} from './segment-line.js';
 
 /**
@@ -52,7 +53,7 @@ export function fitItems(items: readonly LineItem[], width: number, options: Fit
 			count += 1;
 		} else if (item.cut && width - used - gap(index) > 1) {
 			const room = width - used - gap(index);
-			cuts.set(index, fitSegments(item.forms[shortest]!, room));
+			cuts.set(index, cutAtWord(item.forms[shortest]!, room));
 			chosen[index] = shortest;
 			used = width;
 			count += 1;
@@ -79,4 +80,30 @@ export function fitItems(items: readonly LineItem[], width: number, options: Fit
 		segments.push(...(cuts.get(index) ?? item.forms[form]!));
 	});
 	return segments;
+}
+
+/**
+ * A form cut to `room` cells after its last whole word that fits, then ` …`; a word longer
+ * than the room (a topic name without spaces) is cut inside, as `fitSegments` does.
+ */
+function cutAtWord(form: readonly Segment[], room: number): Segment[] {
+	const kept: Segment[] = [];
+	let used = 0;
+	for (const segment of form) {
+		const cells = textWidth(segment.text);
+		if (used + cells <= room) {
+			kept.push(segment);
+			used += cells;
+			continue;
+		}
+		const body = segment.text.trimStart();
+		const lead = segment.text.slice(0, segment.text.length - body.length);
+		const [head] = splitAtWord(body, room - used - lead.length - 2);
+		// No room for ` …`: end before this segment. Whole words fit: end there with ` …`.
+		if (room - used < 2 && kept.length > 0) return kept;
+		if (room - used >= 2 && (head === '' || body.startsWith(`${head} `)))
+			return [...kept, {...segment, text: head === '' ? ' …' : `${lead}${head} …`}];
+		return fitSegments(form, room);
+	}
+	return kept;
 }

@@ -41,13 +41,13 @@ describe('fitItems', () => {
 		expect(text(fitItems(rates, 20, SEPARATOR))).toBe('rate | errs | total');
 	});
 
-	it('glues an item to the one before it, and cuts an item that must show', () => {
+	it('glues an item to the one before it, and cuts an item that must show after a whole word', () => {
 		const state = [
 			item(['● reconnecting'], 3),
 			item([': broker refused the connection'], 2, {glue: true, cut: true}),
 		];
 		expect(text(fitItems(state, 80, SEPARATOR))).toBe('● reconnecting: broker refused the connection');
-		expect(text(fitItems(state, 30, SEPARATOR))).toBe('● reconnecting: broker refuse…');
+		expect(text(fitItems(state, 30, SEPARATOR))).toBe('● reconnecting: broker …');
 	});
 });
 
