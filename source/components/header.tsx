@@ -25,7 +25,8 @@ export type HeaderProps = {
 /** Rows the header takes. */
 export const HEADER_HEIGHT = 2;
 
-const SPARK_WIDTH = 20;
+/** Sparkline widths, widest first: a short row narrows both in steps, so they stay alike. */
+const SPARK_WIDTHS = [20, 15, 10];
 
 /** The connection state alone as coloured words: live, connecting, reconnecting with reason… */
 function stateSegments(connection: ConnectionState): Segment[] {
@@ -89,9 +90,9 @@ function namesForms(label: string, names: readonly string[], style: Segment): Se
 
 /** A rate and its sparkline: the sparkline narrows, then goes, before the rate does. */
 function rateForms(rate: Segment, history: readonly number[], colour: string): Segment[][] {
-	return [SPARK_WIDTH, SPARK_WIDTH / 2]
-		.map((width) => [rate, {text: ` ${sparkline(history, width)}`, color: colour}])
-		.concat([[rate]]);
+	return SPARK_WIDTHS.map((width) => [rate, {text: ` ${sparkline(history, width)}`, color: colour}]).concat([
+		[rate],
+	]);
 }
 
 /**
