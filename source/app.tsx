@@ -1,13 +1,15 @@
 import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import {DetailView, detailBodyRows, detailMaxScroll} from './components/detail-view.js';
-import {FOOTER_HEIGHT, Footer} from './components/footer.js';
+import {Footer} from './components/footer.js';
 import {countOf, formatCount} from './components/format-count.js';
-import {HEADER_HEIGHT, Header, type TuiInfo} from './components/header.js';
+import {Header, type TuiInfo} from './components/header.js';
+import {helpScroll} from './components/help-layout.js';
 import {HelpOverlay} from './components/help-overlay.js';
+import {computeLayout} from './components/layout.js';
 import type {LogLineLayout} from './components/log-line.js';
 import {LogPane, logRows} from './components/log-pane.js';
-import {PartitionPanel, partitionPanelHeight} from './components/partition-panel.js';
+import {PartitionPanel} from './components/partition-panel.js';
 import {SeekMenu} from './components/seek-menu.js';
 import {ServiceList, serviceRows} from './components/service-list.js';
 import {isTooSmall, TooSmall} from './components/too-small.js';
@@ -57,17 +59,6 @@ export type AppProps = {
 
 /** How long a footer message stays. */
 const MESSAGE_MS = 4000;
-
-/** Panel sizes for a terminal size and view state. Every height sums to at most `rows`. */
-export function computeLayout(columns: number, rows: number, view: ViewState, partitionCount: number) {
-	const body = Math.max(0, rows - HEADER_HEIGHT - FOOTER_HEIGHT);
-	const partitions = view.showPartitions
-		? Math.min(partitionPanelHeight(partitionCount), Math.max(0, Math.floor(body / 2)))
-		: 0;
-	const main = body - partitions;
-	const servicesWidth = Math.max(20, Math.min(40, Math.floor(columns * 0.3)));
-	return {body, partitions, main, servicesWidth, logWidth: columns - servicesWidth - 1};
-}
 
 function initialStateFrom(store: LogStore): ViewState {
 	const filter = store.filter;
@@ -178,6 +169,15 @@ export function App({
 				return;
 			case 'toggleHelp':
 				dispatch({type: 'toggleHelp'});
+				return;
+			case 'helpUp':
+			case 'helpDown':
+			case 'helpPageUp':
+			case 'helpPageDown':
+				dispatch(helpScroll(command, columns, layout.body));
+				return;
+			case 'cycleServicesPanel':
+				dispatch({type: 'cycleServicesPanel', from: layout.servicesPanel});
 				return;
 			case 'togglePause':
 				if (controller.paused) {
@@ -417,7 +417,7 @@ export function App({
 
 	let body: React.ReactNode;
 	if (view.overlay.kind === 'help') {
-		body = <HelpOverlay width={columns} height={layout.body} />;
+		body = <HelpOverlay width={columns} height={layout.body} scroll={view.overlay.scroll} />;
 	} else if (view.overlay.kind === 'seek') {
 		body = <SeekMenu choice={view.overlay.choice} width={columns} height={layout.body} />;
 	} else if (view.overlay.kind === 'detail') {
@@ -434,16 +434,21 @@ export function App({
 		body = (
 			<Box flexDirection="column" width={columns} height={layout.body} overflowY="hidden">
 				<Box flexDirection="row" width={columns} height={layout.main} overflowY="hidden">
-					<ServiceList
-						services={services}
-						cursor={view.serviceCursor}
-						scroll={view.serviceScroll}
-						focused={view.focus === 'services'}
-						width={layout.servicesWidth}
-						height={layout.main}
-						serviceColours={serviceColours}
-					/>
-					<Box width={1} />
+					{layout.servicesWidth > 0 ? (
+						<>
+							<ServiceList
+								services={services}
+								cursor={view.serviceCursor}
+								scroll={view.serviceScroll}
+								focused={view.focus === 'services'}
+								narrow={layout.servicesPanel === 'narrow'}
+								width={layout.servicesWidth}
+								height={layout.main}
+								serviceColours={serviceColours}
+							/>
+							<Box width={1} />
+						</>
+					) : null}
 					<LogPane
 						lines={lines}
 						selected={position.selected - start}

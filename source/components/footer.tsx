@@ -1,6 +1,7 @@
 import {Box} from 'ink';
 import {footerHints, type KeyContext} from '../core/key-map.js';
 import type {FooterMessage, ViewState} from '../core/view-state.js';
+import {fitItems, type LineItem} from './fit-items.js';
 import {type Segment, SegmentLine} from './segment-line.js';
 import {TextInputLine} from './text-input-line.js';
 
@@ -15,10 +16,12 @@ export type FooterProps = {
 	width: number;
 };
 
+const FILTER_SEPARATOR: Segment = {text: ' · ', dim: true};
+
 const TONE_COLOUR: Record<FooterMessage['tone'], string> = {info: 'green', warn: 'yellow', error: 'red'};
 
-/** The active filters as footer segments; empty when nothing is filtered. */
-export function filterSegments(view: ViewState): Segment[] {
+/** The active filters as footer items; none when nothing is filtered. */
+export function filterItems(view: ViewState): LineItem[] {
 	const parts: Segment[][] = [];
 	if (view.filterText.trim() !== '')
 		parts.push([
@@ -43,29 +46,40 @@ export function filterSegments(view: ViewState): Segment[] {
 			{text: view.searchText, color: 'yellow'},
 		]);
 	if (parts.length === 0) return [];
-	const segments: Segment[] = [{text: ' '}];
-	parts.forEach((part, index) => {
-		if (index > 0) segments.push({text: ' · ', dim: true});
-		segments.push(...part);
-	});
-	segments.push({text: '  (F clears)', dim: true});
-	return segments;
+	// Every filter in force shows, cut if it must be; the reminder of how to clear them goes first.
+	const items: LineItem[] = parts.map((part, index) => ({
+		forms: [index === 0 ? [{text: ' '}, ...part] : part],
+		priority: 2,
+		cut: true,
+	}));
+	items.push({forms: [[{text: '  (F clears)', dim: true}]], priority: 1, glue: true});
+	return items;
 }
 
-/** Two rows: what is typed / a message / the active filters, then the main keys. */
+/** The key hints as items: the least needed go first when the row is short (`footerPriority`). */
+export function hintItems(context: KeyContext): LineItem[] {
+	return footerHints(context).map((hint) => ({
+		forms: [
+			[
+				{text: ` ${hint.label}`, bold: true, color: 'cyan'},
+				{text: ` ${hint.footer}`, dim: true},
+			],
+		],
+		priority: hint.priority,
+	}));
+}
+
+/** Two rows: what is typed / a message / the active filters, then the keys for this context. */
 export function Footer({view, context, filterError, width}: FooterProps) {
 	let first: Segment[];
 	if (view.message) {
 		first = [{text: ` ${view.message.text}`, color: TONE_COLOUR[view.message.tone], bold: true}];
 	} else {
-		first = filterSegments(view);
+		first = fitItems(filterItems(view), width, {separator: FILTER_SEPARATOR});
 		if (filterError) first = [...first, {text: ` filter error: ${filterError}`, color: 'red'}];
 		if (first.length === 0) first = [{text: ' no filters · / to filter · ? for every key', dim: true}];
 	}
-	const hints: Segment[] = [];
-	for (const hint of footerHints(context)) {
-		hints.push({text: ` ${hint.label}`, bold: true, color: 'cyan'}, {text: ` ${hint.footer}`, dim: true});
-	}
+	const hints = fitItems(hintItems(context), width);
 	if (hints.length === 0) hints.push({text: ' Esc back · ? help', dim: true});
 	return (
 		<Box flexDirection="column" width={width} height={FOOTER_HEIGHT} overflowY="hidden">

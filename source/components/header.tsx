@@ -1,5 +1,6 @@
 import {Box} from 'ink';
 import type {ConnectionState, StreamStatus} from '../core/stream-status.js';
+import {fitItems, type LineItem} from './fit-items.js';
 import {formatCount, formatRate} from './format-count.js';
 import {type Segment, SegmentLine} from './segment-line.js';
 import {sparkline} from './sparkline.js';
@@ -31,7 +32,8 @@ export type HeaderProps = {
 /** Rows the header takes. */
 export const HEADER_HEIGHT = 2;
 
-const SPARK_WIDTH = 20;
+/** Sparkline widths, widest first: a short row narrows both in steps, so they stay alike. */
+const SPARK_WIDTHS = [20, 15, 10];
 
 /** The connection state alone as coloured words: live, connecting, reconnecting with reason… */
 function stateSegments(connection: ConnectionState): Segment[] {
@@ -77,36 +79,94 @@ export function connectionSegments(connection: ConnectionState, paused: boolean,
 
 const SEPARATOR: Segment = {text: ' │ ', dim: true};
 
+/** A list of names, then only the first and how many more when the row is short of room. */
+function namesForms(label: string, names: readonly string[], style: Segment): Segment[][] {
+	const all = [
+		{text: label, dim: true},
+		{...style, text: names.join(',')},
+	];
+	if (names.length <= 1) return [all];
+	return [
+		all,
+		[
+			{text: label, dim: true},
+			{...style, text: `${names[0]} +${names.length - 1}`},
+		],
+	];
+}
+
+/** A rate and its sparkline: the sparkline narrows, then goes, before the rate does. */
+function rateForms(rate: Segment, history: readonly number[], colour: string): Segment[][] {
+	return SPARK_WIDTHS.map((width) => [rate, {text: ` ${sparkline(history, width)}`, color: colour}]).concat([
+		[rate],
+	]);
+}
+
+/**
+ * The header's first row: where we read from. A narrow terminal drops whole items (user,
+ * then brokers, then group), never the name and the topic.
+ */
+export function whereItems(info: TuiInfo): LineItem[] {
+	const items: LineItem[] = [
+		{forms: [[{text: ' klog-tui', bold: true, color: 'cyan'}]], priority: 10},
+		{
+			forms: namesForms(info.topics.length > 1 ? 'topics ' : 'topic ', info.topics, {text: '', bold: true}),
+			priority: 9,
+			cut: true,
+		},
+		{forms: namesForms('brokers ', info.brokers, {text: ''}), priority: 6},
+		{
+			forms: [info.withoutGroup ? [{text: 'no group'}] : [{text: 'group ', dim: true}, {text: info.groupId}]],
+			// Reading without a group is worth a place even at 80 columns; a group's id is not.
+			priority: info.withoutGroup ? 8 : 4,
+		},
+	];
+	if (info.user) items.push({forms: [[{text: 'user ', dim: true}, {text: info.user}]], priority: 5});
+	return items;
+}
+
+/**
+ * The header's second row: how the stream is doing. The state comes first and stays; its
+ * reason (why it reconnects) goes before the rates do only when it is longer than the row.
+ */
+export function howItems(
+	props: Pick<HeaderProps, 'status' | 'rate' | 'rateHistory' | 'errorHistory' | 'buffered' | 'total'>,
+): LineItem[] {
+	const {status, rate, rateHistory, errorHistory, buffered, total} = props;
+	const errorsNow = errorHistory.at(-1) ?? 0;
+	const [state, ...reason] = connectionSegments(status.connection, status.paused, status.totalLag);
+	return [
+		{forms: [[{text: ' '}, state!]], priority: 10},
+		{forms: [reason], priority: 7, glue: true, cut: true},
+		{forms: rateForms({text: `${formatRate(rate)} rec/s`, bold: true}, rateHistory, 'green'), priority: 9},
+		{
+			forms: rateForms(
+				{text: `${formatRate(errorsNow)} err/s`, color: errorsNow > 0 ? 'red' : undefined},
+				errorHistory,
+				'red',
+			),
+			priority: 8,
+		},
+		{
+			forms: [
+				[
+					{text: 'buffered ', dim: true},
+					{text: formatCount(buffered)},
+					{text: ' of ', dim: true},
+					{text: formatCount(total)},
+				],
+			],
+			priority: 6,
+		},
+	];
+}
+
 /** Two rows: where we read from, then how the stream is doing (with sparklines). */
 export function Header({info, status, rate, rateHistory, errorHistory, buffered, total, width}: HeaderProps) {
-	const where: Segment[] = [
-		{text: ' klog-tui', bold: true, color: 'cyan'},
-		SEPARATOR,
-		{text: info.topics.length > 1 ? 'topics ' : 'topic ', dim: true},
-		{text: info.topics.join(','), bold: true},
-		SEPARATOR,
-		{text: 'brokers ', dim: true},
-		{text: info.brokers.join(',')},
-		SEPARATOR,
-		...(info.withoutGroup ? [{text: 'no group'}] : [{text: 'group ', dim: true}, {text: info.groupId}]),
-		...(info.user ? [SEPARATOR, {text: 'user ', dim: true}, {text: info.user}] : []),
-	];
-	const errorsNow = errorHistory.at(-1) ?? 0;
-	const how: Segment[] = [
-		{text: ' '},
-		...connectionSegments(status.connection, status.paused, status.totalLag),
-		SEPARATOR,
-		{text: `${formatRate(rate)} rec/s `, bold: true},
-		{text: sparkline(rateHistory, SPARK_WIDTH), color: 'green'},
-		SEPARATOR,
-		{text: `${formatRate(errorsNow)} err/s `, color: errorsNow > 0 ? 'red' : undefined},
-		{text: sparkline(errorHistory, SPARK_WIDTH), color: 'red'},
-		SEPARATOR,
-		{text: 'buffered ', dim: true},
-		{text: formatCount(buffered)},
-		{text: ' of ', dim: true},
-		{text: formatCount(total)},
-	];
+	const where = fitItems(whereItems(info), width, {separator: SEPARATOR});
+	const how = fitItems(howItems({status, rate, rateHistory, errorHistory, buffered, total}), width, {
+		separator: SEPARATOR,
+	});
 	return (
 		<Box flexDirection="column" height={HEADER_HEIGHT} width={width} overflowY="hidden">
 			<SegmentLine segments={where} width={width} />

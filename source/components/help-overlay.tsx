@@ -1,60 +1,63 @@
 import {Box} from 'ink';
-import {helpSections} from '../core/key-map.js';
+import {fitItems} from './fit-items.js';
+import {COLUMN_GAP, type HelpColumn, helpLayout, keyLabel, lineAt} from './help-layout.js';
 import {fitCell, type Segment, SegmentLine} from './segment-line.js';
 
-export type HelpOverlayProps = {width: number; height: number};
+export type HelpOverlayProps = {width: number; height: number; scroll: number};
 
-/** One cell of the help grid: a section heading or a key and what it does. */
-type HelpCell = {heading: string} | {label: string; help: string};
-
-const LABEL_WIDTH = 11;
-const COLUMN_WIDTH = 48;
-
-function cellSegments(cell: HelpCell | undefined, width: number): Segment[] {
-	if (!cell) return [{text: ' '.repeat(width)}];
-	if ('heading' in cell) return [{text: fitCell(` ${cell.heading}`, width), bold: true, color: 'cyan'}];
+/** One column's line on a row, padded to the column's width. */
+function lineSegments(column: HelpColumn, scroll: number, row: number): Segment[] {
+	const line = lineAt(column, scroll, row);
+	if (line.kind === 'blank') return [{text: ' '.repeat(column.width)}];
+	if (line.kind === 'heading')
+		return [{text: fitCell(` ${line.section}`, column.width), bold: true, color: 'cyan'}];
+	const labelCells = 3 + column.labelWidth + 2;
 	return [
-		{text: fitCell(`   ${cell.label}`, LABEL_WIDTH + 3), bold: true},
-		{text: fitCell(cell.help, Math.max(0, width - LABEL_WIDTH - 3))},
+		{text: fitCell(`   ${line.label}`, labelCells), bold: true},
+		{text: fitCell(line.help, column.width - labelCells)},
 	];
 }
 
-/** The `?` overlay: every documented key from the key map, in as many columns as fit. */
-export function HelpOverlay({width, height}: HelpOverlayProps) {
-	const cells: HelpCell[] = [];
-	for (const group of helpSections()) {
-		cells.push({heading: group.section});
-		for (const row of group.rows) cells.push(row);
-	}
-	const rows = Math.max(1, height - 1);
-	const columns = Math.max(1, Math.floor(width / COLUMN_WIDTH));
-	const columnWidth = Math.floor(width / columns);
-	const fits = cells.length <= rows * columns;
-	const capacity = fits ? cells.length : rows * columns - 1;
-	const perColumn = Math.min(rows, Math.ceil(capacity / columns));
+/** The title row: what the overlay is, where it is scrolled to and the keys that scroll and close it. */
+function titleSegments(width: number, scroll: number, lineCount: number, visible: number): Segment[] {
+	const scrolls = lineCount > visible;
+	const last = Math.min(lineCount, scroll + visible);
+	const position: Segment[] = [{text: `lines ${scroll + 1}-${last} of ${lineCount}`, dim: true}];
+	const keys: Segment[] = [
+		{text: `${keyLabel('helpUp')} ${keyLabel('helpPageUp')}`, bold: true, color: 'cyan'},
+		{text: ' scroll', dim: true},
+	];
+	return fitItems(
+		[
+			{forms: [[{text: ' Keys ', bold: true, inverse: true}]], priority: 4},
+			{forms: scrolls ? [position] : [], priority: 3},
+			{forms: scrolls ? [keys] : [], priority: 3},
+			{forms: [[{text: 'Esc or ? closes', dim: true}]], priority: 2},
+		],
+		width,
+		{separator: {text: '  '}},
+	);
+}
+
+/**
+ * The `?` overlay: every documented key from the key map, in columns that fit their content
+ * (see `helpLayout`), scrolled by `scroll` lines when it is taller than the overlay.
+ */
+export function HelpOverlay({width, height, scroll: wanted}: HelpOverlayProps) {
+	const {columns, lineCount, visible, maxScroll} = helpLayout(width, height);
+	const scroll = Math.min(wanted, maxScroll);
 	const lines: Segment[][] = [];
-	for (let row = 0; row < perColumn; row++) {
+	for (let row = 0; row < Math.min(visible, lineCount); row++) {
 		const line: Segment[] = [];
-		for (let column = 0; column < columns; column++) {
-			const index = column * perColumn + row;
-			if (!fits && row === perColumn - 1 && column === columns - 1) {
-				line.push({
-					text: fitCell(` … ${cells.length - capacity} more: enlarge the terminal`, columnWidth),
-					dim: true,
-				});
-			} else {
-				line.push(...cellSegments(index < capacity ? cells[index] : undefined, columnWidth));
-			}
-		}
+		columns.forEach((column, index) => {
+			if (index > 0) line.push({text: ' '.repeat(COLUMN_GAP)});
+			line.push(...lineSegments(column, scroll, row));
+		});
 		lines.push(line);
 	}
-	const title: Segment[] = [
-		{text: ' Keys', bold: true, inverse: true},
-		{text: '  Esc or ? closes', dim: true},
-	];
 	return (
 		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
-			<SegmentLine segments={title} width={width} />
+			<SegmentLine segments={titleSegments(width, scroll, lineCount, visible)} width={width} />
 			{lines.map((line, index) => (
 				// biome-ignore lint/suspicious/noArrayIndexKey: rows of a fixed grid
 				<SegmentLine key={index} segments={line} width={width} />

@@ -1,6 +1,7 @@
 import {Box} from 'ink';
 import type {ServiceCount} from '../core/log-store.js';
 import {type ServiceColourOverrides, serviceColour} from '../core/service-colour.js';
+import {fitItems} from './fit-items.js';
 import {formatCount, formatRate} from './format-count.js';
 import {fitCell, type Segment, SegmentLine} from './segment-line.js';
 import {bucketHistory, sparkline} from './sparkline.js';
@@ -12,6 +13,8 @@ export type ServiceListProps = {
 	cursor: number;
 	scroll: number;
 	focused: boolean;
+	/** Only the number key, the dot and the name (see `NARROW_SERVICES_WIDTH`). */
+	narrow?: boolean;
 	width: number;
 	height: number;
 	/** Colours chosen in the config file, by service name. */
@@ -22,6 +25,9 @@ export type ServiceListProps = {
 export function serviceRows(height: number): number {
 	return Math.max(0, height - 1);
 }
+
+/** Width of the narrow panel: marker, number key and dot (5), then 9 cells of name. */
+export const NARROW_SERVICES_WIDTH = 14;
 
 /** Cells a service name keeps before the sparkline gives way. */
 const MIN_NAME_WIDTH = 8;
@@ -36,14 +42,29 @@ export function serviceSparkWidth(width: number, numbersWidth: number): number {
 	return Math.max(0, Math.min(MAX_SPARK_WIDTH, width - 5 - MIN_NAME_WIDTH - 1 - numbersWidth - 1));
 }
 
-function serviceSegments(
-	service: ServiceCount,
-	countWidth: number,
-	highlighted: boolean,
-	width: number,
-	overrides: ServiceColourOverrides | undefined,
-): Segment[] {
+type RowStyle = {
+	countWidth: number;
+	narrow: boolean;
+	width: number;
+	overrides: ServiceColourOverrides | undefined;
+};
+
+function serviceSegments(service: ServiceCount, highlighted: boolean, style: RowStyle): Segment[] {
+	const {countWidth, width, overrides} = style;
 	const number = service.number <= 9 ? `${service.number}` : ' ';
+	const colour = service.hidden ? undefined : serviceColour(service.service, overrides);
+	const head: Segment[] = [
+		{text: highlighted ? '▶' : ' ', color: 'cyan', bold: true},
+		{text: number, dim: service.hidden, bold: !service.hidden},
+		{text: service.hidden ? ' ○ ' : ' ● ', color: colour, dim: service.hidden},
+	];
+	const name = (cells: number): Segment => ({
+		text: fitCell(service.service, cells),
+		color: colour,
+		dim: service.hidden,
+		inverse: highlighted,
+	});
+	if (style.narrow) return [...head, name(Math.max(1, width - 5))];
 	// Counts right-aligned in one column, so the sparklines before them line up.
 	const numbers = `${formatCount(service.count).padStart(countWidth)} ${`${formatRate(service.rate)}/s`.padStart(6)}`;
 	const sparkWidth = serviceSparkWidth(width, numbers.length);
@@ -54,12 +75,9 @@ function serviceSegments(
 			: '';
 	// Marker, number key and dot take 5 cells; one space before the sparkline and the numbers.
 	const nameWidth = Math.max(1, width - 5 - (spark ? spark.length + 1 : 0) - numbers.length - 1);
-	const colour = service.hidden ? undefined : serviceColour(service.service, overrides);
 	return [
-		{text: highlighted ? '▶' : ' ', color: 'cyan', bold: true},
-		{text: number, dim: service.hidden, bold: !service.hidden},
-		{text: service.hidden ? ' ○ ' : ' ● ', color: colour, dim: service.hidden},
-		{text: fitCell(service.service, nameWidth), color: colour, dim: service.hidden, inverse: highlighted},
+		...head,
+		name(nameWidth),
 		...(spark ? [{text: ' '}, {text: spark, color: colour, dim: service.hidden}] : []),
 		{text: ' '},
 		{text: numbers, dim: true},
@@ -76,6 +94,7 @@ export function ServiceList({
 	cursor,
 	scroll,
 	focused,
+	narrow = false,
 	width,
 	height,
 	serviceColours,
@@ -84,25 +103,35 @@ export function ServiceList({
 	const shown = services.slice(scroll, scroll + rows);
 	const hiddenCount = services.filter((service) => service.hidden).length;
 	const countWidth = Math.max(0, ...shown.map((service) => formatCount(service.count).length));
-	const title: Segment[] = [
-		{text: ' Services', bold: true, color: focused ? 'cyan' : undefined, inverse: focused},
-		{text: ` ${services.length}`, dim: true},
-		{text: hiddenCount > 0 ? ` (${hiddenCount} hidden)` : '', dim: true},
-		{text: services.length > rows ? ` ${scroll + 1}-${scroll + shown.length}` : '', dim: true},
-	];
+	// The title drops what does not fit whole (the narrow panel has room for the count only).
+	const title = fitItems(
+		[
+			{
+				forms: [[{text: ' Services', bold: true, color: focused ? 'cyan' : undefined, inverse: focused}]],
+				priority: 3,
+			},
+			{forms: [[{text: ` ${services.length}`, dim: true}]], priority: 2, glue: true},
+			{
+				forms: [[{text: hiddenCount > 0 ? ` (${hiddenCount} hidden)` : '', dim: true}]],
+				priority: 1,
+				glue: true,
+			},
+			{
+				forms: [[{text: services.length > rows ? ` ${scroll + 1}-${scroll + shown.length}` : '', dim: true}]],
+				priority: 1,
+				glue: true,
+			},
+		],
+		width,
+	);
+	const style: RowStyle = {countWidth, narrow, width, overrides: serviceColours};
 	return (
 		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 			<SegmentLine segments={title} width={width} />
 			{shown.map((service, offset) => (
 				<SegmentLine
 					key={service.service}
-					segments={serviceSegments(
-						service,
-						countWidth,
-						focused && scroll + offset === cursor,
-						width,
-						serviceColours,
-					)}
+					segments={serviceSegments(service, focused && scroll + offset === cursor, style)}
 					width={width}
 				/>
 			))}

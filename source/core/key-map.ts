@@ -71,7 +71,12 @@ export type Command =
 	| 'filterOnField'
 	| 'seekUp'
 	| 'seekDown'
-	| 'seekChoose';
+	| 'seekChoose'
+	| 'cycleServicesPanel'
+	| 'helpUp'
+	| 'helpDown'
+	| 'helpPageUp'
+	| 'helpPageDown';
 
 /** Help overlay sections, in the order they are shown. */
 export const HELP_SECTIONS = [
@@ -96,6 +101,11 @@ export type KeyBinding = {
 	section?: HelpSection;
 	/** Short word for the footer; only bindings with one appear there. */
 	footer?: string;
+	/**
+	 * How much the footer hint matters when the row is short of room: the lowest go first.
+	 * Default 1; 3 never goes (quit, help), 2 for the keys of a focus and of finding one.
+	 */
+	footerPriority?: number;
 };
 
 const MAIN: readonly KeyContext[] = ['log', 'services'];
@@ -124,6 +134,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		help: 'quit',
 		section: 'Stream',
 		footer: 'quit',
+		footerPriority: 3,
 	},
 	{
 		keys: [{input: '?'}],
@@ -133,7 +144,30 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		help: 'this help',
 		section: 'View',
 		footer: 'help',
+		footerPriority: 3,
 	},
+	{
+		keys: [{input: 'k'}, {special: 'upArrow'}],
+		contexts: ['help'],
+		command: 'helpUp',
+		label: '↑/↓',
+		help: 'scroll this help (when it does not fit)',
+		section: 'View',
+		footer: 'scroll',
+		footerPriority: 2,
+	},
+	{keys: [{input: 'j'}, {special: 'downArrow'}], contexts: ['help'], command: 'helpDown'},
+	{
+		keys: [{special: 'pageUp'}, {input: 'b', ctrl: true}],
+		contexts: ['help'],
+		command: 'helpPageUp',
+		label: 'PgUp/PgDn',
+		help: 'scroll this help by a page',
+		section: 'View',
+		footer: 'page',
+		footerPriority: 2,
+	},
+	{keys: [{special: 'pageDown'}, {input: 'f', ctrl: true}], contexts: ['help'], command: 'helpPageDown'},
 	{
 		keys: [{input: 'k'}, {special: 'upArrow'}],
 		contexts: LOG,
@@ -234,6 +268,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		help: 'send a burst of demo records to the topic',
 		section: 'Stream',
 		footer: 'demo',
+		footerPriority: 0,
 	},
 	{
 		keys: [{input: 'r'}],
@@ -320,12 +355,13 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	...numberKeys,
 	{
 		keys: [{special: 'tab'}],
-		contexts: MAIN,
+		contexts: LOG,
 		command: 'toggleFocus',
 		label: 'Tab',
 		help: 'focus the services list / the log',
 		section: 'Services',
 		footer: 'services',
+		footerPriority: 2,
 	},
 	{
 		keys: [{input: 'a'}],
@@ -350,6 +386,8 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		label: '↑/↓',
 		help: 'move in the services list (when focused)',
 		section: 'Services',
+		footer: 'move',
+		footerPriority: 2,
 	},
 	{keys: [{input: 'j'}, {special: 'downArrow'}], contexts: ['services'], command: 'serviceDown'},
 	{
@@ -359,6 +397,8 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		label: 'Enter',
 		help: 'show/hide the highlighted service',
 		section: 'Services',
+		footer: 'show/hide',
+		footerPriority: 2,
 	},
 	{
 		keys: [{input: 's'}],
@@ -367,8 +407,17 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		label: 's',
 		help: 'show only the highlighted service (again: all)',
 		section: 'Services',
+		footer: 'solo',
+		footerPriority: 2,
 	},
-	{keys: [{special: 'escape'}], contexts: ['services'], command: 'toggleFocus'},
+	{
+		keys: [{special: 'tab'}, {special: 'escape'}],
+		contexts: ['services'],
+		command: 'toggleFocus',
+		label: 'Tab/Esc',
+		footer: 'log',
+		footerPriority: 2,
+	},
 	{
 		keys: [{input: 'w'}],
 		contexts: MAIN,
@@ -391,6 +440,14 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		command: 'togglePartitions',
 		label: 'p',
 		help: 'partitions panel',
+		section: 'View',
+	},
+	{
+		keys: [{input: 'S'}],
+		contexts: MAIN,
+		command: 'cycleServicesPanel',
+		label: 'S',
+		help: 'services panel: wide, narrow, hidden (narrow under 100 columns)',
 		section: 'View',
 	},
 	{
@@ -486,12 +543,29 @@ export function helpSections(
 	})).filter((group) => group.rows.length > 0);
 }
 
-/** The footer's key hints for a context, e.g. `{label: '/', footer: 'filter'}`. */
+/** The context of the main view: its keys need no focus of their own. */
+const MAIN_CONTEXT: KeyContext = 'log';
+
+/** A footer hint: how the key is written, its word, and how much it matters (see `footerPriority`). */
+export type FooterHint = {label: string; footer: string; priority: number};
+
+/**
+ * The footer's key hints for a context, e.g. `{label: '/', footer: 'filter', priority: 1}`:
+ * the keys of a focus or overlay first (those not bound in the main view), then the rest,
+ * each group in table order.
+ */
 export function footerHints(
 	context: KeyContext,
 	bindings: readonly KeyBinding[] = KEY_BINDINGS,
-): {label: string; footer: string}[] {
-	return bindings
-		.filter((binding) => binding.footer && binding.label && binding.contexts.includes(context))
-		.map((binding) => ({label: binding.label!, footer: binding.footer!}));
+): FooterHint[] {
+	const hints = bindings.filter(
+		(binding) => binding.footer && binding.label && binding.contexts.includes(context),
+	);
+	const own = hints.filter((binding) => !binding.contexts.includes(MAIN_CONTEXT));
+	const shared = hints.filter((binding) => binding.contexts.includes(MAIN_CONTEXT));
+	return [...own, ...shared].map((binding) => ({
+		label: binding.label!,
+		footer: binding.footer!,
+		priority: binding.footerPriority ?? 1,
+	}));
 }

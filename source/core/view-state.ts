@@ -1,5 +1,6 @@
 import {type KnownLevel, LEVELS} from './log-record.js';
 import type {FilterSpec, ServiceFilter} from './log-store.js';
+import {nextServicesPanel, type ServicesPanel} from './services-panel.js';
 
 /**
  * The TUI's view state as a pure reducer: where the log pane is scrolled to, what is
@@ -25,7 +26,8 @@ export type Focus = 'log' | 'services';
 /** The overlay drawn over the log pane, if any. */
 export type Overlay =
 	| {kind: 'none'}
-	| {kind: 'help'}
+	/** `scroll` is the first shown line of the help (when it does not fit). */
+	| {kind: 'help'; scroll: number}
 	/** `scroll` is the first shown line of the detail text; `field` the highlighted JSON field. */
 	| {kind: 'detail'; seq: number; scroll: number; field: number}
 	/** The re-seek menu; `choice` indexes `SEEK_CHOICES`. */
@@ -56,6 +58,8 @@ export type ViewState = {
 	wrap: boolean;
 	showOffsets: boolean;
 	showPartitions: boolean;
+	/** The services panel the user chose with `S`; undefined: by the terminal's width. */
+	servicesPanel: ServicesPanel | undefined;
 	/** Highlighted row of the services list and its first visible row. */
 	serviceCursor: number;
 	serviceScroll: number;
@@ -88,6 +92,9 @@ export type ViewAction =
 	| {type: 'jumpTo'; index: number; view: ViewIndex; pageSize: number}
 	| {type: 'viewCleared'}
 	| {type: 'toggleHelp'}
+	| {type: 'helpScroll'; delta: number; maxScroll: number}
+	/** `S`: the panel after the one drawn now (`from`, which may be the width's default). */
+	| {type: 'cycleServicesPanel'; from: ServicesPanel}
 	| {type: 'openDetail'; seq: number}
 	| {type: 'detailScroll'; delta: number; maxScroll: number}
 	| {type: 'detailField'; delta: number; fieldCount: number}
@@ -135,6 +142,7 @@ export function initialViewState(): ViewState {
 		wrap: false,
 		showOffsets: false,
 		showPartitions: false,
+		servicesPanel: undefined,
 		serviceCursor: 0,
 		serviceScroll: 0,
 		message: undefined,
@@ -312,7 +320,14 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
 		case 'viewCleared':
 			return {...state, follow: true, anchorSeq: undefined, selectedSeq: undefined, overlay: {kind: 'none'}};
 		case 'toggleHelp':
-			return {...state, overlay: state.overlay.kind === 'help' ? {kind: 'none'} : {kind: 'help'}};
+			return {...state, overlay: state.overlay.kind === 'help' ? {kind: 'none'} : {kind: 'help', scroll: 0}};
+		case 'helpScroll': {
+			if (state.overlay.kind !== 'help') return state;
+			const scroll = clamp(state.overlay.scroll + action.delta, 0, Math.max(0, action.maxScroll));
+			return {...state, overlay: {kind: 'help', scroll}};
+		}
+		case 'cycleServicesPanel':
+			return {...state, servicesPanel: nextServicesPanel(action.from)};
 		case 'openDetail':
 			return {...state, overlay: {kind: 'detail', seq: action.seq, scroll: 0, field: 0}};
 		case 'detailScroll': {
@@ -335,6 +350,9 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
 		case 'closeOverlay':
 			return {...state, overlay: {kind: 'none'}};
 		case 'toggleFocus':
+			// Focusing a hidden panel brings it back (as the terminal's width has it).
+			if (state.focus === 'log' && state.servicesPanel === 'hidden')
+				return {...state, focus: 'services', servicesPanel: undefined};
 			return {...state, focus: state.focus === 'log' ? 'services' : 'log'};
 		case 'startInput':
 			return {

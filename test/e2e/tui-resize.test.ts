@@ -6,7 +6,7 @@
  * the window is made big again; q still quits from the small screen.
  */
 import {describe, expect, it} from 'vitest';
-import {computeLayout} from '../../source/app.js';
+import {computeLayout} from '../../source/components/layout.js';
 import {logRows} from '../../source/components/log-pane.js';
 import {initialViewState} from '../../source/core/view-state.js';
 import {createTopic, produceRecords, type TestRecord} from '../support/test-kafka.js';

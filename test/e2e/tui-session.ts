@@ -1,7 +1,7 @@
 /**
  * Shared steps of the end-to-end terminal tests: start the built `dist/cli.js` in a tmux
  * shell, read the TUI's screen regions (header, services, log pane, footer), and ask the
- * broker about consumer groups. The layout numbers mirror source/app.tsx's computeLayout
+ * broker about consumer groups. The layout numbers mirror source/components/layout.ts's computeLayout
  * for a 120-column terminal.
  */
 import fs from 'node:fs';

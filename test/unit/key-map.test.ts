@@ -88,6 +88,23 @@ describe('resolveKey', () => {
 	});
 });
 
+describe('issue 13 keys: the services panel, the services focus, the help scroll', () => {
+	it('S cycles the services panel in the main view; Tab and Esc leave the services focus', () => {
+		expect(resolveKey('log', 'S', noKey)?.command).toBe('cycleServicesPanel');
+		expect(resolveKey('services', 'S', noKey)?.command).toBe('cycleServicesPanel');
+		expect(resolveKey('services', '', special('tab'))?.command).toBe('toggleFocus');
+		expect(resolveKey('services', '', special('escape'))?.command).toBe('toggleFocus');
+	});
+
+	it('j/k/arrows and the page keys scroll the help', () => {
+		expect(resolveKey('help', 'j', noKey)?.command).toBe('helpDown');
+		expect(resolveKey('help', 'k', noKey)?.command).toBe('helpUp');
+		expect(resolveKey('help', '', special('downArrow'))?.command).toBe('helpDown');
+		expect(resolveKey('help', '', special('pageDown'))?.command).toBe('helpPageDown');
+		expect(resolveKey('help', '', special('pageUp'))?.command).toBe('helpPageUp');
+	});
+});
+
 describe('generated help and footer', () => {
 	it('documents every command a user can reach, in known sections', () => {
 		const sections = helpSections();

@@ -6,7 +6,7 @@ import {createLogStore, type DisposableLogStore} from '../../../source/core/log-
 import {parseRecord} from '../../../source/core/parse-record.js';
 import {createStreamStatusStore} from '../../../source/core/stream-status-store.js';
 import {initialViewState, invertServiceFilter, viewReducer} from '../../../source/core/view-state.js';
-import {press, see} from './app-harness.js';
+import {KEYS, press, see, step} from './app-harness.js';
 import {frameLines, INFO, logRecord, plain, recordingController} from './tui-fixtures.js';
 
 const stores: DisposableLogStore[] = [];
@@ -85,8 +85,9 @@ describe('inverting the service filter', {timeout: 30_000}, () => {
 
 	it('the help overlay lists the key', async () => {
 		const {app} = setup();
-		await press(app, '?');
-		await see(app, (text) => expect(text).toContain('invert the service selection'));
+		await step(app, '?', (text) => expect(text).toContain(' Keys '));
+		// 100x24 holds one column of the help: the Services section is a page down.
+		await step(app, KEYS.pageDown, (text) => expect(text).toContain('invert the service selection'));
 		app.unmount();
 	});
 });
