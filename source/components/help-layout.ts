@@ -1,3 +1,4 @@
+import {FILTER_SYNTAX} from '../core/filter-syntax.js';
 import {type Command, type HelpRow, helpSections, KEY_BINDINGS} from '../core/key-map.js';
 import {splitAtWord, textWidth} from '../core/truncate-to-width.js';
 import type {ViewAction} from '../core/view-state.js';
@@ -27,6 +28,17 @@ export type HelpLayout = {
 };
 
 type Section = {section: string; rows: HelpRow[]};
+
+/** What `?` shows: the key map's sections, then the filter syntax of `/` and `f`. */
+export function overlaySections(): Section[] {
+	return [
+		...helpSections(),
+		{
+			section: 'Filter syntax (/ and f)',
+			rows: FILTER_SYNTAX.map((row) => ({label: row.example, help: row.meaning})),
+		},
+	];
+}
 
 /** Cells before a key (a heading has one), between a key and its description, between columns. */
 const ROW_INDENT = 3;
@@ -91,7 +103,7 @@ function gridHeight(columns: readonly HelpColumn[]): number {
 }
 
 /** The help's columns for an overlay of `width` x `height` cells (its title row included). */
-export function helpLayout(width: number, height: number, sections: readonly Section[] = helpSections()) {
+export function helpLayout(width: number, height: number, sections: readonly Section[] = overlaySections()) {
 	let best: HelpColumn[] | undefined;
 	for (const sizes of splits(sections.length)) {
 		const columns: HelpColumn[] = [];

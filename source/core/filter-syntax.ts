@@ -16,22 +16,22 @@ export const FILTER_SYNTAX: readonly FilterSyntaxRow[] = [
 	{
 		example: 'timeout',
 		kind: 'text',
-		meaning: 'message, service or key contains the text; any case unless the text has a capital letter',
+		meaning: 'in message, service or key; a capital letter makes case count',
 	},
-	{example: '"connection reset"', kind: 'text', meaning: 'the quoted words as one phrase, exactly'},
+	{example: '"a phrase"', kind: 'text', meaning: 'the quoted words as one phrase, exactly'},
 	{
-		example: '/time(d|out)/i',
+		example: '/timed?/i',
 		kind: 'regex',
 		meaning: 'a JavaScript regular expression on message, service or key',
 	},
 	{example: 'user.id=42', kind: 'field', meaning: "the record's JSON field (a dotted path) equals the value"},
 	{
-		example: '!healthcheck',
+		example: '!health',
 		kind: 'text',
 		meaning: 'a leading ! excludes what the term matches, for every kind',
 	},
 	{
-		example: 'timeout !retry api',
+		example: 'a !b c',
 		kind: 'all',
 		meaning: 'terms separated by spaces: a line must match them all',
 	},
