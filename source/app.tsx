@@ -455,6 +455,7 @@ export function App({
 						layout={lineLayout}
 						wrap={view.wrap}
 						following={view.follow}
+						backlog={status.paused ? status.totalLag : undefined}
 						viewLength={index.length}
 						filterError={store.filterError}
 						matchCount={matchCount}
@@ -485,6 +486,7 @@ export function App({
 				view={view}
 				context={view.input.kind === 'none' ? context : 'log'}
 				filterError={store.filterError}
+				paused={status.paused}
 				width={columns}
 			/>
 		</Box>

@@ -13,6 +13,8 @@ export type FooterProps = {
 	context: KeyContext;
 	/** Error of the filter being typed or in force (bad regex). */
 	filterError?: string | undefined;
+	/** The stream is paused: keys that toggle it say what they do now (Space resume). */
+	paused?: boolean;
 	width: number;
 };
 
@@ -57,8 +59,8 @@ export function filterItems(view: ViewState): LineItem[] {
 }
 
 /** The key hints as items: the least needed go first when the row is short (`footerPriority`). */
-export function hintItems(context: KeyContext): LineItem[] {
-	return footerHints(context).map((hint) => ({
+export function hintItems(context: KeyContext, paused = false): LineItem[] {
+	return footerHints(context, undefined, paused).map((hint) => ({
 		forms: [
 			[
 				{text: ` ${hint.label}`, bold: true, color: 'cyan'},
@@ -70,7 +72,7 @@ export function hintItems(context: KeyContext): LineItem[] {
 }
 
 /** Two rows: what is typed / a message / the active filters, then the keys for this context. */
-export function Footer({view, context, filterError, width}: FooterProps) {
+export function Footer({view, context, filterError, paused = false, width}: FooterProps) {
 	let first: Segment[];
 	if (view.message) {
 		first = [{text: ` ${view.message.text}`, color: TONE_COLOUR[view.message.tone], bold: true}];
@@ -79,7 +81,7 @@ export function Footer({view, context, filterError, width}: FooterProps) {
 		if (filterError) first = [...first, {text: ` filter error: ${filterError}`, color: 'red'}];
 		if (first.length === 0) first = [{text: ' no filters · / to filter · ? for every key', dim: true}];
 	}
-	const hints = fitItems(hintItems(context), width);
+	const hints = fitItems(hintItems(context, paused), width);
 	if (hints.length === 0) hints.push({text: ' Esc back · ? help', dim: true});
 	return (
 		<Box flexDirection="column" width={width} height={FOOTER_HEIGHT} overflowY="hidden">

@@ -138,7 +138,13 @@ export function howItems(
 	return [
 		{forms: [[{text: ' '}, state!]], priority: 10},
 		{forms: [reason], priority: 7, glue: true, cut: true},
-		{forms: rateForms({text: `${formatRate(rate)} rec/s`, bold: true}, rateHistory, 'green'), priority: 9},
+		// Paused, nothing is consumed: the rate worth showing is of records arriving in the topic.
+		status.paused
+			? {forms: [[{text: `${formatRate(status.topicRate)} rec/s in topic`, bold: true}]], priority: 9}
+			: {
+					forms: rateForms({text: `${formatRate(rate)} rec/s`, bold: true}, rateHistory, 'green'),
+					priority: 9,
+				},
 		{
 			forms: rateForms(
 				{text: `${formatRate(errorsNow)} err/s`, color: errorsNow > 0 ? 'red' : undefined},

@@ -12,6 +12,8 @@ export type LogPaneProps = {
 	layout: LogLineLayout;
 	wrap: boolean;
 	following: boolean;
+	/** While the stream is paused: the records waiting in the topic (shown instead of following). */
+	backlog?: number | undefined;
 	/** Lines in the whole filtered view (for the title). */
 	viewLength: number;
 	/** A filter term that does not compile, shown in the title. */
@@ -65,7 +67,8 @@ export function layoutRows(
 
 /** The log pane: a title row, then only the rows that are visible. */
 export function LogPane(props: LogPaneProps) {
-	const {lines, selected, layout, wrap, following, viewLength, filterError, matchCount, height} = props;
+	const {lines, selected, layout, wrap, following, backlog, viewLength, filterError, matchCount, height} =
+		props;
 	const rows = logRows(height);
 	const shown = layoutRows(lines, selected, layout, wrap, rows);
 	const title: Segment[] = [
@@ -73,9 +76,11 @@ export function LogPane(props: LogPaneProps) {
 		{text: ` ${countOf(viewLength, 'line')}`, dim: true},
 		{text: matchCount === undefined ? '' : ` · ${countOf(matchCount, 'match', 'matches')}`, color: 'yellow'},
 		{text: wrap ? ' · wrap' : '', dim: true},
-		following
-			? {text: ' · following', color: 'green'}
-			: {text: ' · not following — G to resume', color: 'yellow', bold: true},
+		backlog !== undefined
+			? {text: ` · paused, ${countOf(backlog, 'record')} behind — Space resumes`, color: 'yellow', bold: true}
+			: following
+				? {text: ' · following', color: 'green'}
+				: {text: ' · not following — G to resume', color: 'yellow', bold: true},
 		{text: filterError ? ` · filter error: ${filterError}` : '', color: 'red'},
 	];
 	return (

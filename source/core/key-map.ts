@@ -101,6 +101,8 @@ export type KeyBinding = {
 	section?: HelpSection;
 	/** Short word for the footer; only bindings with one appear there. */
 	footer?: string;
+	/** The footer's word while the stream is paused, where it differs (Space: resume). */
+	footerPaused?: string;
 	/**
 	 * How much the footer hint matters when the row is short of room: the lowest go first.
 	 * Default 1; 3 never goes (quit, help), 2 for the keys of a focus and of finding one.
@@ -259,6 +261,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		help: 'pause/resume the stream',
 		section: 'Stream',
 		footer: 'pause',
+		footerPaused: 'resume',
 	},
 	{
 		keys: [{input: 'd'}],
@@ -557,6 +560,7 @@ export type FooterHint = {label: string; footer: string; priority: number};
 export function footerHints(
 	context: KeyContext,
 	bindings: readonly KeyBinding[] = KEY_BINDINGS,
+	paused = false,
 ): FooterHint[] {
 	const hints = bindings.filter(
 		(binding) => binding.footer && binding.label && binding.contexts.includes(context),
@@ -565,7 +569,7 @@ export function footerHints(
 	const shared = hints.filter((binding) => binding.contexts.includes(MAIN_CONTEXT));
 	return [...own, ...shared].map((binding) => ({
 		label: binding.label!,
-		footer: binding.footer!,
+		footer: (paused ? binding.footerPaused : undefined) ?? binding.footer!,
 		priority: binding.footerPriority ?? 1,
 	}));
 }

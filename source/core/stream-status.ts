@@ -29,6 +29,11 @@ export type StreamStatus = {
 	partitions: readonly PartitionStatus[];
 	/** Sum of lag over assigned partitions (the backlog while paused). */
 	totalLag: number;
+	/**
+	 * Records arriving in the topics per second, from how fast the high watermarks grow (over
+	 * the last ten seconds or so): the rate to show while paused, when nothing is consumed.
+	 */
+	topicRate: number;
 };
 
 /**

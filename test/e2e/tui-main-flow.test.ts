@@ -114,6 +114,11 @@ describe('klog-tui in a real terminal: the main flow', () => {
 		screen = await term.waitFor((text) => headerLine(text, 1).includes('⏸ paused'));
 		await produceRecords(topic, shopLogs(12, 30));
 		screen = await term.waitFor((text) => backlog(text) === 12, 20_000);
+		// The pane's title says paused with the backlog, the footer offers to resume, and the
+		// header's rate is of records arriving in the topic (the 12 just produced), not 0.
+		expect(screen).toContain('paused, 12 records behind — Space resumes');
+		expect(screen).toMatch(/Space resume/);
+		expect(headerLine(screen, 1)).toMatch(/ (?:[1-9]\d*(?:\.\d)?|0\.[1-9]) rec\/s in topic/);
 		expect(screen).not.toContain('order #30 ');
 		expect(screen).not.toContain('order #41 ');
 		expect(headerLine(screen, 1)).toContain('buffered 30 of 30');

@@ -17,7 +17,35 @@ describe('createStreamStatusStore', () => {
 			paused: false,
 			partitions: [],
 			totalLag: 0,
+			topicRate: 0,
 		});
+	});
+
+	it('measures records arriving in the topic from the growth of the high watermarks', () => {
+		let now = 0;
+		const store = createStreamStatusStore({now: () => now});
+		const at = (p0: number, p1: number) => [
+			partition({partition: 0, highWatermark: p0}),
+			partition({partition: 1, highWatermark: p1}),
+		];
+		store.setPartitions(at(100, 50));
+		expect(store.get().topicRate).toBe(0);
+		now = 2000;
+		store.setPartitions(at(110, 60));
+		expect(store.get().topicRate).toBe(10);
+		now = 4000;
+		store.setPartitions(at(130, 60));
+		expect(store.get().topicRate).toBe(10);
+		// Past the ten-second window only the recent growth counts.
+		now = 14_000;
+		store.setPartitions(at(130, 60));
+		now = 16_000;
+		store.setPartitions(at(130, 60));
+		expect(store.get().topicRate).toBe(0);
+		// A partition that appears is not a burst of records.
+		now = 18_000;
+		store.setPartitions([...at(130, 60), partition({partition: 2, highWatermark: 5000})]);
+		expect(store.get().topicRate).toBe(0);
 	});
 
 	it('sorts partitions and sums the lag of assigned ones', () => {

@@ -219,6 +219,31 @@ describe('App', {timeout: 30_000}, () => {
 		app.unmount();
 	});
 
+	it('while paused the title says so with the backlog, and the footer offers Space resume', async () => {
+		const {app, status} = setup();
+		await see(app, (text) => {
+			expect(text).toContain('· following');
+			expect(text).toMatch(/Space pause/);
+		});
+		await press(app, ' ');
+		// The stream controller marks the status paused (stream-controller.ts); the harness's does not.
+		status.setPaused(true);
+		await see(app, (text) => {
+			// The harness's partitions have 8 + 0 records of lag.
+			expect(text).toContain('paused, 8 records behind — Space resumes');
+			expect(text).not.toContain('· following');
+			expect(text).toMatch(/Space resume/);
+			expect(text).toMatch(/rec\/s in topic/);
+		});
+		await press(app, ' ');
+		status.setPaused(false);
+		await see(app, (text) => {
+			expect(text).toContain('· following');
+			expect(text).toMatch(/Space pause/);
+		});
+		app.unmount();
+	});
+
 	it('d sends a demo burst when allowed, and says why not otherwise', async () => {
 		const allowed = setup();
 		await see(allowed.app, (text) => expect(text).toContain('message number 39'));

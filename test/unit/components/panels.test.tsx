@@ -21,7 +21,13 @@ async function frameOf(element: React.ReactElement): Promise<string> {
 	return frame;
 }
 
-const live: StreamStatus = {connection: {kind: 'live'}, paused: false, partitions: [], totalLag: 0};
+const live: StreamStatus = {
+	connection: {kind: 'live'},
+	paused: false,
+	partitions: [],
+	totalLag: 0,
+	topicRate: 0,
+};
 
 /** The Header's frame for a status, with the same rates and counts each time. */
 function headerFrame(status: StreamStatus, width = 100, info: typeof INFO & {withoutGroup?: boolean} = INFO) {
@@ -44,6 +50,7 @@ describe('Header', () => {
 		const cases: [StreamStatus, string][] = [
 			[live, '● live'],
 			[{...live, paused: true, totalLag: 1234}, '⏸ paused backlog 1,234'],
+			[{...live, paused: true, totalLag: 1234, topicRate: 42}, '42 rec/s in topic'],
 			[
 				{...live, connection: {kind: 'reconnecting', reason: 'ECONNREFUSED', attempt: 3}},
 				'◌ reconnecting (attempt 3): ECONNREFUSED',
@@ -55,7 +62,9 @@ describe('Header', () => {
 			const text = plain(frame);
 			expect(text).toContain(expected);
 			expect(text).toContain('topic logs');
-			expect(text).toContain('1500 rec/s ▁▅█');
+			// Paused, nothing is consumed: the header shows the rate records arrive in the topic.
+			if (status.paused) expect(text).toMatch(/ \d+ rec\/s in topic/);
+			else expect(text).toContain('1500 rec/s ▁▅█');
 			expect(text).toContain('buffered 12,000 of 50,000');
 			expect(frameLines(frame)).toHaveLength(2);
 		}
