@@ -430,6 +430,7 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 			try {
 				// A receiver returns nothing (void) or a promise.
 				held = options.onRecords(records) as Promise<void> | undefined;
+				if (held) keepPendingHold(held);
 				if (commitOffsets) committer.handed(topic, partition, Number(batchLastOffset) + 1);
 			} catch (error) {
 				reportOnce(`could not handle records: ${describeKafkaError(error)}`);
@@ -440,11 +441,32 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		return held;
 	};
 
+	/**
+	 * The receiver's hold on the last batch handed over by either path, until it settles: the
+	 * group's first batch after the hand-over must wait for a batch the direct reader handed over.
+	 */
+	let pendingHold: Promise<void> | undefined;
+	const keepPendingHold = (held: Promise<void>) => {
+		const settled: Promise<void> = held.then(
+			() => undefined,
+			() => undefined,
+		);
+		pendingHold = settled;
+		void settled.then(() => {
+			if (pendingHold === settled) pendingHold = undefined;
+		});
+	};
+
 	const onBatch = (mine: number) => async (payload: EachBatchPayload) => {
 		const {batch, resolveOffset, isRunning, isStale, heartbeat} = payload;
+		const dropped = () => mine !== generation || stopping || !isRunning() || isStale() || paused;
 		// Batches of an older consumer, after stop, with a seek pending, or while paused are
 		// dropped without resolving, so kafkajs fetches them again from our position.
-		if (mine !== generation || stopping || !isRunning() || isStale() || paused) return;
+		if (dropped()) return;
+		if (pendingHold) {
+			await holdFetching(pendingHold, heartbeat);
+			if (dropped()) return;
+		}
 		if (partitionStarts.holds(batch.topic, batch.partition)) return;
 		seekPending.delete(partitionKey(batch.topic, batch.partition));
 		const batchLastOffset = batch.lastOffset();
