@@ -9,6 +9,7 @@ import {describe, expect, it} from 'vitest';
 import {createTopic, productionBootstrap, withAdmin} from '../support/test-kafka.js';
 import {
 	expectTerminalRestored,
+	headerGroupId,
 	headerLine,
 	logLines,
 	shortName,
@@ -28,6 +29,20 @@ function kcatProduce(topic: string, count: number, tag: string): void {
 	});
 }
 
+/** Waits until the consumer group is Stable, its member holding a partition. */
+async function waitUntilStable(groupId: string): Promise<void> {
+	const deadline = Date.now() + 20_000;
+	for (;;) {
+		const stable = await withAdmin(productionBootstrap(), async (admin) => {
+			const [group] = (await admin.describeGroups([groupId])).groups;
+			return group?.state === 'Stable' && group.members.length > 0;
+		});
+		if (stable) return;
+		if (Date.now() > deadline) throw new Error(`group ${groupId} did not become Stable`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
 const topicExists = (topic: string) =>
 	withAdmin(productionBootstrap(), async (admin) => (await admin.listTopics()).includes(topic));
 
@@ -38,7 +53,15 @@ describe('klog-tui in a real terminal: a topic deleted and created again', () =>
 		kcatProduce(topic, 5, 'old');
 		const {term} = await session.start();
 		await startKlog(term, ['-b', productionBootstrap(), '-t', topic, '--from-beginning']);
-		await term.waitFor((screen) => logLines(screen).filter((line) => line.includes('old')).length === 5);
+		const shown = await term.waitFor(
+			(screen) => logLines(screen).filter((line) => line.includes('old')).length === 5,
+		);
+		// The old records come from the partition leaders before the group forms (3 s on this
+		// broker). Delete the topic once the group has its partition: a group that forms while
+		// its topic is absent gets no partition of the topic created again until kafkajs
+		// refreshes its metadata, a known gap (issue 10's note) this test does not cover.
+		const groupId = headerGroupId(shown);
+		await waitUntilStable(groupId);
 
 		await withAdmin(productionBootstrap(), (admin) => admin.deleteTopics({topics: [topic], timeout: 10_000}));
 		const waiting = await term.waitFor(
