@@ -142,7 +142,7 @@ export function howItems(
 		status.paused
 			? {forms: [[{text: `${formatRate(status.topicRate)} rec/s in topic`, bold: true}]], priority: 9}
 			: {
-					forms: rateForms({text: `${formatRate(rate)} rec/s`, bold: true}, rateHistory, 'green'),
+					forms: rateForms({text: `${formatRate(rate)} live rec/s`, bold: true}, rateHistory, 'green'),
 					priority: 9,
 				},
 		{

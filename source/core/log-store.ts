@@ -59,6 +59,11 @@ export type LogStoreOptions = {
 	/** Clock, injectable for tests. */
 	now?: () => number;
 	/**
+	 * Records written before this time (ms) are history read back, not live: they are counted
+	 * but kept out of the rates. Default: when the store is made (the run's start).
+	 */
+	liveSince?: number;
+	/**
 	 * Budget for buffered text, in characters of message + value + key (default
 	 * 64 Mi): past it the oldest lines are evicted even below `maxRecords`, so a
 	 * stream of huge records cannot exhaust memory.
@@ -185,6 +190,10 @@ class ServiceCountView implements ServiceCount {
 export const DEFAULT_MAX_RECORDS = 50_000;
 /** Default text budget of the ring, in characters. */
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** A record written this long before the run started still counts as live (clock skew). */
+const LIVE_SKEW_MS = 1000;
+/** A record that reaches us later than this after it was written is a backlog, not live. */
+const LIVE_DELAY_MS = 30_000;
 
 /** True when a view line is a mark rather than a record. */
 export function isMark(line: ViewLine): line is MarkRecord {
@@ -211,6 +220,7 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 	const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
 	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
 	const now = options.now ?? Date.now;
+	const liveSince = options.liveSince ?? now();
 	const notifier = new ThrottledNotifier({
 		...(options.maxHz === undefined ? {} : {maxHz: options.maxHz}),
 		busyShare: options.busyShare ?? DEFAULT_BUSY_SHARE,
@@ -328,6 +338,16 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 		recountSearch();
 	}
 
+	/**
+	 * A record arrived live when it was written after the run started and reached us soon after:
+	 * the start window, a re-read and a backlog after a pause are history, not a rate. (Kafka
+	 * times come from the producer's or the broker's clock: a few seconds of skew only shift
+	 * where history ends.)
+	 */
+	function isLive(kafkaTime: number, nowMs: number): boolean {
+		return kafkaTime >= liveSince - LIVE_SKEW_MS && nowMs - kafkaTime <= LIVE_DELAY_MS;
+	}
+
 	/** The per-partition map of `topic` in `byTopic`, made on first use. */
 	function partitionMap(byTopic: Map<string, Map<number, number>>, topic: string): Map<number, number> {
 		let partitions = byTopic.get(topic);
@@ -373,7 +393,7 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 			const countedUpTo = cachedCounted.get(item.partition);
 			if (countedUpTo === undefined || item.offset > countedUpTo) {
 				cachedCounted.set(item.partition, item.offset);
-				counts.add(record.service, record.level, nowMs);
+				counts.add(record.service, record.level, nowMs, isLive(record.kafkaTime, nowMs));
 			}
 			pushLine(record, compiled.matchesAll || compiled.test(record));
 			added++;

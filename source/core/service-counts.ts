@@ -33,8 +33,11 @@ export class ServiceCounts {
 		}
 	}
 
-	/** Count one record of `service` at `level`, consumed at `nowMs`. */
-	add(service: string, level: Level, nowMs: number): void {
+	/**
+	 * Count one record of `service` at `level`, consumed at `nowMs`. Only a `live` record (one
+	 * that arrived as it was written, not read back from history) goes into the rate histories.
+	 */
+	add(service: string, level: Level, nowMs: number, live = true): void {
 		this.#total++;
 		this.#levels.set(level, (this.#levels.get(level) ?? 0) + 1);
 		let tally = this.#services.get(service);
@@ -45,6 +48,7 @@ export class ServiceCounts {
 		}
 
 		tally.count++;
+		if (!live) return;
 		tally.history.add(1, nowMs);
 		this.#all.add(1, nowMs);
 		if (level === 'error' || level === 'fatal') {

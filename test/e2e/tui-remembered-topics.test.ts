@@ -40,11 +40,6 @@ describe('klog-tui in a real terminal: remembered settings, several topics, i an
 		await createTopic(stock, 3);
 		// Orders: checkout and gateway; stock: only stock (shopLogs keys each record by its service).
 		const isStock = (record: {key?: unknown}) => record.key === 'stock';
-		await produceRecords(
-			orders,
-			shopLogs(30).filter((record) => !isStock(record)),
-		);
-		await produceRecords(stock, shopLogs(30).filter(isStock));
 		// CI set, as in a CI job's shell: a terminal still gets live frames and colours (ci-markers.ts).
 		const {term, workDir} = await session.start({
 			columns: 140,
@@ -65,6 +60,13 @@ describe('klog-tui in a real terminal: remembered settings, several topics, i an
 		);
 		// No -b and no -t: brokers, topics and the tail come from the config file.
 		let screen = await startKlog(term, ['--config', configFile, '--group-prefix', `${shortName('g')}-`]);
+		// Written while klog-tui watches: live records, so the sparklines below rise with them
+		// (records read back from before the start count, but not in the rates).
+		await produceRecords(
+			orders,
+			shopLogs(30).filter((record) => !isStock(record)),
+		);
+		await produceRecords(stock, shopLogs(30).filter(isStock));
 		screen = await term.waitFor((text) => logLines(text).length === 30, 30_000);
 		const groupId = headerGroupId(screen);
 		expect(headerLine(screen, 0)).toContain(`topics ${orders},${stock}`);

@@ -152,6 +152,28 @@ describe('de-duplication', () => {
 		expect(store.total).toBe(8);
 	});
 
+	it('counts history read back (older than the run, or arriving late) but keeps it out of the rates', () => {
+		let now = T0 + 60_000;
+		const store = makeStore({now: () => now, liveSince: T0 + 60_000});
+		const at = (offset: number, timestamp: number): RawRecord => ({...raw(0, offset), timestamp});
+		// The start window: written a minute before the run.
+		store.append([at(0, T0), at(1, T0 + 1000)]);
+		expect(store.total).toBe(2);
+		expect(store.rate).toBe(0);
+		// Live: written now.
+		now += 1000;
+		store.append([at(2, now), at(3, now)]);
+		expect(store.total).toBe(4);
+		expect(store.rate).toBeGreaterThan(0);
+		const live = store.rate;
+		// A backlog after a long pause: written after the start, but more than 30 s ago.
+		now += 60_000;
+		store.append([at(4, now - 45_000)]);
+		expect(store.total).toBe(5);
+		expect(store.rateHistory.at(-1)).toBe(0);
+		expect(live).toBeGreaterThan(0);
+	});
+
 	it('takes a topic created again from offset 0 after forgetTopic, that topic only', () => {
 		const store = makeStore();
 		store.append([...batch(0, 0, 3), ...batch(1, 0, 3), raw(0, 0, {}, 'other')]);

@@ -64,7 +64,7 @@ describe('Header', () => {
 			expect(text).toContain('topic logs');
 			// Paused, nothing is consumed: the header shows the rate records arrive in the topic.
 			if (status.paused) expect(text).toMatch(/ \d+ rec\/s in topic/);
-			else expect(text).toContain('1500 rec/s ▁▅█');
+			else expect(text).toContain('1500 live rec/s');
 			expect(text).toContain('buffered 12,000 of 50,000');
 			expect(frameLines(frame)).toHaveLength(2);
 		}

@@ -35,11 +35,13 @@ describe('per-service sparklines', () => {
 		let now = Date.UTC(2024, 0, 31, 12, 0, 0);
 		const store = createLogStore({now: () => now, maxHz: 1000});
 		// api: steady; billing: silent, then a burst in the newest seconds.
+		// Each record is written as it arrives (its Kafka time is now): live, so it is in the rates.
+		const live = (fields: Record<string, unknown>) => ({...logRecord(fields), timestamp: now});
 		for (let second = 0; second < 120; second++) {
 			if (second > 0) now += 1000;
-			store.append([logRecord({service: 'api', message: `tick ${second}`})]);
+			store.append([live({service: 'api', message: `tick ${second}`})]);
 			if (second >= 110) {
-				store.append(Array.from({length: 20}, () => logRecord({service: 'billing', message: 'burst'})));
+				store.append(Array.from({length: 20}, () => live({service: 'billing', message: 'burst'})));
 			}
 		}
 		const services = store.services();
