@@ -8,8 +8,8 @@ import {countDecompressions} from '../support/codec-counter.js';
 import {javaConsume, kcatConsume, removeJavaClasses} from '../support/codec-producers.js';
 import {CODECS} from '../support/compressed-batches.js';
 import {testBootstrap, uniqueName} from '../support/test-kafka.js';
-import {readWithCli, readWithStream} from './compression-read.js';
 import {stopOpenStreams} from './kafka-stream-helpers.js';
+import {readWithCli, readWithStream} from './topic-read.js';
 
 const COUNT = 60;
 

@@ -11,8 +11,8 @@ import {countDecompressions} from '../support/codec-counter.js';
 import {javaProduce, kcatProduce, removeJavaClasses} from '../support/codec-producers.js';
 import {CODECS, fixtureLines, PRODUCERS} from '../support/compressed-batches.js';
 import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/test-kafka.js';
-import {readWithCli, readWithStream} from './compression-read.js';
 import {stopOpenStreams} from './kafka-stream-helpers.js';
+import {readWithCli, readWithStream} from './topic-read.js';
 
 const RECORDS = 300;
 let counter: ReturnType<typeof countDecompressions>;

@@ -3,8 +3,9 @@
  * realistic logs in the original format plus level, keyed by service, that klog-tui reads back.
  */
 import {beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt, outputLines, runCli} from '../support/cli-process.js';
+import {ensureBuilt, runCli} from '../support/cli-process.js';
 import {testBootstrap, uniqueName, withAdmin} from '../support/test-kafka.js';
+import {readJsonLines} from './topic-read.js';
 
 type JsonLine = {
 	partition: number;
@@ -17,22 +18,6 @@ type JsonLine = {
 beforeAll(() => {
 	ensureBuilt();
 });
-
-async function readBack(topic: string): Promise<JsonLine[]> {
-	const run = await runCli([
-		'--brokers',
-		testBootstrap(),
-		'--topic',
-		topic,
-		'--from-beginning',
-		'--exit',
-		'--output',
-		'json',
-	]);
-	expect(run.stderr).toBe('');
-	expect(run.code).toBe(0);
-	return outputLines(run).map((line) => JSON.parse(line) as JsonLine);
-}
 
 describe('klog-tui demo', () => {
 	it('creates the topic with 3 partitions and produces --count records from the default services', async () => {
@@ -57,7 +42,7 @@ describe('klog-tui demo', () => {
 		});
 		expect(partitions).toBe(3);
 
-		const records = await readBack(topic);
+		const records = await readJsonLines<JsonLine>(topic);
 		expect(records).toHaveLength(80);
 		const services = new Set(records.map((record) => record.service));
 		expect([...services].sort()).toEqual(['api', 'auth', 'payments', 'worker']);
@@ -88,7 +73,7 @@ describe('klog-tui demo', () => {
 		expect(run.code).toBe(0);
 		// 20 records at 10/s: about two seconds of sending, not a burst.
 		expect(run.ms).toBeGreaterThan(1500);
-		const records = await readBack(topic);
+		const records = await readJsonLines<JsonLine>(topic);
 		expect(records).toHaveLength(20);
 		expect(new Set(records.map((record) => record.service))).toEqual(new Set(['billing']));
 	});

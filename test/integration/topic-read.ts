@@ -19,12 +19,15 @@ export async function readWithStream(topic: string): Promise<TopicRead & {errors
 	};
 }
 
-/** Read `topic` with the built CLI, plain JSON lines to the end. */
-export async function readWithCli(topic: string): Promise<TopicRead> {
+/**
+ * Read `topic` with the built CLI from its beginning to its end as `--output json` lines,
+ * checking it ran clean (exit 0, nothing on stderr); each line parsed.
+ */
+export async function readJsonLines<Line>(topic: string): Promise<Line[]> {
 	const run = await runCli([
-		'-b',
+		'--brokers',
 		testBootstrap(),
-		'-t',
+		'--topic',
 		topic,
 		'--from-beginning',
 		'--exit',
@@ -33,8 +36,13 @@ export async function readWithCli(topic: string): Promise<TopicRead> {
 	]);
 	expect(run.stderr).toBe('');
 	expect(run.code).toBe(0);
-	const lines = outputLines(run).map(
-		(line) => JSON.parse(line) as {topic: string; partition: number; offset: number; value: unknown},
+	return outputLines(run).map((line) => JSON.parse(line) as Line);
+}
+
+/** Read `topic` with the built CLI, plain JSON lines to the end. */
+export async function readWithCli(topic: string): Promise<TopicRead> {
+	const lines = await readJsonLines<{topic: string; partition: number; offset: number; value: unknown}>(
+		topic,
 	);
 	return {
 		ids: lines.map((line) => `${line.topic}/${line.partition}/${line.offset}`),
