@@ -11,8 +11,8 @@ export default defineConfig({
 					name: 'unit',
 					include: ['test/unit/**/*.test.{ts,tsx}'],
 					environment: 'node',
-					// Its Ink tests stand in for a terminal: load Ink as in one (bench/virtual-terminal-env.ts).
-					setupFiles: ['bench/virtual-terminal-env.ts'],
+					// Its Ink tests stand in for a terminal: load Ink as in one (tools/terminal/virtual-terminal-env.ts).
+					setupFiles: ['tools/terminal/virtual-terminal-env.ts'],
 				},
 			},
 			{

@@ -6,7 +6,7 @@ import {Kafka, logLevel} from 'kafkajs';
 
 const [brokers, topic, groupId, expected] = process.argv.slice(2);
 const kafka = new Kafka({clientId: 'bench-bare', brokers: brokers.split(','), logLevel: logLevel.NOTHING});
-// The same fetch wait as klog-tui's log stream (source/kafka/log-stream.ts), other settings kafkajs' defaults.
+// The same fetch wait as klog-tui's log stream (source/kafka/log-stream/log-stream.ts), other settings kafkajs' defaults.
 const consumer = kafka.consumer({groupId, maxWaitTimeInMs: 250});
 let seen = 0;
 

@@ -1,6 +1,6 @@
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
-import {gnuTime} from './measure.js';
+import {gnuTime} from '../tools/load/measure.js';
 
 /** What the bench needs on PATH besides Node and Java, and the Debian package of each. */
 const tools = [

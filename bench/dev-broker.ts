@@ -6,9 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {startKafka} from '../scripts/kafka-broker.js';
+import {startKafka} from '../tools/kafka/kafka-broker.js';
+import {fillTopic} from '../tools/load/fill-topic.js';
 import {repoRoot} from './contenders.js';
-import {fillTopic} from './fill-topic.js';
 
 const recordsFlag = process.argv.indexOf('--records');
 const records = recordsFlag === -1 ? 100_000 : Number(process.argv[recordsFlag + 1]);

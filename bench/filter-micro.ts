@@ -7,9 +7,10 @@
  * Both wall time and CPU time are reported: on a shared machine the wall time
  * includes waiting for a core, the CPU time is what the rebuild itself costs.
  */
-import type {RawRecord} from '../source/core/log-record.js';
-import {createLogStore, type FilterSpec} from '../source/core/log-store.js';
-import {EMPTY_FILTER} from '../source/core/record-filter.js';
+import type {RawRecord} from '../source/record/log-record.js';
+import type {FilterSpec} from '../source/store/filter/filter-spec.js';
+import {EMPTY_FILTER} from '../source/store/filter/record-filter.js';
+import {createLogStore} from '../source/store/log-store.js';
 
 const RECORDS = 50_000;
 const RUNS = 15;

@@ -16,10 +16,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {ensureJars, startKafka} from '../scripts/kafka-broker.js';
+import {ensureJars, startKafka} from '../tools/kafka/kafka-broker.js';
+import {createTopic} from '../tools/load/fill-topic.js';
+import {summarise} from '../tools/load/measure.js';
 import {cliScript, repoRoot} from './contenders.js';
-import {createTopic} from './fill-topic.js';
-import {summarise} from './measure.js';
 
 /** Runs per row (alternating), medians reported. */
 const RUNS = 7;

@@ -7,16 +7,16 @@
  *   npx tsx bench/frame-micro.ts [--seconds 8] [--rate 20000] [--filter timeout]
  */
 // First: Ink must load as in a terminal, CI or not.
-import './virtual-terminal-env.js';
+import '../tools/terminal/virtual-terminal-env.js';
 import {parseArgs} from 'node:util';
-import type {RawRecord} from '../source/core/log-record.js';
-import {createLogStore} from '../source/core/log-store.js';
-import type {StreamController} from '../source/core/stream-controller.js';
-import {createStreamStatusStore} from '../source/core/stream-status-store.js';
-import {runTui} from '../source/run-tui.js';
-import {createLogLineGenerator} from './log-lines.js';
-import {percentile} from './measure.js';
-import {createVirtualKeyboard, createVirtualTerminal} from './virtual-terminal.js';
+import type {RawRecord} from '../source/record/log-record.js';
+import {createLogStore} from '../source/store/log-store.js';
+import {createStreamStatusStore} from '../source/store/stream-status-store.js';
+import type {StreamController} from '../source/stream/stream-controller.js';
+import {runTui} from '../source/tui/screen.js';
+import {createLogLineGenerator} from '../tools/load/log-lines.js';
+import {percentile} from '../tools/load/measure.js';
+import {createVirtualKeyboard, createVirtualTerminal} from '../tools/terminal/virtual-terminal.js';
 
 const {values: args} = parseArgs({
 	options: {

@@ -5,8 +5,8 @@
  *
  *   npx tsx bench/parse-micro.ts [records-per-run]
  */
-import type {RawRecord} from '../source/core/log-record.js';
-import {parseRecord} from '../source/core/parse-record.js';
+import type {RawRecord} from '../source/record/log-record.js';
+import {parseRecord} from '../source/record/parse-record.js';
 
 const RECORDS = Number(process.argv[2] ?? 200_000);
 const RUNS = 5;

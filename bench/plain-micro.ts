@@ -1,18 +1,18 @@
 /**
  * Micro-benchmark of the plain output's own work per record, without Kafka: raw records of the
- * benchmark's shape (bench/log-lines.ts, ~200 B) go through what `source/plain.ts` does with a
+ * benchmark's shape (tools/load/log-lines.ts, ~200 B) go through what `source/plain.ts` does with a
  * batch (store append in chunks, slice, format, the line writer) in one thread. Prints µs/record per stage,
  * medians of 5 interleaved runs.
  *
  *   npx tsx bench/plain-micro.ts [records-per-run]
  */
 
-import {formatJsonLine, formatPlainLine} from '../source/core/format-line.js';
-import type {LogRecord, RawRecord} from '../source/core/log-record.js';
-import {createLogStore, isMark} from '../source/core/log-store.js';
-import {parseRecord} from '../source/core/parse-record.js';
 import {createLineWriter, type LineWriter} from '../source/plain/line-writer.js';
-import {createLogLineGenerator} from './log-lines.js';
+import type {LogRecord, RawRecord} from '../source/record/log-record.js';
+import {parseRecord} from '../source/record/parse-record.js';
+import {createLogStore, isMark} from '../source/store/log-store.js';
+import {formatJsonLine, formatPlainLine} from '../source/terminal-text/format-line.js';
+import {createLogLineGenerator} from '../tools/load/log-lines.js';
 
 const RECORDS = Number(process.argv[2] ?? 200_000);
 const RUNS = 5;

@@ -1,7 +1,7 @@
+import {type ProcessMeasurement, summarise} from '../tools/load/measure.js';
 import type {BenchConfig} from './bench-config.js';
 import type {ContenderId} from './contenders.js';
 import {type FirstLineReport, firstLineSection} from './first-line.js';
-import {type ProcessMeasurement, summarise} from './measure.js';
 
 /** What the TUI pipeline reports about an ingest run (its result file). */
 export type TuiIngestDetails = {

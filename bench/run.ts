@@ -8,7 +8,10 @@ import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {ensureJars, type KafkaCluster, startKafka} from '../scripts/kafka-broker.js';
+import {ensureJars, type KafkaCluster, startKafka} from '../tools/kafka/kafka-broker.js';
+import {fillTopic} from '../tools/load/fill-topic.js';
+import {type LiveProducer, startLiveProducer} from '../tools/load/live-producer.js';
+import {measureProcess} from '../tools/load/measure.js';
 import {type BenchConfig, benchConfig} from './bench-config.js';
 import {ensureBenchTools, kcatVersion} from './bench-tools.js';
 import {
@@ -19,10 +22,7 @@ import {
 	repoRoot,
 	tuiPipelineScript,
 } from './contenders.js';
-import {fillTopic} from './fill-topic.js';
 import {measureFirstLines} from './first-line.js';
-import {type LiveProducer, startLiveProducer} from './live-producer.js';
-import {measureProcess} from './measure.js';
 import {
 	type BenchReport,
 	type ContenderResult,

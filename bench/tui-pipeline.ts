@@ -1,6 +1,6 @@
 /**
  * The TUI pipeline under measurement: the real log stream (source/kafka.ts), the real store and
- * the real Ink app, wired as `source/cli/run-viewer-tui.ts` wires them, with only the terminal
+ * the real Ink app, wired as `source/tui.ts` wires them, with only the terminal
  * replaced by a virtual 200x50 one (and stdin by a virtual keyboard).
  *
  * Modes (run by bench/run.ts, compiled to bench/out/build first):
@@ -12,15 +12,19 @@
  * Results go to `--result-file` as JSON. Nothing is printed to the real stdout.
  */
 // First: Ink must load as in a terminal, CI or not.
-import './virtual-terminal-env.js';
+import '../tools/terminal/virtual-terminal-env.js';
 import fs from 'node:fs';
 import {parseArgs} from 'node:util';
-import {tuneHeapForViewer} from '../source/cli/heap-tuning.js';
-import {createViewerSession} from '../source/cli/viewer-session.js';
-import {runTui} from '../source/run-tui.js';
-import {percentile} from './measure.js';
+import {createViewerSession} from '../source/session/viewer-session.js';
+import {tuneHeapForViewer} from '../source/tui/heap-tuning.js';
+import {runTui} from '../source/tui/screen.js';
+import {percentile} from '../tools/load/measure.js';
+import {
+	createVirtualKeyboard,
+	createVirtualTerminal,
+	type VirtualTerminal,
+} from '../tools/terminal/virtual-terminal.js';
 import type {LatencyResult} from './results-table.js';
-import {createVirtualKeyboard, createVirtualTerminal, type VirtualTerminal} from './virtual-terminal.js';
 
 const columns = 200;
 const rows = 50;
@@ -65,9 +69,9 @@ const terminal = createVirtualTerminal({columns, rows, trackScreen: mode === 'li
 const keyboard = createVirtualKeyboard();
 const renderTimes: number[] = [];
 
-// The heap settings the CLI gives the TUI (source/cli/heap-tuning.ts).
+// The heap settings the CLI gives the TUI (source/tui/heap-tuning.ts).
 tuneHeapForViewer();
-// Wired as the CLI wires it (source/cli/viewer-session.ts): the stream runs in a worker thread.
+// Wired as the CLI wires it (source/session/viewer-session.ts): the stream runs in a worker thread.
 const {store, stream, controller, status} = createViewerSession({
 	connection: {brokers: [bootstrap]},
 	topics: [topic],
@@ -218,7 +222,7 @@ async function quit(app: Promise<void>): Promise<void> {
 
 async function main(): Promise<void> {
 	const app = runTui({
-		// As the CLI does (source/cli/run-viewer-tui.ts): the stream starts once the app is on screen.
+		// As the CLI does (source/tui.ts): the stream starts once the app is on screen.
 		onStarted: () => void stream.start(),
 		store,
 		status,

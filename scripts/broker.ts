@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {type KafkaCluster, KafkaSetupError, startKafka} from './kafka-broker.js';
-import {ensureJars, jarCacheEnv, repoRoot} from './kafka-jars.js';
+import {type KafkaCluster, KafkaSetupError, startKafka} from '../tools/kafka/kafka-broker.js';
+import {ensureJars, jarCacheEnv, repoRoot} from '../tools/kafka/kafka-jars.js';
 
 const usage = `Usage: npm run broker -- [options]
 

@@ -17,16 +17,16 @@ import {type ChildProcess, spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {isLoopbackOnly, parseBrokerAddress} from '../source/core/broker-address.js';
 import {createTopicIfMissing} from '../source/kafka.js';
+import {isLoopbackOnly, parseBrokerAddress} from '../source/settings/broker-address.js';
 import {
 	ensureJars,
 	isKafkaReachable,
 	type KafkaCluster,
 	KafkaSetupError,
 	startKafka,
-} from './kafka-broker.js';
-import {repoRoot} from './kafka-jars.js';
+} from '../tools/kafka/kafka-broker.js';
+import {repoRoot} from '../tools/kafka/kafka-jars.js';
 
 const DEMO_PORT = 9092;
 const cli = path.join(repoRoot, 'dist', 'cli.js');

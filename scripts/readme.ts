@@ -1,18 +1,18 @@
 /**
  * `npm run readme`: regenerates README.md's generated sections (flags, keys, formats, bench; see
- * scripts/readme-sections.ts) from the flag table, the key map and bench/RESULTS.md, then runs
+ * tools/readme/readme-sections.ts) from the flag table, the key map and bench/RESULTS.md, then runs
  * Biome's formatter on README.md so the whole file stays as `npm run lint` wants it.
- * test/unit/readme-sections.test.ts fails when these sections are out of date.
+ * test/unit/tools/readme/readme-sections.test.ts fails when these sections are out of date.
  */
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {FLAGS} from '../source/cli/flag-table.js';
-import {FILTER_SYNTAX} from '../source/core/filter-syntax.js';
-import {helpSections} from '../source/core/key-map.js';
-import {RECORD_SHAPES} from '../source/core/shapes/record-shapes.js';
-import {repoRoot} from './kafka-jars.js';
-import {README_SECTIONS, updateReadme} from './readme-sections.js';
+import {RECORD_SHAPES} from '../source/record/shapes/record-shapes.js';
+import {FILTER_SYNTAX} from '../source/store/filter/filter-syntax.js';
+import {helpSections} from '../source/view/key-map.js';
+import {repoRoot} from '../tools/kafka/kafka-jars.js';
+import {README_SECTIONS, updateReadme} from '../tools/readme/readme-sections.js';
 
 const readmePath = path.join(repoRoot, 'README.md');
 const resultsPath = path.join(repoRoot, 'bench', 'RESULTS.md');

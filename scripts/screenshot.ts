@@ -9,7 +9,7 @@
  *    some history, then opens the partitions panel (`p`).
  * 4. Captures the screen with its colours (`tmux capture-pane -e -p`, kept in
  *    .kafka/screenshot.ansi), quits the TUI with `q` and stops the producer and the broker.
- * 5. Renders the capture to docs/screenshot.svg (scripts/ansi-svg.ts) and that to
+ * 5. Renders the capture to docs/screenshot.svg (tools/terminal/ansi-svg.ts) and that to
  *    docs/screenshot.png with rsvg-convert (Debian: librsvg2-bin).
  *
  * `--from-ansi FILE` skips 1-4 and renders a capture kept from an earlier run.
@@ -20,11 +20,11 @@ import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {parseArgs} from 'node:util';
 import {createTopicIfMissing} from '../source/kafka.js';
-import {shellQuote, startTmux, type TmuxTerminal} from '../test/support/tmux.js';
-import {parseAnsiScreen, renderSvg} from './ansi-svg.js';
-import {isPortFree} from './free-port.js';
-import {ensureJars, type KafkaCluster, KafkaSetupError, startKafka} from './kafka-broker.js';
-import {repoRoot} from './kafka-jars.js';
+import {isPortFree} from '../tools/kafka/free-port.js';
+import {ensureJars, type KafkaCluster, KafkaSetupError, startKafka} from '../tools/kafka/kafka-broker.js';
+import {repoRoot} from '../tools/kafka/kafka-jars.js';
+import {parseAnsiScreen, renderSvg} from '../tools/terminal/ansi-svg.js';
+import {shellQuote, startTmux, type TmuxTerminal} from '../tools/terminal/tmux.js';
 
 const COLUMNS = 120;
 const ROWS = 36;

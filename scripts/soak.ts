@@ -1,7 +1,7 @@
 /**
  * Soak test (issue 6, "Long run"): `npm run soak -- --minutes 30 --rate 2000`.
  *
- * Starts its own Kafka broker (scripts/kafka-broker.ts), streams JSON log lines into a topic at
+ * Starts its own Kafka broker (tools/kafka/kafka-broker.ts), streams JSON log lines into a topic at
  * `--rate` records/s (kcat in another process, so producing costs this process nothing), and runs
  * the real TUI pipeline in THIS process: the log stream, the store, the status store and the
  * Ink app through `runTui`, rendering to a virtual 200x50 terminal with a virtual keyboard.
@@ -11,17 +11,17 @@
  * verdict, and exits 0 when the verdict is a pass, 1 when not.
  */
 // First: Ink must load as in a terminal, CI or not.
-import '../bench/virtual-terminal-env.js';
+import '../tools/terminal/virtual-terminal-env.js';
 import fs from 'node:fs';
 import {parseArgs} from 'node:util';
 import {Kafka, logLevel} from 'kafkajs';
-import {startLiveProducer} from '../bench/live-producer.js';
-import {percentile} from '../bench/measure.js';
-import {createVirtualKeyboard, createVirtualTerminal} from '../bench/virtual-terminal.js';
-import {tuneHeapForViewer} from '../source/cli/heap-tuning.js';
-import {createViewerSession} from '../source/cli/viewer-session.js';
-import {runTui} from '../source/run-tui.js';
-import {startKafka} from './kafka-broker.js';
+import {createViewerSession} from '../source/session/viewer-session.js';
+import {tuneHeapForViewer} from '../source/tui/heap-tuning.js';
+import {runTui} from '../source/tui/screen.js';
+import {startKafka} from '../tools/kafka/kafka-broker.js';
+import {startLiveProducer} from '../tools/load/live-producer.js';
+import {percentile} from '../tools/load/measure.js';
+import {createVirtualKeyboard, createVirtualTerminal} from '../tools/terminal/virtual-terminal.js';
 import {type SoakSample, soakVerdict} from './soak-verdict.js';
 
 const {values: args} = parseArgs({
@@ -88,9 +88,9 @@ async function main(): Promise<number> {
 	try {
 		await createTopic(bootstrap, topic);
 		const terminal = createVirtualTerminal({columns, rows, trackScreen: true});
-		// The heap settings the CLI gives the TUI (source/cli/heap-tuning.ts).
+		// The heap settings the CLI gives the TUI (source/tui/heap-tuning.ts).
 		tuneHeapForViewer();
-		// Wired as the CLI wires it (source/cli/viewer-session.ts): the stream runs in a worker thread.
+		// Wired as the CLI wires it (source/session/viewer-session.ts): the stream runs in a worker thread.
 		const {store, status, stream, controller} = createViewerSession({
 			connection: {brokers: [bootstrap]},
 			topics: [topic],
@@ -101,7 +101,7 @@ async function main(): Promise<number> {
 		});
 		let appEnded = false;
 		app = runTui({
-			// As the CLI does (source/cli/run-viewer-tui.ts): the stream starts once the app is on screen.
+			// As the CLI does (source/tui.ts): the stream starts once the app is on screen.
 			onStarted: () => void stream.start(),
 			store,
 			status,

@@ -2,27 +2,32 @@ import {Box, useApp} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import {DetailView, detailBodyRows, detailMaxScroll} from './components/detail-view.js';
 import {Footer} from './components/footer.js';
-import {countOf, formatCount} from './components/format-count.js';
 import {Header, type TuiInfo} from './components/header.js';
-import {helpScroll} from './components/help-layout.js';
 import {HelpOverlay} from './components/help-overlay.js';
-import {computeLayout} from './components/layout.js';
 import type {LogLineLayout} from './components/log-line.js';
 import {LogPane, logRows} from './components/log-pane.js';
 import {PartitionPanel} from './components/partition-panel.js';
 import {SeekMenu} from './components/seek-menu.js';
 import {ServiceList, serviceRows} from './components/service-list.js';
 import {isTooSmall, TooSmall} from './components/too-small.js';
-import {detailRows, fieldFilterTerm} from './core/detail-rows.js';
-import {dayOf, formatTime} from './core/format-time.js';
-import type {KeyContext, ResolvedKey} from './core/key-map.js';
-import {isMark, type LogStore, type ViewLine} from './core/log-store.js';
-import {compileTerm, parseFilterTerm} from './core/record-filter.js';
-import {findWrapping, matchOrdinal} from './core/search-jump.js';
-import type {ServiceColourOverrides} from './core/service-colour.js';
-import type {StartPosition} from './core/start-position.js';
-import type {StreamController} from './core/stream-controller.js';
-import type {StreamStatusStore} from './core/stream-status.js';
+import {exportView} from './export/export-view.js';
+import {useKeyBindings} from './hooks/use-key-bindings.js';
+import {useLogStoreVersion} from './hooks/use-log-store.js';
+import {useStreamStatus} from './hooks/use-stream-status.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {compileTerm, parseFilterTerm} from './store/filter/record-filter.js';
+import {isMark, type LogStore, type ViewLine} from './store/log-store.js';
+import type {StartPosition} from './stream/start-position.js';
+import type {StreamController} from './stream/stream-controller.js';
+import type {StreamStatusStore} from './stream/stream-status.js';
+import {countOf, formatCount} from './terminal-text/format-count.js';
+import {dayOf, formatTime} from './terminal-text/format-time.js';
+import type {ServiceColourOverrides} from './terminal-text/service-colour.js';
+import {detailRows, fieldFilterTerm} from './view/detail-rows.js';
+import {helpScroll} from './view/help-layout.js';
+import type {KeyContext, ResolvedKey} from './view/key-map.js';
+import {computeLayout} from './view/layout.js';
+import {findWrapping, matchOrdinal} from './view/search-jump.js';
 import {
 	type FooterMessage,
 	initialViewState,
@@ -33,12 +38,7 @@ import {
 	type ViewIndex,
 	type ViewState,
 	viewReducer,
-} from './core/view-state.js';
-import {exportView} from './export-view.js';
-import {useKeyBindings} from './hooks/use-key-bindings.js';
-import {useLogStoreVersion} from './hooks/use-log-store.js';
-import {useStreamStatus} from './hooks/use-stream-status.js';
-import {useTerminalSize} from './hooks/use-terminal-size.js';
+} from './view/view-state.js';
 
 export type {TuiInfo} from './components/header.js';
 

@@ -11,10 +11,10 @@ import process from 'node:process';
 import {abortOnExitSignals} from './cli/exit-signals.js';
 import {usageErrorLines} from './cli/help-text.js';
 import {parseCli} from './cli/parse-cli.js';
-import {resolveCliSettings} from './config/cli-settings.js';
-import {isConfigError} from './config/config-error.js';
-import {refusePasswordFlag} from './config/security-flags.js';
-import {resolveGroupId} from './core/group-id.js';
+import {refusePasswordFlag} from './cli/security-flags.js';
+import {resolveSettings} from './session/resolve-settings.js';
+import {isConfigError} from './settings/config-error.js';
+import {resolveGroupId} from './stream/group-id.js';
 
 const logLine = (line: string) => {
 	process.stderr.write(`${line}\n`);
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
 			break;
 	}
 	// Config file, profile, SASL/TLS (a password prompt on a terminal) and a credential check.
-	const {config, resolved, serviceColours} = await resolveCliSettings(result.config, process.env);
+	const {config, resolved, serviceColours} = await resolveSettings(result.config, process.env);
 	for (const warning of resolved.warnings) logLine(warning);
 
 	if (config.command === 'demo') {
@@ -76,9 +76,9 @@ async function main(): Promise<number> {
 		}
 	}
 	// Before anything big is allocated: the TUI holds its buffer for hours (see heap-tuning.ts).
-	const {tuneHeapForViewer} = await import('./cli/heap-tuning.js');
+	const {tuneHeapForViewer} = await import('./tui/heap-tuning.js');
 	tuneHeapForViewer();
-	const {runViewerTui} = await import('./cli/run-viewer-tui.js');
+	const {runViewerTui} = await import('./tui.js');
 	return runViewerTui(config, resolved, groupId, logLine, serviceColours);
 }
 

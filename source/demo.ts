@@ -3,8 +3,7 @@
  * like the producer half of the classic Kafka log-aggregation example (one record every
  * 4 s per service there; `--rate` per second here). Creates the topic when it is missing.
  */
-import type {DemoConfig} from './cli/cli-config.js';
-import {producePermission} from './core/broker-address.js';
+
 import {createDemoLogGenerator, type DemoRecord} from './demo/demo-log-generator.js';
 import {
 	createRecordProducer,
@@ -12,6 +11,8 @@ import {
 	describeKafkaError,
 	type KafkaConnectionOptions,
 } from './kafka.js';
+import {producePermission} from './settings/broker-address.js';
+import type {DemoSettings} from './settings/run-settings.js';
 
 export {
 	createDemoLogGenerator,
@@ -38,7 +39,7 @@ const TICK_MS = 100;
  * unreachable); failed sends while running are reported and retried.
  */
 export async function runDemo(
-	config: DemoConfig,
+	config: DemoSettings,
 	connection: KafkaConnectionOptions,
 	io: DemoIo,
 ): Promise<number> {

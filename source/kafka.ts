@@ -13,7 +13,7 @@ export {
 	type KafkaConnectionOptions,
 	type SASLOptions,
 } from './kafka/kafka-client.js';
-export {createLogStream, type LogStream, type LogStreamOptions} from './kafka/log-stream.js';
+export {createLogStream, type LogStream, type LogStreamOptions} from './kafka/log-stream/log-stream.js';
 export {
 	createRecordProducer,
 	createTopicIfMissing,
@@ -22,4 +22,4 @@ export {
 	type RecordProducerOptions,
 	sendLogRecords,
 } from './kafka/record-producer.js';
-export {createWorkerLogStream} from './kafka/worker-log-stream.js';
+export {createWorkerLogStream} from './kafka/worker/worker-log-stream.js';

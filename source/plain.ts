@@ -3,24 +3,25 @@
  * JSON lines, with the same filters as the TUI (the store's), no React anywhere.
  * `--exit` stops once caught up with the end offsets seen at start, like kcat `-e`.
  */
-import type {ViewerConfig} from './cli/cli-config.js';
-import {formatJsonLine, formatPlainLine} from './core/format-line.js';
-import {groupPolicyOf} from './core/group-policy.js';
-import type {LogRecord} from './core/log-record.js';
-import {createLogStore, isMark} from './core/log-store.js';
-import type {ConnectionState} from './core/stream-status.js';
+
 // Not through kafka.js, which would load kafkajs here: the stream worker loads it.
 import {everyBrokerRefused, probeBrokers} from './kafka/broker-probe.js';
 import {UNDECODABLE_PREFIX} from './kafka/codecs/undecodable-batch.js';
-import {createWorkerLogStream} from './kafka/worker-log-stream.js';
+import {createWorkerLogStream} from './kafka/worker/worker-log-stream.js';
 import type {KafkaConnectionOptions, LogStream} from './kafka.js';
 import {createLineWriter, type OutputStream} from './plain/line-writer.js';
+import type {LogRecord} from './record/log-record.js';
+import type {ViewerSettings} from './settings/run-settings.js';
+import {createLogStore, isMark} from './store/log-store.js';
+import {groupPolicyOf} from './stream/group-policy.js';
+import type {ConnectionState} from './stream/stream-status.js';
+import {formatJsonLine, formatPlainLine} from './terminal-text/format-line.js';
 
 export type {OutputStream} from './plain/line-writer.js';
 
 /** What a plain run needs. */
 export type PlainRunOptions = {
-	config: ViewerConfig;
+	config: ViewerSettings;
 	connection: KafkaConnectionOptions;
 	groupId: string;
 	/** Colours per service chosen in the config file. */

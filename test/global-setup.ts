@@ -9,8 +9,8 @@
  *   KLOG_TEST_PRODUCTION_BROKERS.
  */
 import type {TestProject} from 'vitest/node';
-import {type KafkaCluster, startKafka} from '../scripts/kafka-broker.js';
-import {warmUpGroupCoordinator} from './support/warm-up.js';
+import {type KafkaCluster, startKafka} from '../tools/kafka/kafka-broker.js';
+import {warmUpGroupCoordinator} from './support/kafka/warm-up.js';
 
 async function startReady(productionDefaults: boolean): Promise<KafkaCluster> {
 	// quickStart: a JVM tuned to come up fast; the suite's traffic is small.

@@ -1,3 +1,4 @@
+import type {CommandName, FlagSpec} from './flag-spec.js';
 /**
  * Every command-line flag of klog-tui, as one table. meow's flag options, the
  * unknown-flag check with its nearest-flag hint and the help text are all built
@@ -5,32 +6,8 @@
  * parsed, checked and documented in one step.
  */
 
-import {SECURITY_FLAG_SPECS} from '../config/security-flags.js';
-import {LEVEL_INPUT_HELP} from '../core/level.js';
-
-/** The two ways to run klog-tui: the viewer (`klog-tui`) and the demo producer (`klog-tui demo`). */
-export type CommandName = 'view' | 'demo';
-
-/** One flag. `name` is the long name in kebab-case, as typed after `--`. */
-export type FlagSpec = {
-	name: string;
-	type: 'string' | 'boolean';
-	/** One-letter alias, typed after a single `-`. */
-	short?: string;
-	/** May be given more than once (values are collected in order). */
-	multiple?: boolean;
-	/** Placeholder shown in the help after the flag, e.g. `<list>`. */
-	valueName?: string;
-	/** One line for the help. */
-	description: string;
-	/** Commands that accept the flag. */
-	commands: readonly CommandName[];
-	/**
-	 * For a boolean that is on by default: the help shows `--no-<name>` (yargs turns
-	 * `--no-color` into `color: false`).
-	 */
-	negatable?: boolean;
-};
+import {LEVEL_INPUT_HELP} from '../record/level.js';
+import {SECURITY_FLAG_SPECS} from './security-flags.js';
 
 const both: readonly CommandName[] = ['view', 'demo'];
 const view: readonly CommandName[] = ['view'];
@@ -218,7 +195,7 @@ export const FLAGS: readonly FlagSpec[] = [
 		description: 'No colours (also when NO_COLOR is set)',
 		commands: view,
 	},
-	// Config file, profiles, SASL and TLS (source/config/security-flags.ts).
+	// Config file, profiles, SASL and TLS (source/cli/security-flags.ts).
 	...SECURITY_FLAG_SPECS,
 	{
 		name: 'help',

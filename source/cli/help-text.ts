@@ -1,8 +1,9 @@
-import {FLAGS, type FlagSpec} from './flag-table.js';
+import type {FlagSpec} from './flag-spec.js';
+import {FLAGS} from './flag-table.js';
 
 /**
  * The left column of a flag's help line: `--brokers, -b <list>`. Exported so the README's
- * flag tables (scripts/readme-sections.ts) name flags exactly as `--help` does.
+ * flag tables (tools/readme/readme-sections.ts) name flags exactly as `--help` does.
  */
 export function flagLabel(flag: FlagSpec): string {
 	const long = flag.negatable ? `--no-${flag.name}` : `--${flag.name}`;

@@ -1,15 +1,11 @@
 import meow, {type AnyFlag, type AnyFlags} from 'meow';
-import {formatBrokerAddress, parseBrokerAddresses} from '../core/broker-address.js';
-import {parseSince} from '../core/duration.js';
-import {LEVEL_INPUT_HELP, levelFromUserText} from '../core/level.js';
-import type {KnownLevel} from '../core/log-record.js';
-import type {FilterSpec, ServiceFilter} from '../core/log-store.js';
-import {parseFilterTerm} from '../core/record-filter.js';
-import type {StartPosition} from '../core/start-position.js';
+import {LEVEL_INPUT_HELP, levelFromUserText} from '../record/level.js';
+import type {KnownLevel} from '../record/log-record.js';
+import {formatBrokerAddress, parseBrokerAddresses} from '../settings/broker-address.js';
 import {
 	type CliParseResult,
 	COMPRESSIONS,
-	type CommonConfig,
+	type CommonSettings,
 	type Compression,
 	DEFAULT_BROKERS,
 	DEFAULT_DEMO_RATE,
@@ -19,9 +15,13 @@ import {
 	DEFAULT_TIMEOUT_SECONDS,
 	DEFAULT_TOPIC,
 	DEMO_PARTITIONS,
-	type DemoConfig,
-	type ViewerConfig,
-} from './cli-config.js';
+	type DemoSettings,
+	type ViewerSettings,
+} from '../settings/run-settings.js';
+import type {FilterSpec, ServiceFilter} from '../store/filter/filter-spec.js';
+import {parseFilterTerm} from '../store/filter/record-filter.js';
+import type {StartPosition} from '../stream/start-position.js';
+import {parseSince} from './duration.js';
 import {camelCase, FLAGS} from './flag-table.js';
 import {helpText} from './help-text.js';
 import {scanArgv} from './scan-argv.js';
@@ -44,7 +44,7 @@ class UsageProblem extends Error {}
 type Flags = Record<string, unknown>;
 
 /**
- * Read the command line into a typed `CliConfig`, or help, version, or a one-line error.
+ * Read the command line into a typed `RunSettings`, or help, version, or a one-line error.
  * Never exits and never prints: the caller decides (exit code 2 for errors).
  */
 export function parseCli(input: CliInput): CliParseResult {
@@ -111,7 +111,7 @@ function items(values: readonly string[]): string[] {
 		.filter((value) => value.length > 0);
 }
 
-function commonConfig(flags: Flags, env: CliInput['env']): CommonConfig {
+function commonConfig(flags: Flags, env: CliInput['env']): CommonSettings {
 	const brokerText = text(flags, 'brokers') ?? (env.KAFKA_BROKERS?.trim() || DEFAULT_BROKERS);
 	let brokers: string[];
 	try {
@@ -209,10 +209,10 @@ function startPosition(flags: Flags, given: ReadonlySet<string>, now: number): S
 
 function viewerConfig(
 	flags: Flags,
-	common: CommonConfig,
+	common: CommonSettings,
 	input: CliInput,
 	given: ReadonlySet<string>,
-): ViewerConfig {
+): ViewerSettings {
 	const topics = items(list(flags, 'topic'));
 	const output = (text(flags, 'output') ?? 'text').trim().toLowerCase();
 	if (output !== 'text' && output !== 'json') {
@@ -266,7 +266,7 @@ function viewerConfig(
 	};
 }
 
-function demoConfig(flags: Flags, common: CommonConfig, env: CliInput['env']): DemoConfig {
+function demoConfig(flags: Flags, common: CommonSettings, env: CliInput['env']): DemoSettings {
 	const topics = items(list(flags, 'topic'));
 	if (new Set(topics).size > 1)
 		throw new UsageProblem('klog-tui demo writes to one topic: give --topic once');

@@ -1,4 +1,5 @@
-import {type CommandName, camelCase, displayName, FLAGS, type FlagSpec} from './flag-table.js';
+import type {CommandName, FlagSpec} from './flag-spec.js';
+import {camelCase, displayName, FLAGS} from './flag-table.js';
 import {nearestName} from './nearest-flag.js';
 
 /** What the command line holds, as far as flags go: which were given, and the first problem found. */

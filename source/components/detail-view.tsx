@@ -1,7 +1,8 @@
 import {Box} from 'ink';
-import type {DetailRow} from '../core/detail-rows.js';
-import {splitAtWord} from '../core/truncate-to-width.js';
-import {type Segment, SegmentLine} from './segment-line.js';
+import type {Segment} from '../terminal-text/segments.js';
+import {splitAtWord} from '../terminal-text/truncate-to-width.js';
+import type {DetailRow} from '../view/detail-rows.js';
+import {SegmentLine} from './segment-line.js';
 
 export type DetailViewProps = {
 	rows: readonly DetailRow[];

@@ -1,12 +1,11 @@
 import {Box} from 'ink';
-import {footerHints, type KeyContext} from '../core/key-map.js';
-import type {FooterMessage, ViewState} from '../core/view-state.js';
-import {fitItems, type LineItem} from './fit-items.js';
-import {type Segment, SegmentLine} from './segment-line.js';
+import type {Segment} from '../terminal-text/segments.js';
+import {fitItems, type LineItem} from '../view/fit-items.js';
+import {footerHints, type KeyContext} from '../view/key-map.js';
+import {FOOTER_HEIGHT} from '../view/layout.js';
+import type {FooterMessage, ViewState} from '../view/view-state.js';
+import {SegmentLine} from './segment-line.js';
 import {TextInputLine} from './text-input-line.js';
-
-/** Rows the footer takes. */
-export const FOOTER_HEIGHT = 2;
 
 export type FooterProps = {
 	view: ViewState;

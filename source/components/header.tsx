@@ -1,8 +1,10 @@
 import {Box} from 'ink';
-import type {ConnectionState, StreamStatus} from '../core/stream-status.js';
-import {fitItems, type LineItem} from './fit-items.js';
-import {formatCount, formatRate} from './format-count.js';
-import {type Segment, SegmentLine} from './segment-line.js';
+import type {ConnectionState, StreamStatus} from '../stream/stream-status.js';
+import {formatCount, formatRate} from '../terminal-text/format-count.js';
+import type {Segment} from '../terminal-text/segments.js';
+import {fitItems, type LineItem} from '../view/fit-items.js';
+import {HEADER_HEIGHT} from '../view/layout.js';
+import {SegmentLine} from './segment-line.js';
 import {sparkline} from './sparkline.js';
 
 /** What the TUI knows about where it reads from (for the header). */
@@ -28,9 +30,6 @@ export type HeaderProps = {
 	total: number;
 	width: number;
 };
-
-/** Rows the header takes. */
-export const HEADER_HEIGHT = 2;
 
 /** Sparkline widths, widest first: a short row narrows both in steps, so they stay alike. */
 const SPARK_WIDTHS = [20, 15, 10];

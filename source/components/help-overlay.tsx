@@ -1,7 +1,8 @@
 import {Box} from 'ink';
-import {fitItems} from './fit-items.js';
-import {COLUMN_GAP, type HelpColumn, helpLayout, keyLabel, lineAt} from './help-layout.js';
-import {fitCell, type Segment, SegmentLine} from './segment-line.js';
+import {fitCell, type Segment} from '../terminal-text/segments.js';
+import {fitItems} from '../view/fit-items.js';
+import {COLUMN_GAP, type HelpColumn, helpLayout, keyLabel, lineAt} from '../view/help-layout.js';
+import {SegmentLine} from './segment-line.js';
 
 export type HelpOverlayProps = {width: number; height: number; scroll: number};
 

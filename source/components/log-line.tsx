@@ -1,11 +1,12 @@
-import {LEVEL_LABELS} from '../core/format-line.js';
-import {CLOCK_WIDTH, DATE_WIDTH, formatDatedTime, formatTime} from '../core/format-time.js';
-import type {LogRecord} from '../core/log-record.js';
-import {isMark, type ViewLine} from '../core/log-store.js';
-import {type FilterTerm, findMatchRanges} from '../core/record-filter.js';
-import {levelColour, type ServiceColourOverrides, serviceColour} from '../core/service-colour.js';
-import {splitAtWord} from '../core/truncate-to-width.js';
-import {fitCell, type Segment, SegmentLine} from './segment-line.js';
+import type {LogRecord} from '../record/log-record.js';
+import {type FilterTerm, findMatchRanges} from '../store/filter/record-filter.js';
+import {isMark, type ViewLine} from '../store/log-store.js';
+import {LEVEL_LABELS} from '../terminal-text/format-line.js';
+import {CLOCK_WIDTH, DATE_WIDTH, formatDatedTime, formatTime} from '../terminal-text/format-time.js';
+import {fitCell, type Segment} from '../terminal-text/segments.js';
+import {levelColour, type ServiceColourOverrides, serviceColour} from '../terminal-text/service-colour.js';
+import {splitAtWord} from '../terminal-text/truncate-to-width.js';
+import {SegmentLine} from './segment-line.js';
 
 /** Column layout shared by every line of the pane (computed once per frame). */
 export type LogLineLayout = {

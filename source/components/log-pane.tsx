@@ -1,8 +1,9 @@
 import {Box} from 'ink';
-import type {ViewLine} from '../core/log-store.js';
-import {countOf} from './format-count.js';
+import type {ViewLine} from '../store/log-store.js';
+import {countOf} from '../terminal-text/format-count.js';
+import type {Segment} from '../terminal-text/segments.js';
 import {LogLine, type LogLineLayout, logLineRows} from './log-line.js';
-import {type Segment, SegmentLine} from './segment-line.js';
+import {SegmentLine} from './segment-line.js';
 
 export type LogPaneProps = {
 	/** The lines that may be visible, oldest first, the last one at the bottom of the pane. */

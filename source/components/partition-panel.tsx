@@ -1,18 +1,14 @@
 import {Box} from 'ink';
-import type {PartitionStatus} from '../core/stream-status.js';
-import {formatCount, formatRate} from './format-count.js';
-import {fitCell, type Segment, SegmentLine} from './segment-line.js';
+import type {PartitionStatus} from '../stream/stream-status.js';
+import {formatCount, formatRate} from '../terminal-text/format-count.js';
+import {fitCell, type Segment} from '../terminal-text/segments.js';
+import {SegmentLine} from './segment-line.js';
 
 export type PartitionPanelProps = {
 	partitions: readonly PartitionStatus[];
 	width: number;
 	height: number;
 };
-
-/** Rows the panel wants for this many partitions (title + header + one per partition). */
-export function partitionPanelHeight(partitionCount: number): number {
-	return 2 + Math.max(1, partitionCount);
-}
 
 const COLUMN = 12;
 

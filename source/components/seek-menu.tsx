@@ -1,6 +1,7 @@
 import {Box} from 'ink';
-import {SEEK_CHOICES} from '../core/view-state.js';
-import {type Segment, SegmentLine} from './segment-line.js';
+import type {Segment} from '../terminal-text/segments.js';
+import {SEEK_CHOICES} from '../view/view-state.js';
+import {SegmentLine} from './segment-line.js';
 
 export type SeekMenuProps = {choice: number; width: number; height: number};
 

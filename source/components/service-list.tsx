@@ -1,9 +1,10 @@
 import {Box} from 'ink';
-import type {ServiceCount} from '../core/log-store.js';
-import {type ServiceColourOverrides, serviceColour} from '../core/service-colour.js';
-import {fitItems} from './fit-items.js';
-import {formatCount, formatRate} from './format-count.js';
-import {fitCell, type Segment, SegmentLine} from './segment-line.js';
+import type {ServiceCount} from '../store/log-store.js';
+import {formatCount, formatRate} from '../terminal-text/format-count.js';
+import {fitCell, type Segment} from '../terminal-text/segments.js';
+import {type ServiceColourOverrides, serviceColour} from '../terminal-text/service-colour.js';
+import {fitItems} from '../view/fit-items.js';
+import {SegmentLine} from './segment-line.js';
 import {bucketHistory, sparkline} from './sparkline.js';
 
 export type ServiceListProps = {
@@ -25,9 +26,6 @@ export type ServiceListProps = {
 export function serviceRows(height: number): number {
 	return Math.max(0, height - 1);
 }
-
-/** Width of the narrow panel: marker, number key and dot (5), then 9 cells of name. */
-export const NARROW_SERVICES_WIDTH = 14;
 
 /** Cells a service name keeps before the sparkline gives way. */
 const MIN_NAME_WIDTH = 8;

@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
-import {type Segment, SegmentLine} from './segment-line.js';
+import type {Segment} from '../terminal-text/segments.js';
+import {SegmentLine} from './segment-line.js';
 
 /** The end of `text` that fits `cells` cells, with `…` in front when cut. */
 function tailToWidth(text: string, cells: number): string {

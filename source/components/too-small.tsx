@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {truncateToWidth} from '../core/truncate-to-width.js';
+import {truncateToWidth} from '../terminal-text/truncate-to-width.js';
 
 /** Smallest terminal the full layout is drawn in. */
 export const MIN_COLUMNS = 60;

@@ -1,7 +1,7 @@
 import {type Key, useInput} from 'ink';
 import {useEffect, useRef, useState} from 'react';
-import {type KeyContext, type ResolvedKey, resolveKey} from '../core/key-map.js';
-import type {TextInput} from '../core/view-state.js';
+import {type KeyContext, type ResolvedKey, resolveKey} from '../view/key-map.js';
+import type {TextInput} from '../view/view-state.js';
 
 export type KeyBindingHandlers = {
 	/** Where keys go now (ignored while text is typed). */

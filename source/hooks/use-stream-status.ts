@@ -1,5 +1,5 @@
 import {useCallback, useSyncExternalStore} from 'react';
-import type {StreamStatus, StreamStatusStore} from '../core/stream-status.js';
+import type {StreamStatus, StreamStatusStore} from '../stream/stream-status.js';
 
 /** The current stream status; re-renders when it changes (its `get()` is a stable snapshot). */
 export function useStreamStatus(status: StreamStatusStore): StreamStatus {

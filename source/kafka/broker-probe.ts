@@ -1,5 +1,5 @@
 import {connect} from 'node:net';
-import {formatBrokerAddress, parseBrokerAddress} from '../core/broker-address.js';
+import {formatBrokerAddress, parseBrokerAddress} from '../settings/broker-address.js';
 
 /** Errors that answer at once: nothing listens there, or the name or network does not exist. */
 const REFUSALS = new Set([

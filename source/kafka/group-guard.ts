@@ -2,7 +2,7 @@
  * Looks at the consumer group before the log stream joins it, so that klog-tui never harms a
  * group it did not create: a group with live members is refused (unless `joinLive`), a group
  * that is not allowed gives one line naming the missing ACL, and only a group this run created
- * is deleted on exit. What the findings mean is core/group-policy.ts; this is the Kafka side.
+ * is deleted on exit. What the findings mean is stream/group-policy.ts; this is the Kafka side.
  */
 import type {Admin, Kafka} from 'kafkajs';
 import {
@@ -13,7 +13,7 @@ import {
 	groupAccessLine,
 	groupExisted,
 	joinRefusal,
-} from '../core/group-policy.js';
+} from '../stream/group-policy.js';
 import {createKafka, type KafkaConnectionOptions} from './kafka-client.js';
 
 /** Why the group may not be joined: it has members (or may have), or the user may not use it. */

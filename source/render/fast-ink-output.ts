@@ -16,7 +16,7 @@ import {composePlainRow, type OutputOperation, placeLines} from './compose-rows.
  * version is left alone, so an Ink upgrade can only make frames slower, not wrong.
  */
 
-/** The Ink versions whose `Output` this module knows (checked by test/unit/fast-ink-output.test.tsx). */
+/** The Ink versions whose `Output` this module knows (checked by test/unit/render/fast-ink-output.test.tsx). */
 export const SUPPORTED_INK = ['6.8.0'];
 
 /** A `<Transform>` function, as Ink's `Output.write` takes them. */

@@ -9,12 +9,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {freePort, isPortFree} from '../../scripts/free-port.js';
-import {DEFAULT_DEMO_SERVICES} from '../../source/cli/cli-config.js';
-import {STACK_FRAME} from '../integration/faults-cli-run.js';
-import {repoRoot} from '../support/cli-process.js';
-import {testBootstrap, withAdmin} from '../support/test-kafka.js';
-import {type PaneProcess, shellQuote, type TmuxTerminal} from '../support/tmux.js';
+import {DEFAULT_DEMO_SERVICES} from '../../source/settings/run-settings.js';
+import {freePort, isPortFree} from '../../tools/kafka/free-port.js';
+import {type PaneProcess, shellQuote, type TmuxTerminal} from '../../tools/terminal/tmux.js';
+import {repoRoot} from '../support/cli/cli-process.js';
+import {STACK_FRAME} from '../support/cli/faults-cli-run.js';
+import {testBootstrap, withAdmin} from '../support/kafka/test-kafka.js';
 import {
 	EXIT_LINE,
 	expectGroupGone,
@@ -28,7 +28,7 @@ import {
 	serviceRowsOf,
 	shortName,
 	terminalPerTest,
-} from './tui-session.js';
+} from '../support/terminal/tui-session.js';
 
 const session = terminalPerTest('demo');
 

@@ -4,17 +4,17 @@
  * member keeps its partitions. On the production-defaults broker (groups wait 3 s to form).
  */
 import {expect, it} from 'vitest';
-import {cliPath} from '../support/cli-process.js';
-import {describeGroup, startTeamConsumer} from '../support/group-inspect.js';
-import {createTopic, productionBootstrap, uniqueName} from '../support/test-kafka.js';
-import {shellQuote} from '../support/tmux.js';
+import {shellQuote} from '../../tools/terminal/tmux.js';
+import {cliPath} from '../support/cli/cli-process.js';
+import {describeGroup, startTeamConsumer} from '../support/kafka/group-inspect.js';
+import {createTopic, productionBootstrap, uniqueName} from '../support/kafka/test-kafka.js';
 import {
 	EXIT_LINE,
 	expectTerminalRestored,
 	expectTtySane,
 	SHELL_MARKER,
 	terminalPerTest,
-} from './tui-session.js';
+} from '../support/terminal/tui-session.js';
 
 const terminals = terminalPerTest('group-refusal');
 

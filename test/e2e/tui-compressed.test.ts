@@ -4,9 +4,9 @@
  * klog-tui naming the partition and offsets; the viewer stays live and quits cleanly.
  */
 import {describe, expect, it} from 'vitest';
-import {kcatProduce} from '../support/codec-producers.js';
-import {corruptRecords, segmentFile, storedBatches} from '../support/segment-file.js';
-import {createTopic, testBootstrap} from '../support/test-kafka.js';
+import {kcatProduce} from '../support/kafka/codec-producers.js';
+import {corruptRecords, segmentFile, storedBatches} from '../support/kafka/segment-file.js';
+import {createTopic, testBootstrap} from '../support/kafka/test-kafka.js';
 import {
 	expectGroupGone,
 	expectTerminalRestored,
@@ -17,7 +17,7 @@ import {
 	shortName,
 	startKlog,
 	terminalPerTest,
-} from './tui-session.js';
+} from '../support/terminal/tui-session.js';
 
 const session = terminalPerTest('compressed');
 

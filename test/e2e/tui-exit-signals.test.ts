@@ -2,15 +2,15 @@
  * Every way out of the real TUI but q (issues 4 and 6): Ctrl-C typed in the terminal, and the
  * SIGINT, SIGTERM and SIGHUP signals sent to its process. Each time the terminal is restored
  * (alternate screen left, cursor shown, line discipline back to canonical with echo), the
- * process exits by itself with the app's code (run-tui.tsx: 128 + the signal's number; Ctrl-C
+ * process exits by itself with the app's code (tui/screen.tsx: 128 + the signal's number; Ctrl-C
  * is a key in raw mode, the quit key, so 0), prints no stack trace, and its consumer group is
  * gone from the broker.
  */
 import {describe, expect, it} from 'vitest';
-import {STACK_FRAME} from '../integration/faults-cli-run.js';
-import {createTopic, produceRecords} from '../support/test-kafka.js';
-import type {TmuxTerminal} from '../support/tmux.js';
-import {shopLogs} from './shop-logs.js';
+import type {TmuxTerminal} from '../../tools/terminal/tmux.js';
+import {STACK_FRAME} from '../support/cli/faults-cli-run.js';
+import {createTopic, produceRecords} from '../support/kafka/test-kafka.js';
+import {shopLogs} from '../support/records/shop-logs.js';
 import {
 	expectGroupGone,
 	expectTerminalRestored,
@@ -22,7 +22,7 @@ import {
 	shortName,
 	startKlog,
 	terminalPerTest,
-} from './tui-session.js';
+} from '../support/terminal/tui-session.js';
 
 const session = terminalPerTest('exit');
 

@@ -1,5 +1,5 @@
 /**
- * Issue 7's features in a real terminal (tmux), each by its key from source/core/key-map.ts:
+ * Issue 7's features in a real terminal (tmux), each by its key from source/view/key-map.ts:
  * search with n/N and a match count, `!text` exclude, F clears every filter, m marks and
  * ]/[ jumps, x export (file written, its name on screen), c clear, r re-seek keeping the
  * filters, the detail view's field filter, and the header's sparklines.
@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {createTopic, produceRecords} from '../support/test-kafka.js';
-import {shopLogs} from './shop-logs.js';
+import {createTopic, produceRecords} from '../support/kafka/test-kafka.js';
+import {shopLogs} from '../support/records/shop-logs.js';
 import {
 	expectGroupGone,
 	expectTerminalRestored,
@@ -23,7 +23,7 @@ import {
 	shortName,
 	startKlog,
 	terminalPerTest,
-} from './tui-session.js';
+} from '../support/terminal/tui-session.js';
 
 const session = terminalPerTest('features');
 

@@ -1,5 +1,5 @@
 /**
- * The hostile corpus (test/support/hostile-corpus.ts) in a real terminal (issue 6): escapes of
+ * The hostile corpus (test/support/records/hostile-corpus.ts) in a real terminal (issue 6): escapes of
  * every family, broken and binary bytes, huge and nested values, wrong-typed fields, 1 000
  * services, hostile keys and headers, between normal records. tmux records every byte the
  * pane receives; the screen must keep its layout and the bytes must hold nothing but what
@@ -7,11 +7,11 @@
  */
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {formatCount} from '../../source/components/format-count.js';
-import {HOSTILE_CASES, hostileRawRecords, manyServiceValues} from '../support/hostile-corpus.js';
-import {createTopic, produceRecords, type TestRecord} from '../support/test-kafka.js';
-import {shopLogs} from './shop-logs.js';
-import {expectOnlyRendererBytes} from './terminal-bytes.js';
+import {formatCount} from '../../source/terminal-text/format-count.js';
+import {createTopic, produceRecords, type TestRecord} from '../support/kafka/test-kafka.js';
+import {HOSTILE_CASES, hostileRawRecords, manyServiceValues} from '../support/records/hostile-corpus.js';
+import {shopLogs} from '../support/records/shop-logs.js';
+import {expectOnlyRendererBytes} from '../support/terminal/terminal-bytes.js';
 import {
 	expectGroupGone,
 	expectLayout,
@@ -21,7 +21,7 @@ import {
 	shortName,
 	startKlog,
 	terminalPerTest,
-} from './tui-session.js';
+} from '../support/terminal/tui-session.js';
 
 const COLUMNS = 120;
 const ROWS = 40;

@@ -8,10 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {helpSections} from '../../source/core/key-map.js';
-import {createTopic, produceRecords} from '../support/test-kafka.js';
-import type {TmuxTerminal} from '../support/tmux.js';
-import {shopLogs} from './shop-logs.js';
+import {helpSections} from '../../source/view/key-map.js';
+import type {TmuxTerminal} from '../../tools/terminal/tmux.js';
+import {createTopic, produceRecords} from '../support/kafka/test-kafka.js';
+import {shopLogs} from '../support/records/shop-logs.js';
 import {
 	EXIT_LINE,
 	expectGroupGone,
@@ -22,7 +22,7 @@ import {
 	shortName,
 	startKlog,
 	terminalPerTest,
-} from './tui-session.js';
+} from '../support/terminal/tui-session.js';
 
 const session = terminalPerTest('layout');
 

@@ -4,8 +4,8 @@
  */
 import {setTimeout as sleep} from 'node:timers/promises';
 import {describe, expect, it} from 'vitest';
-import {createTopic, produceRecords} from '../support/test-kafka.js';
-import {SHOP_SERVICES, shopLogs} from './shop-logs.js';
+import {createTopic, produceRecords} from '../support/kafka/test-kafka.js';
+import {SHOP_SERVICES, shopLogs} from '../support/records/shop-logs.js';
 import {
 	expectGroupGone,
 	expectTerminalRestored,
@@ -20,7 +20,7 @@ import {
 	shortName,
 	startKlog,
 	terminalPerTest,
-} from './tui-session.js';
+} from '../support/terminal/tui-session.js';
 
 const session = terminalPerTest('main');
 

@@ -5,8 +5,8 @@
  * a coloured line shows without its colour codes.
  */
 import {describe, expect, it} from 'vitest';
-import {COMMITTED_FIXTURES} from '../support/shape-fixtures.js';
-import {createTopic, produceRecords, type TestRecord} from '../support/test-kafka.js';
+import {createTopic, produceRecords, type TestRecord} from '../support/kafka/test-kafka.js';
+import {COMMITTED_FIXTURES} from '../support/records/shape-fixtures.js';
 import {
 	expectGroupGone,
 	expectTerminalRestored,
@@ -16,7 +16,7 @@ import {
 	shortName,
 	startKlog,
 	terminalPerTest,
-} from './tui-session.js';
+} from '../support/terminal/tui-session.js';
 
 const session = terminalPerTest('shapes');
 

@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {createTopic, produceRecords, testBootstrap} from '../support/test-kafka.js';
-import {SHOP_SERVICES, shopLogs} from './shop-logs.js';
+import {createTopic, produceRecords, testBootstrap} from '../support/kafka/test-kafka.js';
+import {SHOP_SERVICES, shopLogs} from '../support/records/shop-logs.js';
 import {
 	expectGroupGone,
 	expectTerminalRestored,
@@ -20,7 +20,7 @@ import {
 	shortName,
 	startKlog,
 	terminalPerTest,
-} from './tui-session.js';
+} from '../support/terminal/tui-session.js';
 
 const session = terminalPerTest('remembered');
 

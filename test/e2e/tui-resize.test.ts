@@ -6,11 +6,11 @@
  * the window is made big again; q still quits from the small screen.
  */
 import {describe, expect, it} from 'vitest';
-import {computeLayout} from '../../source/components/layout.js';
 import {logRows} from '../../source/components/log-pane.js';
-import {initialViewState} from '../../source/core/view-state.js';
-import {createTopic, produceRecords, type TestRecord} from '../support/test-kafka.js';
-import type {TmuxTerminal} from '../support/tmux.js';
+import {computeLayout} from '../../source/view/layout.js';
+import {initialViewState} from '../../source/view/view-state.js';
+import type {TmuxTerminal} from '../../tools/terminal/tmux.js';
+import {createTopic, produceRecords, type TestRecord} from '../support/kafka/test-kafka.js';
 import {
 	EXIT_LINE,
 	expectGroupGone,
@@ -23,7 +23,7 @@ import {
 	shortName,
 	startKlog,
 	terminalPerTest,
-} from './tui-session.js';
+} from '../support/terminal/tui-session.js';
 
 const RECORDS = 60;
 

@@ -6,7 +6,7 @@
  */
 import {execFileSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
-import {createTopic, productionBootstrap, withAdmin} from '../support/test-kafka.js';
+import {createTopic, productionBootstrap, withAdmin} from '../support/kafka/test-kafka.js';
 import {
 	expectTerminalRestored,
 	headerGroupId,
@@ -15,7 +15,7 @@ import {
 	shortName,
 	startKlog,
 	terminalPerTest,
-} from './tui-session.js';
+} from '../support/terminal/tui-session.js';
 
 const session = terminalPerTest('topic-recreated');
 

@@ -4,8 +4,8 @@
  * consumer group is ever created (issue 10, item 3).
  */
 import {describe, expect, it} from 'vitest';
-import {createTopic, produceRecords, testBootstrap} from '../support/test-kafka.js';
-import {shopLogs} from './shop-logs.js';
+import {createTopic, produceRecords, testBootstrap} from '../support/kafka/test-kafka.js';
+import {shopLogs} from '../support/records/shop-logs.js';
 import {
 	expectTerminalRestored,
 	headerLine,
@@ -14,7 +14,7 @@ import {
 	shortName,
 	startKlog,
 	terminalPerTest,
-} from './tui-session.js';
+} from '../support/terminal/tui-session.js';
 
 const session = terminalPerTest('without-group');
 

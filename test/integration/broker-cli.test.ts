@@ -10,8 +10,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {freePort, isPortFree} from '../../scripts/free-port.js';
-import {jarCacheEnv, kafkaVersion} from '../../scripts/kafka-jars.js';
+import {freePort, isPortFree} from '../../tools/kafka/free-port.js';
+import {jarCacheEnv, kafkaVersion} from '../../tools/kafka/kafka-jars.js';
 import {
 	type BrokerLauncher,
 	type BrokerProcess,
@@ -22,7 +22,7 @@ import {
 	pathWithOnly,
 	startBrokerCommand,
 	waitForNoProcessWith,
-} from '../support/broker-process.js';
+} from '../support/kafka/broker-process.js';
 
 /** Generous bounds for 2 shared cores: a start, a clean stop, a failing run (Maven's JVM included). */
 const startTimeoutMs = 240_000;

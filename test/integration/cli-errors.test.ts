@@ -5,11 +5,11 @@
  */
 import {type AddressInfo, createServer, type Socket} from 'node:net';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {freePort} from '../../scripts/free-port.js';
 import {FLAGS} from '../../source/cli/flag-table.js';
 import {USAGE_HINT} from '../../source/cli/help-text.js';
-import {type CliRun, ensureBuilt, runCli} from '../support/cli-process.js';
-import {testBootstrap, uniqueName} from '../support/test-kafka.js';
+import {freePort} from '../../tools/kafka/free-port.js';
+import {type CliRun, ensureBuilt, runCli} from '../support/cli/cli-process.js';
+import {testBootstrap, uniqueName} from '../support/kafka/test-kafka.js';
 
 beforeAll(() => {
 	ensureBuilt();

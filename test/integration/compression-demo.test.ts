@@ -3,13 +3,13 @@
  * kcat (`-C -e`) and Kafka's Java consumer read every record it sent, for each codec.
  */
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt, runCli} from '../support/cli-process.js';
-import {countDecompressions} from '../support/codec-counter.js';
-import {javaConsume, kcatConsume, removeJavaClasses} from '../support/codec-producers.js';
-import {CODECS} from '../support/compressed-batches.js';
-import {testBootstrap, uniqueName} from '../support/test-kafka.js';
-import {stopOpenStreams} from './kafka-stream-helpers.js';
-import {readWithCli, readWithStream} from './topic-read.js';
+import {ensureBuilt, runCli} from '../support/cli/cli-process.js';
+import {countDecompressions} from '../support/kafka/codec-counter.js';
+import {javaConsume, kcatConsume, removeJavaClasses} from '../support/kafka/codec-producers.js';
+import {CODECS} from '../support/kafka/compressed-batches.js';
+import {stopOpenStreams} from '../support/kafka/kafka-stream-helpers.js';
+import {testBootstrap, uniqueName} from '../support/kafka/test-kafka.js';
+import {readWithCli, readWithStream} from '../support/kafka/topic-read.js';
 
 const COUNT = 60;
 

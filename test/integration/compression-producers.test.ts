@@ -6,13 +6,13 @@
  * uncompressed producers send.
  */
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt} from '../support/cli-process.js';
-import {countDecompressions} from '../support/codec-counter.js';
-import {javaProduce, kcatProduce, removeJavaClasses} from '../support/codec-producers.js';
-import {CODECS, fixtureLines, PRODUCERS} from '../support/compressed-batches.js';
-import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/test-kafka.js';
-import {stopOpenStreams} from './kafka-stream-helpers.js';
-import {readWithCli, readWithStream} from './topic-read.js';
+import {ensureBuilt} from '../support/cli/cli-process.js';
+import {countDecompressions} from '../support/kafka/codec-counter.js';
+import {javaProduce, kcatProduce, removeJavaClasses} from '../support/kafka/codec-producers.js';
+import {CODECS, fixtureLines, PRODUCERS} from '../support/kafka/compressed-batches.js';
+import {stopOpenStreams} from '../support/kafka/kafka-stream-helpers.js';
+import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/kafka/test-kafka.js';
+import {readWithCli, readWithStream} from '../support/kafka/topic-read.js';
 
 const RECORDS = 300;
 let counter: ReturnType<typeof countDecompressions>;

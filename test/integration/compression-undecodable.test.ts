@@ -7,19 +7,19 @@
  * broken producer library could; the broker serves the file's bytes as they are.
  */
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import type {LogRecord} from '../../source/core/log-record.js';
 import {createWorkerLogStream} from '../../source/kafka.js';
-import {ensureBuilt, outputLines, runCli} from '../support/cli-process.js';
-import {javaProduce, kcatProduce, removeJavaClasses} from '../support/codec-producers.js';
+import type {LogRecord} from '../../source/record/log-record.js';
+import {ensureBuilt, outputLines, runCli} from '../support/cli/cli-process.js';
+import {javaProduce, kcatProduce, removeJavaClasses} from '../support/kafka/codec-producers.js';
+import {stopOpenStreams, watchStream, within} from '../support/kafka/kafka-stream-helpers.js';
 import {
 	corruptRecords,
 	type StoredBatch,
 	segmentFile,
 	setCodec,
 	storedBatches,
-} from '../support/segment-file.js';
-import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/test-kafka.js';
-import {stopOpenStreams, watchStream, within} from './kafka-stream-helpers.js';
+} from '../support/kafka/segment-file.js';
+import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/kafka/test-kafka.js';
 
 beforeAll(() => {
 	ensureBuilt();

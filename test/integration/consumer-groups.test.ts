@@ -10,18 +10,18 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import type {LogRecord} from '../../source/core/log-record.js';
-import type {ConnectionState} from '../../source/core/stream-status.js';
 import {createWorkerLogStream} from '../../source/kafka.js';
-import {ensureBuilt, outputLines, runCli, spawnCli} from '../support/cli-process.js';
+import type {LogRecord} from '../../source/record/log-record.js';
+import type {ConnectionState} from '../../source/stream/stream-status.js';
+import {ensureBuilt, outputLines, runCli, spawnCli} from '../support/cli/cli-process.js';
 import {
 	committedOffsets,
 	describeGroup,
 	startTeamConsumer,
 	waitForGroup,
 	waitForSoleOwner,
-} from '../support/group-inspect.js';
-import {type JavaConsoleConsumer, startJavaConsoleConsumer} from '../support/java-console-consumer.js';
+} from '../support/kafka/group-inspect.js';
+import {type JavaConsoleConsumer, startJavaConsoleConsumer} from '../support/kafka/java-console-consumer.js';
 import {
 	createTopic,
 	produceRecords,
@@ -29,7 +29,7 @@ import {
 	type TestRecord,
 	uniqueName,
 	withAdmin,
-} from '../support/test-kafka.js';
+} from '../support/kafka/test-kafka.js';
 
 const PARTITIONS = 3;
 const PER_PARTITION = 10;

@@ -3,9 +3,9 @@
  * realistic logs in the original format plus level, keyed by service, that klog-tui reads back.
  */
 import {beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt, runCli} from '../support/cli-process.js';
-import {testBootstrap, uniqueName, withAdmin} from '../support/test-kafka.js';
-import {readJsonLines} from './topic-read.js';
+import {ensureBuilt, runCli} from '../support/cli/cli-process.js';
+import {testBootstrap, uniqueName, withAdmin} from '../support/kafka/test-kafka.js';
+import {readJsonLines} from '../support/kafka/topic-read.js';
 
 type JsonLine = {
 	partition: number;

@@ -12,11 +12,16 @@ import os from 'node:os';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import type {LogRecord, RawRecord} from '../../source/core/log-record.js';
 import {createLogStream, createWorkerLogStream} from '../../source/kafka.js';
-import {ensureBuilt, spawnCli} from '../support/cli-process.js';
-import {createTopic, productionBootstrap, uniqueName, withAdmin} from '../support/test-kafka.js';
-import {type LogStreamFactory, stopOpenStreams, waitUntil, watchStream} from './kafka-stream-helpers.js';
+import type {LogRecord, RawRecord} from '../../source/record/log-record.js';
+import {ensureBuilt, spawnCli} from '../support/cli/cli-process.js';
+import {
+	type LogStreamFactory,
+	stopOpenStreams,
+	waitUntil,
+	watchStream,
+} from '../support/kafka/kafka-stream-helpers.js';
+import {createTopic, productionBootstrap, uniqueName, withAdmin} from '../support/kafka/test-kafka.js';
 
 afterEach(stopOpenStreams);
 beforeAll(() => ensureBuilt(), 120_000);

@@ -4,12 +4,12 @@
  * stream once a broker comes up on that port, every record exactly once.
  */
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {freePort} from '../../scripts/free-port.js';
-import {type KafkaCluster, startKafka} from '../../scripts/kafka-broker.js';
-import {ensureBuilt} from '../support/cli-process.js';
-import {createTopic, produceRecords, uniqueName, withAdmin} from '../support/test-kafka.js';
-import {killRunningClis, offsetKeys, STACK_FRAME, startPlainCli} from './faults-cli-run.js';
-import {logValues, waitUntil} from './kafka-stream-helpers.js';
+import {freePort} from '../../tools/kafka/free-port.js';
+import {type KafkaCluster, startKafka} from '../../tools/kafka/kafka-broker.js';
+import {ensureBuilt} from '../support/cli/cli-process.js';
+import {killRunningClis, offsetKeys, STACK_FRAME, startPlainCli} from '../support/cli/faults-cli-run.js';
+import {logValues, waitUntil} from '../support/kafka/kafka-stream-helpers.js';
+import {createTopic, produceRecords, uniqueName, withAdmin} from '../support/kafka/test-kafka.js';
 
 let cluster: KafkaCluster | undefined;
 

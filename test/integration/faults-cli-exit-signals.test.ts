@@ -4,10 +4,16 @@
  * code (not be killed by the signal), and print no stack trace.
  */
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt} from '../support/cli-process.js';
-import {createTopic, produceRecords, testBootstrap, uniqueName, withAdmin} from '../support/test-kafka.js';
-import {killRunningClis, offsetKeys, STACK_FRAME, startPlainCli} from './faults-cli-run.js';
-import {logValues, waitUntil} from './kafka-stream-helpers.js';
+import {ensureBuilt} from '../support/cli/cli-process.js';
+import {killRunningClis, offsetKeys, STACK_FRAME, startPlainCli} from '../support/cli/faults-cli-run.js';
+import {logValues, waitUntil} from '../support/kafka/kafka-stream-helpers.js';
+import {
+	createTopic,
+	produceRecords,
+	testBootstrap,
+	uniqueName,
+	withAdmin,
+} from '../support/kafka/test-kafka.js';
 
 beforeAll(() => ensureBuilt(), 120_000);
 afterEach(killRunningClis);

@@ -7,11 +7,11 @@
  */
 import {Kafka, logLevel, Partitioners, type RecordMetadata} from 'kafkajs';
 import {afterEach, describe, expect, it} from 'vitest';
-import {createLogStore, type DisposableLogStore, isMark} from '../../source/core/log-store.js';
-import type {ConnectionState} from '../../source/core/stream-status.js';
 import {createLogStream} from '../../source/kafka.js';
-import {createTopic, ownKafka, uniqueName, withAdmin} from '../support/test-kafka.js';
-import {logValues, openStreams, stopOpenStreams, waitUntil} from './kafka-stream-helpers.js';
+import {createLogStore, type DisposableLogStore, isMark} from '../../source/store/log-store.js';
+import type {ConnectionState} from '../../source/stream/stream-status.js';
+import {logValues, openStreams, stopOpenStreams, waitUntil} from '../support/kafka/kafka-stream-helpers.js';
+import {createTopic, ownKafka, uniqueName, withAdmin} from '../support/kafka/test-kafka.js';
 
 const kafka = ownKafka({nodes: 3, heap: '384m', serverProperties: {'min.insync.replicas': 2}});
 

@@ -5,11 +5,11 @@
  * (re-deliveries may be counted in `store.duplicates`, never shown twice).
  */
 import {afterEach, describe, expect, it} from 'vitest';
-import {createLogStore, type DisposableLogStore, isMark} from '../../source/core/log-store.js';
-import type {ConnectionState, PartitionStatus} from '../../source/core/stream-status.js';
 import {createLogStream} from '../../source/kafka.js';
-import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/test-kafka.js';
-import {logValues, openStreams, stopOpenStreams, waitUntil} from './kafka-stream-helpers.js';
+import {createLogStore, type DisposableLogStore, isMark} from '../../source/store/log-store.js';
+import type {ConnectionState, PartitionStatus} from '../../source/stream/stream-status.js';
+import {logValues, openStreams, stopOpenStreams, waitUntil} from '../support/kafka/kafka-stream-helpers.js';
+import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/kafka/test-kafka.js';
 
 const stores: DisposableLogStore[] = [];
 afterEach(async () => {

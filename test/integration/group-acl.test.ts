@@ -3,16 +3,16 @@
  * the topic but not the group gets one line naming the missing ACL and exit 2, not a retry
  * loop. kafkajs reports FindCoordinator's GROUP_AUTHORIZATION_FAILED as "Failed to find group
  * coordinator", which looks like a broker not ready yet; JoinGroup's is reported as it is.
- * The broker (test/support/acl-kafka.ts) runs KRaft's StandardAuthorizer.
+ * The broker (test/support/kafka/acl-kafka.ts) runs KRaft's StandardAuthorizer.
  */
 import {setTimeout as sleep} from 'node:timers/promises';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {expectTerminalRestored, SHELL_MARKER, terminalPerTest} from '../e2e/tui-session.js';
-import {aclKafka} from '../support/acl-kafka.js';
-import {cliPath, ensureBuilt, outputLines, runCli} from '../support/cli-process.js';
-import {createTopic, produceRecords, uniqueName, withAdmin} from '../support/test-kafka.js';
-import {shellQuote} from '../support/tmux.js';
-import {warmUpGroupCoordinator} from '../support/warm-up.js';
+import {shellQuote} from '../../tools/terminal/tmux.js';
+import {cliPath, ensureBuilt, outputLines, runCli} from '../support/cli/cli-process.js';
+import {aclKafka} from '../support/kafka/acl-kafka.js';
+import {createTopic, produceRecords, uniqueName, withAdmin} from '../support/kafka/test-kafka.js';
+import {warmUpGroupCoordinator} from '../support/kafka/warm-up.js';
+import {expectTerminalRestored, SHELL_MARKER, terminalPerTest} from '../support/terminal/tui-session.js';
 
 /** Topic ACLs only. */
 const READER = 'reader';

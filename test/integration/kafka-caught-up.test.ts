@@ -1,14 +1,20 @@
 import kafkajs, {Partitioners} from 'kafkajs';
 import {afterEach, describe, expect, it} from 'vitest';
 import {
+	logValues,
+	stopOpenStreams,
+	waitUntil,
+	watchStream,
+	within,
+} from '../support/kafka/kafka-stream-helpers.js';
+import {
 	createTopic,
 	produceRecords,
 	testBootstrap,
 	testKafkaClient,
 	uniqueName,
 	withAdmin,
-} from '../support/test-kafka.js';
-import {logValues, stopOpenStreams, waitUntil, watchStream, within} from './kafka-stream-helpers.js';
+} from '../support/kafka/test-kafka.js';
 
 afterEach(stopOpenStreams);
 

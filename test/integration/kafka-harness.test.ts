@@ -1,11 +1,11 @@
 import {Kafka, logLevel, Partitioners} from 'kafkajs';
 import {describe, expect, it} from 'vitest';
-import {isKafkaReachable} from '../../scripts/kafka-broker.js';
-import {createTopic, ownKafka, produceRecords, uniqueName, withAdmin} from '../support/test-kafka.js';
+import {isKafkaReachable} from '../../tools/kafka/kafka-broker.js';
+import {createTopic, ownKafka, produceRecords, uniqueName, withAdmin} from '../support/kafka/test-kafka.js';
 
 // The harness that fault tests rely on: a test file's own broker, killed with SIGKILL and
 // started again on the same port with the same data.
-describe('scripts/kafka-broker.ts: a test file can own a broker, kill it and restart it', () => {
+describe('tools/kafka/kafka-broker.ts: a test file can own a broker, kill it and restart it', () => {
 	const kafka = ownKafka({nodes: 1});
 
 	it('keeps the data and the port across kill -9 and restart', async () => {

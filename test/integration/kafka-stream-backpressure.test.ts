@@ -6,14 +6,20 @@
  * per partition.
  */
 import {afterEach, describe, expect, it} from 'vitest';
-import type {LogRecord, RawRecord} from '../../source/core/log-record.js';
 import {createLogStream, createWorkerLogStream} from '../../source/kafka.js';
-import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/test-kafka.js';
-import {logValues, openStreams, stopOpenStreams, waitUntil, within} from './kafka-stream-helpers.js';
+import type {LogRecord, RawRecord} from '../../source/record/log-record.js';
+import {
+	logValues,
+	openStreams,
+	stopOpenStreams,
+	waitUntil,
+	within,
+} from '../support/kafka/kafka-stream-helpers.js';
+import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/kafka/test-kafka.js';
 
 afterEach(stopOpenStreams);
 
-/** The session timeout of the stream's consumer (source/kafka/log-stream.ts). */
+/** The session timeout of the stream's consumer (source/kafka/log-stream/log-stream.ts). */
 const SESSION_TIMEOUT_MS = 10_000;
 
 function idsOf(records: ReadonlyArray<{partition: number; offset: number}>): string[] {

@@ -2,9 +2,8 @@ import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {freePort} from '../../scripts/free-port.js';
 import {createLogStream} from '../../source/kafka.js';
-import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/test-kafka.js';
+import {freePort} from '../../tools/kafka/free-port.js';
 import {
 	logValues,
 	openStreams,
@@ -12,7 +11,8 @@ import {
 	waitUntil,
 	watchStream,
 	within,
-} from './kafka-stream-helpers.js';
+} from '../support/kafka/kafka-stream-helpers.js';
+import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/kafka/test-kafka.js';
 
 afterEach(async () => {
 	vi.restoreAllMocks();

@@ -1,9 +1,9 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import type {RawRecord} from '../../source/core/log-record.js';
-import type {ConnectionState} from '../../source/core/stream-status.js';
 import {createLogStream} from '../../source/kafka.js';
-import {createTopic, produceRecords, uniqueName, useOwnKafka} from '../support/test-kafka.js';
-import {logValues, openStreams, stopOpenStreams, waitUntil} from './kafka-stream-helpers.js';
+import type {RawRecord} from '../../source/record/log-record.js';
+import type {ConnectionState} from '../../source/stream/stream-status.js';
+import {logValues, openStreams, stopOpenStreams, waitUntil} from '../support/kafka/kafka-stream-helpers.js';
+import {createTopic, produceRecords, uniqueName, useOwnKafka} from '../support/kafka/test-kafka.js';
 
 // Its own broker: this file kills it, which the shared one must never see.
 // biome-ignore lint/correctness/useHookAtTopLevel: a vitest beforeAll/afterAll helper, not a React hook.

@@ -1,6 +1,4 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import type {LogRecord, RawRecord} from '../../source/core/log-record.js';
-import type {StartPosition} from '../../source/core/start-position.js';
 import {
 	createLogStream,
 	createRecordProducer,
@@ -9,7 +7,8 @@ import {
 	type LogStreamOptions,
 	sendLogRecords,
 } from '../../source/kafka.js';
-import {createTopic, produceRecords, testBootstrap, uniqueName, withAdmin} from '../support/test-kafka.js';
+import type {LogRecord, RawRecord} from '../../source/record/log-record.js';
+import type {StartPosition} from '../../source/stream/start-position.js';
 import {
 	type LogStreamFactory,
 	logValues,
@@ -17,7 +16,14 @@ import {
 	waitUntil,
 	watchStream as watchWith,
 	within,
-} from './kafka-stream-helpers.js';
+} from '../support/kafka/kafka-stream-helpers.js';
+import {
+	createTopic,
+	produceRecords,
+	testBootstrap,
+	uniqueName,
+	withAdmin,
+} from '../support/kafka/test-kafka.js';
 
 afterEach(stopOpenStreams);
 

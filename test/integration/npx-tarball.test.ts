@@ -10,8 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {cleanEnv, ensureBuilt, repoRoot} from '../support/cli-process.js';
-import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/test-kafka.js';
+import {cleanEnv, ensureBuilt, repoRoot} from '../support/cli/cli-process.js';
+import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/kafka/test-kafka.js';
 
 type Run = {code: number; stdout: string; stderr: string};
 

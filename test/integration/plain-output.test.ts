@@ -4,9 +4,7 @@
  */
 import {readFileSync} from 'node:fs';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt, outputLines, runCli, spawnCli} from '../support/cli-process.js';
-import {assertTerminalSafe, HOSTILE_CASES, hostileRawRecords} from '../support/hostile-corpus.js';
-import {LEVEL_ORDER, type ProducedLog, sixServiceLogs} from '../support/six-service-logs.js';
+import {ensureBuilt, outputLines, runCli, spawnCli} from '../support/cli/cli-process.js';
 import {
 	createTopic,
 	produceRecords,
@@ -14,7 +12,9 @@ import {
 	testBootstrap,
 	uniqueName,
 	withAdmin,
-} from '../support/test-kafka.js';
+} from '../support/kafka/test-kafka.js';
+import {assertTerminalSafe, HOSTILE_CASES, hostileRawRecords} from '../support/records/hostile-corpus.js';
+import {LEVEL_ORDER, type ProducedLog, sixServiceLogs} from '../support/records/six-service-logs.js';
 
 const TOTAL = 30_000;
 const PARTITIONS = 3;

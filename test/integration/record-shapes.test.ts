@@ -10,17 +10,17 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt, outputLines, runCli} from '../support/cli-process.js';
-import {assertTerminalSafe} from '../support/hostile-corpus.js';
-import {bunyanLines, pinoLines, winstonLines} from '../support/node-logger-lines.js';
-import {COMMITTED_FIXTURES} from '../support/shape-fixtures.js';
+import {ensureBuilt, outputLines, runCli} from '../support/cli/cli-process.js';
 import {
 	createTopic,
 	produceRecords,
 	type TestRecord,
 	testBootstrap,
 	uniqueName,
-} from '../support/test-kafka.js';
+} from '../support/kafka/test-kafka.js';
+import {assertTerminalSafe} from '../support/records/hostile-corpus.js';
+import {bunyanLines, pinoLines, winstonLines} from '../support/records/node-logger-lines.js';
+import {COMMITTED_FIXTURES} from '../support/records/shape-fixtures.js';
 
 type JsonLine = {
 	partition: number;

@@ -6,7 +6,7 @@ import {
 	testKafkaClient,
 	uniqueName,
 	withAdmin,
-} from '../support/test-kafka.js';
+} from '../support/kafka/test-kafka.js';
 
 // Proves the loop every other test relies on, against the real broker the suite started:
 // kafkajs 2.2.4 can create a topic, produce, and consume it back as a consumer group.

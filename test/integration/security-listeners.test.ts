@@ -10,15 +10,15 @@ import {chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {checkCredentials, kafkaConnectionOptions} from '../../source/config/check-credentials.js';
-import {resolveConnectionSettings} from '../../source/config/resolve-connection-settings.js';
-import type {SecurityFlagValues} from '../../source/config/security-flags.js';
-import type {ConnectionSettings} from '../../source/core/connection-settings.js';
-import type {ConnectionState} from '../../source/core/stream-status.js';
 import {createLogStream} from '../../source/kafka.js';
-import {createTopic, ownKafka, produceRecords, uniqueName} from '../support/test-kafka.js';
-import {makeTlsFixtures} from '../support/tls-fixtures.js';
-import {warmUpGroupCoordinator} from '../support/warm-up.js';
+import {checkCredentials, kafkaConnectionOptions} from '../../source/session/check-credentials.js';
+import type {ConnectionSettings} from '../../source/settings/connection-settings.js';
+import type {SecurityFlagValues} from '../../source/settings/resolve-connection-settings.js';
+import {resolveConnectionSettings} from '../../source/settings/resolve-connection-settings.js';
+import type {ConnectionState} from '../../source/stream/stream-status.js';
+import {createTopic, ownKafka, produceRecords, uniqueName} from '../support/kafka/test-kafka.js';
+import {makeTlsFixtures} from '../support/kafka/tls-fixtures.js';
+import {warmUpGroupCoordinator} from '../support/kafka/warm-up.js';
 
 const PLAIN_PASSWORD = 'plain-Pw-4f1c9e';
 const SCRAM256_PASSWORD = 'scram256-Pw-8d2a77';

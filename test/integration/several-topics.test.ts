@@ -4,8 +4,8 @@
  * plain text lines a topic column.
  */
 import {beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt, outputLines, runCli} from '../support/cli-process.js';
-import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/test-kafka.js';
+import {ensureBuilt, outputLines, runCli} from '../support/cli/cli-process.js';
+import {createTopic, produceRecords, testBootstrap, uniqueName} from '../support/kafka/test-kafka.js';
 
 const PER_TOPIC = 40;
 

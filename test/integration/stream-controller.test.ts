@@ -3,11 +3,11 @@
  * consumer like any record, and the read-only rule holds for clusters not on this machine.
  */
 import {describe, expect, it} from 'vitest';
-import {createStreamController} from '../../source/cli/stream-controller.js';
-import {createLogStore} from '../../source/core/log-store.js';
-import {createStreamStatusStore} from '../../source/core/stream-status-store.js';
 import {createLogStream} from '../../source/kafka.js';
-import {testBootstrap, uniqueName} from '../support/test-kafka.js';
+import {createStreamController} from '../../source/session/create-stream-controller.js';
+import {createLogStore} from '../../source/store/log-store.js';
+import {createStreamStatusStore} from '../../source/store/stream-status-store.js';
+import {testBootstrap, uniqueName} from '../support/kafka/test-kafka.js';
 
 function controllerFor(brokers: string[], topic: string, allowProduce: boolean) {
 	const store = createLogStore();

@@ -7,12 +7,12 @@
  */
 import {execFileSync} from 'node:child_process';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {createViewerSession, type ViewerSession} from '../../source/cli/viewer-session.js';
-import {isMark, type ViewLine} from '../../source/core/log-store.js';
-import {ensureBuilt} from '../support/cli-process.js';
-import {createTopic, productionBootstrap, uniqueName, withAdmin} from '../support/test-kafka.js';
-import {killRunningClis, offsetKeys, STACK_FRAME, startPlainCli} from './faults-cli-run.js';
-import {stopOpenStreams, waitUntil, watchStream} from './kafka-stream-helpers.js';
+import {createViewerSession, type ViewerSession} from '../../source/session/viewer-session.js';
+import {isMark, type ViewLine} from '../../source/store/log-store.js';
+import {ensureBuilt} from '../support/cli/cli-process.js';
+import {killRunningClis, offsetKeys, STACK_FRAME, startPlainCli} from '../support/cli/faults-cli-run.js';
+import {stopOpenStreams, waitUntil, watchStream} from '../support/kafka/kafka-stream-helpers.js';
+import {createTopic, productionBootstrap, uniqueName, withAdmin} from '../support/kafka/test-kafka.js';
 
 /** `count` JSON log lines written by kcat to one partition, messages `${tag} 0`, `${tag} 1`... */
 function kcatProduce(topic: string, partition: number, count: number, tag: string): void {

@@ -7,8 +7,8 @@
  */
 import {setTimeout as sleep} from 'node:timers/promises';
 import {afterEach, describe, expect, it} from 'vitest';
-import {createTopic, ownKafka, produceRecords, uniqueName, withAdmin} from '../support/test-kafka.js';
-import {logValues, stopOpenStreams, waitUntil, watchStream} from './kafka-stream-helpers.js';
+import {logValues, stopOpenStreams, waitUntil, watchStream} from '../support/kafka/kafka-stream-helpers.js';
+import {createTopic, ownKafka, produceRecords, uniqueName, withAdmin} from '../support/kafka/test-kafka.js';
 
 const kafka = ownKafka({nodes: 3, heap: '384m', serverProperties: {'min.insync.replicas': 2}});
 

@@ -6,8 +6,20 @@
  */
 import {setTimeout as sleep} from 'node:timers/promises';
 import {afterEach, describe, expect, it} from 'vitest';
-import {createTopic, produceRecords, testBootstrap, uniqueName, withAdmin} from '../support/test-kafka.js';
-import {logValues, stopOpenStreams, waitUntil, watchStream, within} from './kafka-stream-helpers.js';
+import {
+	logValues,
+	stopOpenStreams,
+	waitUntil,
+	watchStream,
+	within,
+} from '../support/kafka/kafka-stream-helpers.js';
+import {
+	createTopic,
+	produceRecords,
+	testBootstrap,
+	uniqueName,
+	withAdmin,
+} from '../support/kafka/test-kafka.js';
 
 afterEach(stopOpenStreams);
 

@@ -1,4 +1,4 @@
-import type {RawRecord} from '../../core/log-record.js';
+import type {RawRecord} from '../../record/log-record.js';
 import {describeUndecodable, undecodableBatchOf} from './undecodable-batch.js';
 
 /** A batch's records with the markers of undecodable batches taken out. */

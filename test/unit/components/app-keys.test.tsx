@@ -7,7 +7,7 @@ import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {SEEK_CHOICES} from '../../../source/core/view-state.js';
+import {SEEK_CHOICES} from '../../../source/view/view-state.js';
 import {
 	ESC,
 	fixedRecord,
@@ -19,8 +19,8 @@ import {
 	setup,
 	step,
 	visibleNumbers,
-} from './app-harness.js';
-import {frameLines, logRecord, plain} from './tui-fixtures.js';
+} from '../../support/terminal/app-harness.js';
+import {frameLines, logRecord, plain} from '../../support/terminal/tui-fixtures.js';
 
 const HIGHLIGHT = `${ESC}[43m`;
 

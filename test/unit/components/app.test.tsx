@@ -1,6 +1,22 @@
 import {describe, expect, it} from 'vitest';
-import {ESC, expectFits, footerLine, press, see, selectedNumber, setup, step} from './app-harness.js';
-import {frameLines, logRecord, plain, recordingController, settle, widestLine} from './tui-fixtures.js';
+import {
+	ESC,
+	expectFits,
+	footerLine,
+	press,
+	see,
+	selectedNumber,
+	setup,
+	step,
+} from '../../support/terminal/app-harness.js';
+import {
+	frameLines,
+	logRecord,
+	plain,
+	recordingController,
+	settle,
+	widestLine,
+} from '../../support/terminal/tui-fixtures.js';
 
 describe('App', {timeout: 30_000}, () => {
 	it('draws header, services, newest log lines and footer within the terminal', async () => {
@@ -226,7 +242,7 @@ describe('App', {timeout: 30_000}, () => {
 			expect(text).toMatch(/Space pause/);
 		});
 		await press(app, ' ');
-		// The stream controller marks the status paused (stream-controller.ts); the harness's does not.
+		// The stream controller marks the status paused (session/create-stream-controller.ts); the harness's does not.
 		status.setPaused(true);
 		await see(app, (text) => {
 			// The harness's partitions have 8 + 0 records of lag.

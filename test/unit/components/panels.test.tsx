@@ -6,9 +6,9 @@ import {LogPane} from '../../../source/components/log-pane.js';
 import {PartitionPanel} from '../../../source/components/partition-panel.js';
 import {ServiceList} from '../../../source/components/service-list.js';
 import {sparkline} from '../../../source/components/sparkline.js';
-import {createLogStore} from '../../../source/core/log-store.js';
-import type {StreamStatus} from '../../../source/core/stream-status.js';
-import {frameLines, INFO, logRecord, plain} from './tui-fixtures.js';
+import {createLogStore} from '../../../source/store/log-store.js';
+import type {StreamStatus} from '../../../source/stream/stream-status.js';
+import {frameLines, INFO, logRecord, plain} from '../../support/terminal/tui-fixtures.js';
 
 async function frameOf(element: React.ReactElement): Promise<string> {
 	const app = render(element);

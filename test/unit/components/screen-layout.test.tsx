@@ -5,8 +5,8 @@
  * services panel that `S` widens or hides; the footer's keys for the services focus.
  */
 import {describe, expect, it} from 'vitest';
-import {overlaySections} from '../../../source/components/help-layout.js';
-import {ESC, KEYS, type Rendered, see, setup, step} from './app-harness.js';
+import {overlaySections} from '../../../source/view/help-layout.js';
+import {ESC, KEYS, type Rendered, see, setup, step} from '../../support/terminal/app-harness.js';
 
 /** An ellipsis right after a character (not after a space): a word or a name cut off. */
 const CUT_WORD = /\S…/;

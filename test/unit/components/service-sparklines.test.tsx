@@ -2,8 +2,8 @@ import {render} from 'ink-testing-library';
 import {describe, expect, it, vi} from 'vitest';
 import {ServiceList, serviceSparkWidth} from '../../../source/components/service-list.js';
 import {bucketHistory} from '../../../source/components/sparkline.js';
-import {createLogStore} from '../../../source/core/log-store.js';
-import {frameLines, logRecord, plain} from './tui-fixtures.js';
+import {createLogStore} from '../../../source/store/log-store.js';
+import {frameLines, logRecord, plain} from '../../support/terminal/tui-fixtures.js';
 
 async function frameOf(element: React.ReactElement): Promise<string> {
 	const app = render(element);

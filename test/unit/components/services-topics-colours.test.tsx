@@ -1,13 +1,19 @@
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../../../source/app.js';
-import {formatPlainLine} from '../../../source/core/format-line.js';
-import {createLogStore, type DisposableLogStore} from '../../../source/core/log-store.js';
-import {parseRecord} from '../../../source/core/parse-record.js';
-import {createStreamStatusStore} from '../../../source/core/stream-status-store.js';
-import {initialViewState, invertServiceFilter, viewReducer} from '../../../source/core/view-state.js';
-import {KEYS, press, see, step} from './app-harness.js';
-import {frameLines, INFO, logRecord, plain, recordingController} from './tui-fixtures.js';
+import {parseRecord} from '../../../source/record/parse-record.js';
+import {createLogStore, type DisposableLogStore} from '../../../source/store/log-store.js';
+import {createStreamStatusStore} from '../../../source/store/stream-status-store.js';
+import {formatPlainLine} from '../../../source/terminal-text/format-line.js';
+import {initialViewState, invertServiceFilter, viewReducer} from '../../../source/view/view-state.js';
+import {KEYS, press, see, step} from '../../support/terminal/app-harness.js';
+import {
+	frameLines,
+	INFO,
+	logRecord,
+	plain,
+	recordingController,
+} from '../../support/terminal/tui-fixtures.js';
 
 const stores: DisposableLogStore[] = [];
 afterEach(() => {

@@ -1,0 +1,43 @@
+import type {ParseSettings} from '../../record/parse-record.js';
+import type {StartPosition} from '../../stream/start-position.js';
+import type {ConnectionState, PartitionStatus} from '../../stream/stream-status.js';
+import type {LogStreamOptions} from '../log-stream/log-stream.js';
+
+/**
+ * The messages between the main thread and the stream worker (`stream-worker.ts`), which runs
+ * the log stream so that kafkajs' fetching and decoding never share a thread with drawing.
+ */
+
+/** The log stream's options without its callbacks, and how to read records: what the worker is started with. */
+export type StreamWorkerData = Omit<
+	LogStreamOptions,
+	'onRecords' | 'onStatus' | 'onPartitions' | 'onError' | 'onTopicReset'
+> & {
+	parseSettings?: ParseSettings;
+};
+
+/** A call that answers (`reply` with the same id). */
+export type StreamWorkerRequest =
+	| {type: 'start'; id: number}
+	| {type: 'seek'; id: number; start: StartPosition}
+	| {type: 'stop'; id: number}
+	| {type: 'caughtUp'; id: number};
+
+/** Main thread → worker. */
+export type ToStreamWorker =
+	| StreamWorkerRequest
+	| {type: 'pause'}
+	| {type: 'resume'}
+	/** The main thread has handled a records message of `bytes` bytes. */
+	| {type: 'ack'; bytes: number};
+
+/** Worker → main thread. */
+export type FromStreamWorker =
+	/** One batch, parsed, packed by `packLogRecords` and transferred. */
+	| {type: 'records'; buffer: ArrayBuffer}
+	| {type: 'status'; state: ConnectionState}
+	| {type: 'partitions'; partitions: PartitionStatus[]}
+	| {type: 'error'; message: string}
+	/** The topic was deleted and created again (`onTopicReset`), in order with the records. */
+	| {type: 'topicReset'; topic: string}
+	| {type: 'reply'; id: number; error?: string};

@@ -1,0 +1,94 @@
+/**
+ * The stream worker: runs a log stream (`createLogStream`) in a worker thread and speaks the
+ * protocol of `stream-worker-protocol.ts` with the main thread. Records are parsed here
+ * (`parseRecord`) and cross as one packed, transferred buffer per batch. The next fetch waits while more than `MAX_BYTES_IN_FLIGHT`
+ * bytes are unacknowledged, so a busy main thread slows the fetching instead of queueing
+ * the topic in memory.
+ */
+import {parentPort, workerData} from 'node:worker_threads';
+import {createRecordParser} from '../../record/parse-record.js';
+import {createLogStream} from '../log-stream/log-stream.js';
+import {packLogRecords} from './log-record-packing.js';
+import type {FromStreamWorker, StreamWorkerData, ToStreamWorker} from './stream-worker-protocol.js';
+
+/** Packed bytes posted but not yet handled by the main thread before fetching pauses. */
+const MAX_BYTES_IN_FLIGHT = 2 * 1024 * 1024;
+
+const port = parentPort;
+if (!port) throw new Error('stream-worker.js runs as a worker thread');
+
+const post = (message: FromStreamWorker, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
+
+let bytesInFlight = 0;
+let wakeFetching: (() => void) | undefined;
+let roomWaiter: Promise<void> | undefined;
+
+const {parseSettings, ...streamOptions} = workerData as StreamWorkerData;
+// The config file's field names and time zone reach the parser here, in the worker.
+const parseRecord = createRecordParser(parseSettings);
+
+const stream = createLogStream({
+	...streamOptions,
+	// --commit commits only what the main thread has handled (its ack), not what was posted.
+	acknowledgedRecords: true,
+	onRecords(records) {
+		// Parsed here, not on the main thread, which draws and takes keys (seqs are the store's).
+		const parsed = records.map((record) => parseRecord(record, 0));
+		const buffer = packLogRecords(parsed[0]!.topic, parsed);
+		bytesInFlight += buffer.byteLength;
+		post({type: 'records', buffer}, [buffer]);
+		if (bytesInFlight <= MAX_BYTES_IN_FLIGHT) return;
+		roomWaiter ??= new Promise<void>((resolve) => {
+			wakeFetching = resolve;
+		});
+		return roomWaiter;
+	},
+	onStatus: (state) => post({type: 'status', state}),
+	onPartitions: (partitions) => post({type: 'partitions', partitions}),
+	onError: (message) => post({type: 'error', message}),
+	onTopicReset: (topic) => post({type: 'topicReset', topic}),
+});
+
+const reply = (id: number, work: Promise<unknown>) => {
+	work.then(
+		() => post({type: 'reply', id}),
+		(error: unknown) =>
+			post({type: 'reply', id, error: error instanceof Error ? error.message : String(error)}),
+	);
+};
+
+const wake = () => {
+	const resolve = wakeFetching;
+	wakeFetching = undefined;
+	roomWaiter = undefined;
+	resolve?.();
+};
+
+port.on('message', (message: ToStreamWorker) => {
+	switch (message.type) {
+		case 'ack':
+			bytesInFlight -= message.bytes;
+			stream.acknowledgeRecords();
+			if (bytesInFlight <= MAX_BYTES_IN_FLIGHT / 2) wake();
+			return;
+		case 'pause':
+			stream.pause();
+			return;
+		case 'resume':
+			stream.resume();
+			return;
+		case 'start':
+			reply(message.id, stream.start());
+			return;
+		case 'seek':
+			reply(message.id, stream.seek(message.start));
+			return;
+		case 'caughtUp':
+			reply(message.id, stream.caughtUp());
+			return;
+		case 'stop':
+			wake();
+			reply(message.id, stream.stop());
+			return;
+	}
+});

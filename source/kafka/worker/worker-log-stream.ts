@@ -1,0 +1,260 @@
+import {Worker} from 'node:worker_threads';
+import type {LogRecord} from '../../record/log-record.js';
+import {createRecordParser, type ParseSettings} from '../../record/parse-record.js';
+import type {StartPosition} from '../../stream/start-position.js';
+import type {ConnectionState} from '../../stream/stream-status.js';
+import {deferredLogStream} from '../log-stream/deferred-log-stream.js';
+import type {LogStream, LogStreamOptions} from '../log-stream/log-stream.js';
+import {unpackLogRecords} from './log-record-packing.js';
+import type {
+	FromStreamWorker,
+	StreamWorkerData,
+	StreamWorkerRequest,
+	ToStreamWorker,
+} from './stream-worker-protocol.js';
+
+/** A request without its id (the id is added when it is sent). */
+type RequestBody = StreamWorkerRequest extends infer Request
+	? Request extends StreamWorkerRequest
+		? Omit<Request, 'id'>
+		: never
+	: never;
+
+/** Longest stretch of handling the worker's messages before the event loop gets a turn. */
+const SLICE_MS = 8;
+
+/** Longest `stop()` waits for the worker to leave the group before it is terminated anyway. */
+const STOP_TIMEOUT_MS = 12_000;
+
+/** The worker stream's options: the log stream's, but records arrive parsed. */
+export type WorkerLogStreamOptions = Omit<LogStreamOptions, 'onRecords'> & {
+	/** Called once per batch, in order, with the records parsed in the worker (`seq` 0: the store assigns). */
+	onRecords: (records: LogRecord[]) => void;
+	/** How records are read (the config file's `fields` and `timeZone`); plain data, it crosses to the worker. */
+	parseSettings?: ParseSettings;
+};
+
+/** The options without callbacks, or undefined when they cannot cross to a thread (a function in them). */
+function workerDataOf(options: WorkerLogStreamOptions): StreamWorkerData | undefined {
+	const {onRecords, onStatus, onPartitions, onError, onTopicReset, ...data} = options;
+	try {
+		structuredClone(data);
+		return data;
+	} catch {
+		// e.g. a SASL mechanism configured with a function: run in this thread instead.
+		return undefined;
+	}
+}
+
+/**
+ * Where the worker's code is: `stream-worker.js` beside this file once built. When this file
+ * runs as TypeScript (tests, `tsx` scripts), the worker is TypeScript too and needs tsx's loader.
+ */
+function startWorker(workerData: StreamWorkerData): Worker {
+	const options = {workerData, stdout: true, stderr: true};
+	if (!import.meta.url.endsWith('.ts'))
+		return new Worker(new URL('stream-worker.js', import.meta.url), options);
+	const entry = new URL('stream-worker.ts', import.meta.url).href;
+	const bootstrap = `import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(entry)}); });`;
+	return new Worker(bootstrap, {...options, eval: true});
+}
+
+/**
+ * A log stream (the options and behaviour of `createLogStream`) that runs in a worker thread:
+ * kafkajs fetches and decodes there and the records are parsed there, and this thread gets each
+ * batch as parsed `LogRecord`s through `onRecords`, in order, with status and partitions after
+ * the records they follow. The TUI draws and takes keys while the worker decodes and parses, and
+ * plain output formats one batch while the next is read. Options that cannot cross to a thread
+ * (a function in them) run the stream in this thread instead, parsing here.
+ */
+export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStream {
+	const workerData = workerDataOf(options);
+	if (!workerData) {
+		const {parseSettings, ...streamOptions} = options;
+		const parse = createRecordParser(parseSettings);
+		return deferredLogStream(async () =>
+			(await import('../log-stream/log-stream.js')).createLogStream({
+				...streamOptions,
+				onRecords: (records) => options.onRecords(records.map((record) => parse(record, 0))),
+			}),
+		);
+	}
+
+	let worker: Worker | undefined;
+	let state: ConnectionState = {kind: 'connecting'};
+	let paused = false;
+	let ended = false;
+	let stopPromise: Promise<void> | undefined;
+	let nextId = 1;
+	const pending = new Map<number, {resolve: () => void; reject: (error: Error) => void}>();
+	/** What the worker wrote to stderr (a crash's reason); never shown under Ink, only kept. */
+	let lastWorkerError = '';
+
+	const setState = (next: ConnectionState) => {
+		state = next;
+		options.onStatus?.(next);
+	};
+
+	const send = (message: ToStreamWorker) => {
+		if (worker && !ended) worker.postMessage(message);
+	};
+
+	const request = (message: RequestBody) =>
+		new Promise<void>((resolve, reject) => {
+			if (ended) {
+				reject(new Error('the stream has stopped'));
+				return;
+			}
+			const id = nextId++;
+			pending.set(id, {resolve, reject});
+			ensureWorker().postMessage({...message, id} satisfies StreamWorkerRequest);
+		});
+
+	const handleMessage = (message: FromStreamWorker) => {
+		switch (message.type) {
+			case 'records': {
+				try {
+					options.onRecords(unpackLogRecords(message.buffer));
+				} catch (error) {
+					options.onError?.(
+						`could not handle records: ${error instanceof Error ? error.message : String(error)}`,
+					);
+				}
+				send({type: 'ack', bytes: message.buffer.byteLength});
+				return;
+			}
+			case 'status':
+				// Once the worker is gone, its last words do not bring the stream back to life.
+				if (!ended) setState(message.state);
+				return;
+			case 'partitions':
+				options.onPartitions?.(message.partitions);
+				return;
+			case 'error':
+				options.onError?.(message.message);
+				return;
+			case 'topicReset':
+				options.onTopicReset?.(message.topic);
+				return;
+			case 'reply': {
+				const waiter = pending.get(message.id);
+				pending.delete(message.id);
+				if (message.error === undefined) waiter?.resolve();
+				else waiter?.reject(new Error(message.error));
+				return;
+			}
+		}
+	};
+
+	/**
+	 * Messages are handled in order, in slices of at most `SLICE_MS`, between which the event
+	 * loop runs timers and input. Node hands a thread up to 1000 port messages in one go, and a
+	 * message here is a whole batch: handled as they came, a catch-up kept the TUI from drawing
+	 * or reading a key for seconds.
+	 */
+	const inbox: FromStreamWorker[] = [];
+	let drainScheduled = false;
+	const drain = () => {
+		drainScheduled = false;
+		const until = performance.now() + SLICE_MS;
+		while (inbox.length > 0) {
+			handleMessage(inbox.shift()!);
+			if (performance.now() >= until) break;
+		}
+		if (inbox.length > 0) scheduleDrain();
+	};
+	const scheduleDrain = () => {
+		if (drainScheduled) return;
+		drainScheduled = true;
+		setImmediate(drain);
+	};
+	const receive = (message: FromStreamWorker) => {
+		inbox.push(message);
+		scheduleDrain();
+	};
+
+	/** The worker is gone: whatever waits is told, and the state says so once. */
+	const endStream = (reason: string | undefined) => {
+		if (ended) return;
+		ended = true;
+		for (const waiter of pending.values()) waiter.reject(new Error(reason ?? 'the stream has stopped'));
+		pending.clear();
+		if (state.kind !== 'stopped') setState(reason ? {kind: 'stopped', reason} : {kind: 'stopped'});
+	};
+
+	const launch = (): Worker => {
+		const next = startWorker(workerData);
+		next.on('message', receive);
+		next.on('error', (error) => {
+			const reason = `the stream worker failed: ${error.message}`;
+			options.onError?.(reason);
+			endStream(reason);
+		});
+		next.on('exit', () => endStream(stopPromise ? undefined : lastWorkerError || 'the stream worker exited'));
+		// Nothing a worker prints may reach the terminal: drain it, keep the last line.
+		next.stdout.resume();
+		next.stderr.setEncoding('utf8');
+		next.stderr.on('data', (chunk: string) => {
+			const line = chunk.trim().split('\n').at(-1);
+			if (line) lastWorkerError = line;
+		});
+		return next;
+	};
+
+	/** The worker is made on the first call that needs it; a pause asked for before then applies at once. */
+	const ensureWorker = (): Worker => {
+		if (worker) return worker;
+		worker = launch();
+		if (paused) worker.postMessage({type: 'pause'} satisfies ToStreamWorker);
+		return worker;
+	};
+
+	return {
+		start() {
+			return request({type: 'start'});
+		},
+		pause() {
+			if (paused) return;
+			paused = true;
+			send({type: 'pause'});
+		},
+		resume() {
+			if (!paused) return;
+			paused = false;
+			send({type: 'resume'});
+		},
+		get paused() {
+			return paused;
+		},
+		seek(start: StartPosition) {
+			// Before start() this sets where the stream starts, as in the in-thread stream.
+			return request({type: 'seek', start});
+		},
+		stop() {
+			stopPromise ??= (async () => {
+				const running = worker;
+				if (!running || ended) {
+					endStream(undefined);
+					return;
+				}
+				let timer: NodeJS.Timeout | undefined;
+				await Promise.race([
+					request({type: 'stop'}).catch(() => undefined),
+					new Promise((resolve) => {
+						timer = setTimeout(resolve, STOP_TIMEOUT_MS);
+					}),
+				]);
+				clearTimeout(timer);
+				await running.terminate();
+				endStream(undefined);
+			})();
+			return stopPromise;
+		},
+		caughtUp() {
+			return request({type: 'caughtUp'});
+		},
+		get state() {
+			return state;
+		},
+	};
+}

@@ -1,0 +1,75 @@
+import {liveGroupRefusal} from './kafka.js';
+import type {ResolvedConnection} from './session/resolved-connection.js';
+import {createViewerSession} from './session/viewer-session.js';
+import type {ViewerSettings} from './settings/run-settings.js';
+import {groupPolicyOf} from './stream/group-policy.js';
+
+/**
+ * The TUI mode: the viewer session (store, status, stream in a worker, controller; see
+ * viewer-session.ts), then the Ink app (loaded only here, so plain output and the
+ * demo never pay for React). `serviceColours` (from the config file) override the hashed
+ * service colours. Resolves with the exit code once the app has quit.
+ */
+export async function runViewerTui(
+	config: ViewerSettings,
+	resolved: ResolvedConnection,
+	groupId: string,
+	log: (line: string) => void,
+	serviceColours?: Readonly<Record<string, string>>,
+): Promise<number> {
+	// Before the screen is taken: a named group with live members is refused with one line.
+	const groupPolicy = groupPolicyOf(config);
+	const refusal = await liveGroupRefusal(resolved.connection, groupId, groupPolicy);
+	if (refusal) {
+		log(`klog-tui: ${refusal}`);
+		return 2;
+	}
+	const {store, status, stream, controller, dispose} = createViewerSession({
+		connection: resolved.connection,
+		topics: config.topics,
+		groupId,
+		groupPolicy,
+		start: config.start,
+		commit: config.commit,
+		withoutGroup: config.withoutGroup,
+		allowProduce: config.allowProduce,
+		maxRecords: config.maxRecords,
+		filter: config.filter,
+		...(config.parse ? {parse: config.parse} : {}),
+	});
+	if (store.filterError) {
+		dispose();
+		log(`klog-tui: --grep: ${store.filterError}`);
+		return 2;
+	}
+	// The stream starts now, while Ink and React load (about half a second): the worker thread,
+	// kafkajs and the first round trips overlap them. Paused until the app is on screen, so no
+	// records reach this thread while it loads (a busy topic slowed that load to seconds).
+	stream.pause();
+	void stream.start();
+	const {runTui} = await import('./tui/screen.js');
+	try {
+		await runTui({
+			// Once the screen is up (start() above is not awaited: with no broker the first
+			// attempt takes seconds, and the TUI shows it).
+			onStarted: () => stream.resume(),
+			store,
+			status,
+			controller,
+			info: {
+				topics: config.topics,
+				brokers: config.brokers,
+				groupId,
+				withoutGroup: config.withoutGroup,
+				...(resolved.userLabel ? {user: resolved.userLabel} : {}),
+			},
+			serviceColours,
+		});
+	} finally {
+		// runTui quits the controller itself; this covers a crash before it could.
+		await controller.quit();
+		dispose();
+	}
+	// runTui sets the exit code of a signal (130, 143...) or a crash; q leaves it unset.
+	return typeof process.exitCode === 'number' ? process.exitCode : 0;
+}

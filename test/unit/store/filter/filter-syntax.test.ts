@@ -1,0 +1,44 @@
+import {describe, expect, it} from 'vitest';
+import {parseRecord} from '../../../../source/record/parse-record.js';
+import {FILTER_SYNTAX} from '../../../../source/store/filter/filter-syntax.js';
+import {compileFilter, EMPTY_FILTER, parseFilterTerm} from '../../../../source/store/filter/record-filter.js';
+import {splitFilterTerms} from '../../../../source/view/view-state.js';
+import {logRecord} from '../../../support/terminal/tui-fixtures.js';
+
+/** One fixture per row of the table: a record the example matches and one it does not. */
+const FIXTURES: Record<string, {matches: Record<string, unknown>; misses: Record<string, unknown>}> = {
+	timeout: {matches: {message: 'upstream TimeOut after 3 s'}, misses: {message: 'upstream slow'}},
+	'"a phrase"': {matches: {message: 'said a phrase twice'}, misses: {message: 'a short phrase'}},
+	'/timed?/i': {matches: {message: 'request TIMED out'}, misses: {message: 'tim is up'}},
+	'user.id=42': {matches: {message: 'login', user: {id: 42}}, misses: {message: 'login', user: {id: 7}}},
+	'!health': {matches: {message: 'GET /orders'}, misses: {message: 'GET /healthcheck'}},
+	'a !b c': {
+		matches: {service: 'api', message: 'a then c'},
+		misses: {service: 'api', message: 'a, b and c'},
+	},
+};
+
+const recordOf = (fields: Record<string, unknown>) => parseRecord(logRecord({service: 'svc', ...fields}), 0);
+
+describe('the filter syntax table', () => {
+	it.each(FILTER_SYNTAX.map((row) => [row.example, row]))('%s is the kind of term it says', (_, row) => {
+		if (row.kind === 'all') {
+			const terms = splitFilterTerms(row.example);
+			expect(terms.length).toBeGreaterThan(1);
+			for (const term of terms) expect(parseFilterTerm(term).kind).not.toMatch(/empty|invalid/);
+		} else {
+			expect(parseFilterTerm(row.example).kind).toBe(row.kind);
+		}
+	});
+
+	it.each(FILTER_SYNTAX.map((row) => [row.example]))(
+		'%s matches its fixture and misses the other',
+		(example) => {
+			const fixture = FIXTURES[example];
+			expect(fixture, `a fixture for ${example}`).toBeDefined();
+			const filter = compileFilter({...EMPTY_FILTER, terms: splitFilterTerms(example)});
+			expect(filter.test(recordOf(fixture!.matches))).toBe(true);
+			expect(filter.test(recordOf(fixture!.misses))).toBe(false);
+		},
+	);
+});
