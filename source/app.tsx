@@ -15,6 +15,7 @@ import {useKeyBindings} from './hooks/use-key-bindings.js';
 import {useLogStoreVersion} from './hooks/use-log-store.js';
 import {useStreamStatus} from './hooks/use-stream-status.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {errorMessage} from './shared/error-message.js';
 import {compileTerm, parseFilterTerm} from './store/filter/record-filter.js';
 import {isMark, type LogStore, type ViewLine} from './store/log-store.js';
 import type {StartPosition} from './stream/start-position.js';
@@ -78,10 +79,6 @@ function seekPosition(index: number, now: number): StartPosition {
 	const position = SEEK_CHOICES[index]?.position ?? SEEK_CHOICES[0].position;
 	if (position.kind === 'since') return {kind: 'since', time: now - position.minutes * 60_000};
 	return position;
-}
-
-function errorText(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
 
 /** The root component: header, services, log pane, partitions, footer, overlays; keys to actions. */
@@ -292,7 +289,7 @@ export function App({
 				say('sending demo records…');
 				controller.sendDemoBurst().then(
 					(count) => say(`sent ${count} demo records`),
-					(error: unknown) => say(`demo send failed: ${errorText(error)}`, 'error'),
+					(error: unknown) => say(`demo send failed: ${errorMessage(error)}`, 'error'),
 				);
 				return;
 			}
@@ -321,7 +318,7 @@ export function App({
 						written
 							? say(`exported ${countOf(written.lines, 'line')} to ${written.path}`)
 							: say('nothing to export: the view is empty', 'warn'),
-					(error: unknown) => say(`export failed: ${errorText(error)}`, 'error'),
+					(error: unknown) => say(`export failed: ${errorMessage(error)}`, 'error'),
 				);
 				return;
 			case 'openSeek':
@@ -338,7 +335,7 @@ export function App({
 				say(`re-reading ${choice.label}…`);
 				controller.seek(seekPosition(view.overlay.choice, Date.now())).then(
 					() => say(`re-reading ${choice.label}`),
-					(error: unknown) => say(`re-read failed: ${errorText(error)}`, 'error'),
+					(error: unknown) => say(`re-read failed: ${errorMessage(error)}`, 'error'),
 				);
 				return;
 			}

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+
 /**
  * klog-tui's entry point: read the command line (meow), then run one mode: the TUI,
  * plain output (`--plain`, or stdout not a terminal), or the demo producer (`demo`).
@@ -14,6 +15,7 @@ import {parseCli} from './cli/parse-cli.js';
 import {refusePasswordFlag} from './cli/security-flags.js';
 import {resolveSettings} from './session/resolve-settings.js';
 import {isConfigError} from './settings/config-error.js';
+import {errorMessage} from './shared/error-message.js';
 import {resolveGroupId} from './stream/group-id.js';
 
 const logLine = (line: string) => {
@@ -92,7 +94,7 @@ function writeOut(text: string): Promise<void> {
 main().then(
 	(code) => process.exit(code),
 	(error: unknown) => {
-		const message = error instanceof Error ? error.message : String(error);
+		const message = errorMessage(error);
 		logLine(`klog-tui: ${message.split('\n')[0]}`);
 		if (process.env.KLOG_DEBUG && error instanceof Error && error.stack) logLine(error.stack);
 		process.exit(isConfigError(error) ? 2 : 1);

@@ -19,7 +19,6 @@ export {
 	type DemoLog,
 	type DemoLogGenerator,
 	type DemoRecord,
-	seededRandom,
 } from './demo/demo-log-generator.js';
 
 /** Where the demo reports what it does (one line per event), and how it is stopped. */

@@ -10,7 +10,6 @@ import {
 	DEFAULT_BROKERS,
 	DEFAULT_DEMO_RATE,
 	DEFAULT_DEMO_SERVICES,
-	DEFAULT_MAX_RECORDS,
 	DEFAULT_TAIL,
 	DEFAULT_TIMEOUT_SECONDS,
 	DEFAULT_TOPIC,
@@ -20,6 +19,7 @@ import {
 } from '../settings/run-settings.js';
 import type {FilterSpec, ServiceFilter} from '../store/filter/filter-spec.js';
 import {parseFilterTerm} from '../store/filter/record-filter.js';
+import {DEFAULT_MAX_RECORDS} from '../store/log-store.js';
 import type {StartPosition} from '../stream/start-position.js';
 import {parseSince} from './duration.js';
 import {camelCase, FLAGS} from './flag-table.js';

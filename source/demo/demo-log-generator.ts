@@ -1,3 +1,4 @@
+import {seededRandom} from '../shared/seeded-random.js';
 /**
  * Realistic demo logs, as the services of the classic Kafka log-aggregation example
  * sent them: JSON `{"message","timestamp","service"}` plus `level` and a few fields
@@ -135,18 +136,6 @@ const BURST_ERRORS = [
 
 /** Chance per record that a service starts an error burst. */
 const BURST_CHANCE = 0.004;
-
-/** mulberry32: a small, fast, seedable PRNG (good enough for demo data). */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 /** Build a generator for the given services. */
 export function createDemoLogGenerator(options: DemoLogGeneratorOptions): DemoLogGenerator {

@@ -1,3 +1,4 @@
+import {errorMessage} from '../shared/error-message.js';
 import {type ConnectionSettings, redactSecrets} from './connection-settings.js';
 
 /**
@@ -46,6 +47,6 @@ export function authenticationFailureMessage(
  * library ever echo it, becomes `***`.
  */
 export function safeErrorMessage(error: unknown, settings: Pick<ConnectionSettings, 'sasl'>): string {
-	const message = error instanceof Error ? error.message : String(error);
+	const message = errorMessage(error);
 	return redactSecrets(message, [settings.sasl?.password]);
 }

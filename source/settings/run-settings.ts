@@ -4,8 +4,6 @@ import type {StartPosition} from '../stream/start-position.js';
 
 /** Default number of recent records the viewer starts with. */
 export const DEFAULT_TAIL = 200;
-/** Default ring buffer capacity. */
-export const DEFAULT_MAX_RECORDS = 50_000;
 /** Default `--timeout`: how long `--exit` waits for a broker before giving up. */
 export const DEFAULT_TIMEOUT_SECONDS = 15;
 /** Default topic. */

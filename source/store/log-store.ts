@@ -1,5 +1,6 @@
 import type {LogRecord, MarkRecord, RawRecord} from '../record/log-record.js';
 import {parseRecord} from '../record/parse-record.js';
+import {lastAtOrBefore} from '../shared/binary-search.js';
 import type {FilterSpec} from './filter/filter-spec.js';
 import {compileFilter, EMPTY_FILTER} from './filter/record-filter.js';
 import {HISTORY_SECONDS} from './rate-history.js';
@@ -470,23 +471,8 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 			return view.length;
 		},
 		indexOfSeq(seq) {
-			let low = 0;
-			let high = view.length - 1;
-			while (low <= high) {
-				const middle = (low + high) >>> 1;
-				const found = view.get(middle)!;
-				if (found === seq) {
-					return middle;
-				}
-
-				if (found < seq) {
-					low = middle + 1;
-				} else {
-					high = middle - 1;
-				}
-			}
-
-			return -1;
+			const index = lastAtOrBefore(view.length, (at) => view.get(at), seq);
+			return index >= 0 && view.get(index) === seq ? index : -1;
 		},
 		find(from, direction, test) {
 			const length = view.length;

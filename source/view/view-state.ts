@@ -1,4 +1,5 @@
 import {type KnownLevel, LEVELS} from '../record/log-record.js';
+import {lastAtOrBefore} from '../shared/binary-search.js';
 import type {FilterSpec, ServiceFilter} from '../store/filter/filter-spec.js';
 import {nextServicesPanel, type ServicesPanel} from './services-panel.js';
 
@@ -156,21 +157,10 @@ export function initialViewState(): ViewState {
  */
 export function positionOfSeq(view: ViewIndex, seq: number): number {
 	if (view.length === 0) return -1;
-	let low = 0;
-	let high = view.length - 1;
-	let best = 0;
-	while (low <= high) {
-		const middle = (low + high) >> 1;
-		const middleSeq = view.seqAt(middle) ?? Number.POSITIVE_INFINITY;
-		if (middleSeq === seq) return middle;
-		if (middleSeq < seq) {
-			best = middle;
-			low = middle + 1;
-		} else {
-			high = middle - 1;
-		}
-	}
-	return best;
+	return Math.max(
+		0,
+		lastAtOrBefore(view.length, (at) => view.seqAt(at), seq),
+	);
 }
 
 /** Where the pane is: the selected and the bottom view positions (-1 on an empty view). */

@@ -1,5 +1,6 @@
 // kafkajs is CommonJS and Node's ESM loader does not see these two as named exports.
 import kafkajs from 'kafkajs';
+import {errorMessage} from '../../shared/error-message.js';
 import {compressGzip, decompressGzip} from './gzip.js';
 import {CodecError} from './limits.js';
 import {holdsRecords, markerRecords, readBatchHeader} from './undecodable-batch.js';
@@ -86,7 +87,7 @@ const CODECS: ReadonlyArray<readonly [number, Codec]> = [
 ];
 
 function reasonOf(error: unknown): string {
-	const message = error instanceof Error ? error.message : String(error);
+	const message = errorMessage(error);
 	// Library messages are one line; make sure, and keep no control characters.
 	return message.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim() || 'decompression failed';
 }

@@ -7,6 +7,7 @@
  */
 import {parentPort, workerData} from 'node:worker_threads';
 import {createRecordParser} from '../../record/parse-record.js';
+import {errorMessage} from '../../shared/error-message.js';
 import {createLogStream} from '../log-stream/log-stream.js';
 import {packLogRecords} from './log-record-packing.js';
 import type {FromStreamWorker, StreamWorkerData, ToStreamWorker} from './stream-worker-protocol.js';
@@ -52,8 +53,7 @@ const stream = createLogStream({
 const reply = (id: number, work: Promise<unknown>) => {
 	work.then(
 		() => post({type: 'reply', id}),
-		(error: unknown) =>
-			post({type: 'reply', id, error: error instanceof Error ? error.message : String(error)}),
+		(error: unknown) => post({type: 'reply', id, error: errorMessage(error)}),
 	);
 };
 

@@ -1,6 +1,7 @@
 import {Worker} from 'node:worker_threads';
 import type {LogRecord} from '../../record/log-record.js';
 import {createRecordParser, type ParseSettings} from '../../record/parse-record.js';
+import {errorMessage} from '../../shared/error-message.js';
 import type {StartPosition} from '../../stream/start-position.js';
 import type {ConnectionState} from '../../stream/stream-status.js';
 import {deferredLogStream} from '../log-stream/deferred-log-stream.js';
@@ -116,9 +117,7 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 				try {
 					options.onRecords(unpackLogRecords(message.buffer));
 				} catch (error) {
-					options.onError?.(
-						`could not handle records: ${error instanceof Error ? error.message : String(error)}`,
-					);
+					options.onError?.(`could not handle records: ${errorMessage(error)}`);
 				}
 				send({type: 'ack', bytes: message.buffer.byteLength});
 				return;

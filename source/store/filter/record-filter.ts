@@ -1,5 +1,6 @@
 import {readJsonPath} from '../../record/json-path.js';
 import {LEVELS, type Level, type LogRecord} from '../../record/log-record.js';
+import {errorMessage} from '../../shared/error-message.js';
 import type {FilterSpec} from './filter-spec.js';
 
 /**
@@ -69,7 +70,7 @@ export function parseFilterTerm(term: string): FilterTerm {
 		try {
 			return {kind: 'regex', regex: new RegExp(regexMatch[1] ?? '', flags), exclude};
 		} catch (error) {
-			return {kind: 'invalid', term, error: error instanceof Error ? error.message : String(error)};
+			return {kind: 'invalid', term, error: errorMessage(error)};
 		}
 	}
 

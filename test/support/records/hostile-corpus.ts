@@ -1,4 +1,5 @@
 import type {RawRecord} from '../../../source/record/log-record.js';
+import {seededRandom} from '../../../source/shared/seeded-random.js';
 
 /**
  * Hostile Kafka record values, shared by the unit, integration and end-to-end
@@ -34,21 +35,9 @@ const ESC = '\u001b';
 const BEL = '\u0007';
 const ST = `${ESC}\\`;
 
-/** A tiny seeded PRNG (mulberry32): the same seed gives the same bytes on every machine. */
-export function createRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
-
 /** `length` random bytes from a seeded PRNG. */
 export function randomBytes(length: number, seed: number): Buffer {
-	const random = createRandom(seed);
+	const random = seededRandom(seed);
 	const bytes = Buffer.alloc(length);
 	for (let index = 0; index < length; index++) {
 		bytes[index] = Math.floor(random() * 256);

@@ -6,12 +6,13 @@ import type {RawRecord} from '../../../source/record/log-record.js';
 import {parseRecord} from '../../../source/record/parse-record.js';
 import {sanitizeForTerminal} from '../../../source/record/sanitize.js';
 import {composePlainRow} from '../../../source/render/compose-rows.js';
+import {seededRandom} from '../../../source/shared/seeded-random.js';
 import {formatJsonLine, formatPlainLine} from '../../../source/terminal-text/format-line.js';
 import {fitSegments} from '../../../source/terminal-text/segments.js';
 import {styleSegments} from '../../../source/terminal-text/style-segments.js';
 import {textWidth, truncateToWidth} from '../../../source/terminal-text/truncate-to-width.js';
 import {detailRows} from '../../../source/view/detail-rows.js';
-import {createRandom, findTerminalUnsafe} from '../../support/records/hostile-corpus.js';
+import {findTerminalUnsafe} from '../../support/records/hostile-corpus.js';
 
 /**
  * 100 000 records of random bytes and random mutations of valid log lines,
@@ -338,7 +339,7 @@ function checkSafe(
 
 /** Run one record through everything; throws with a description on the first problem. */
 function runOne(index: number): void {
-	const random = createRandom((SEED ^ Math.imul(index + 1, 0x9e3779b9)) >>> 0);
+	const random = seededRandom((SEED ^ Math.imul(index + 1, 0x9e3779b9)) >>> 0);
 	const raw = fuzzRecord(random, index);
 	try {
 		const record = parseRecord(raw, index);

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
+import {seededRandom} from '../../../source/shared/seeded-random.js';
 import {clusterEnd} from '../../../source/terminal-text/cluster-boundary.js';
-import {createRandom} from '../../support/records/hostile-corpus.js';
 
 function clusters(text: string): string[] {
 	const result: string[] = [];
@@ -60,7 +60,7 @@ describe('clusterEnd', () => {
 			'\u0e48',
 			'\u0e33',
 		];
-		const random = createRandom(42);
+		const random = seededRandom(42);
 		for (let round = 0; round < 2000; round++) {
 			let text = '';
 			const length = 1 + Math.floor(random() * 12);
