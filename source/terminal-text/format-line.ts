@@ -1,6 +1,7 @@
 import {Chalk, type ChalkInstance, type ColorSupportLevel} from 'chalk';
 import type {Level, LogRecord} from '../record/log-record.js';
 import {dayOf, formatTime, formatTimeForDay, type TimeMode} from './format-time.js';
+import {paintFor} from './paint.js';
 import {levelColour, type ServiceColourOverrides, serviceColour} from './service-colour.js';
 import {truncateToWidth} from './truncate-to-width.js';
 
@@ -86,11 +87,10 @@ function serviceColumn(service: string, width: number): string {
 	return cell;
 }
 
-/** `paint` in a colour given as `#rrggbb` or as a chalk colour name (config files allow both). */
-function painter(paint: ChalkInstance, colour: string): (text: string) => string {
-	if (colour.startsWith('#')) return paint.hex(colour);
-	const named = (paint as unknown as Record<string, unknown>)[colour];
-	return typeof named === 'function' ? (named as (text: string) => string) : (text) => text;
+/** `service` in `colour` (any colour `paintFor` reads), or as it is when the colour is unknown. */
+function paintService(paint: ChalkInstance, colour: string, service: string): string {
+	const painted = paintFor(colour, false, paint);
+	return painted ? painted(service) : service;
 }
 
 /**
@@ -116,7 +116,7 @@ export function formatPlainLine(record: LogRecord, options: PlainLineOptions): s
 	const paint = chalkAt(options.colourLevel);
 	const levelPaint = paint.hex(levelColour(record.level));
 	const loud = record.level === 'error' || record.level === 'fatal';
-	return `${paint.dim(time)} ${topic ? paint.dim(topic) : ''}${painter(paint, serviceColour(record.service, options.serviceColours))(service)} ${
+	return `${paint.dim(time)} ${topic ? paint.dim(topic) : ''}${paintService(paint, serviceColour(record.service, options.serviceColours), service)} ${
 		loud ? levelPaint.bold(level) : levelPaint(level)
 	} ${record.message}`;
 }

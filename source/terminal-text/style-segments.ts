@@ -1,29 +1,6 @@
-import chalk, {type ChalkInstance} from 'chalk';
+import chalk from 'chalk';
+import {paintFor} from './paint.js';
 import type {Segment} from './segments.js';
-
-const RGB = /^rgb\(\s?(\d+),\s?(\d+),\s?(\d+)\s?\)$/;
-const ANSI_256 = /^ansi256\(\s?(\d+)\s?\)$/;
-
-/**
- * Chalk for a colour as Ink's `<Text color>` reads it: a chalk name (`cyan`, `redBright`),
- * `#rrggbb`, `rgb(r, g, b)` or `ansi256(n)`; undefined for anything else (shown uncoloured).
- */
-function paintFor(color: string, background: boolean): ChalkInstance | undefined {
-	if (color in chalk) {
-		const name = background ? `bg${color[0]!.toUpperCase()}${color.slice(1)}` : color;
-		const paint = (chalk as unknown as Record<string, unknown>)[name];
-		return typeof paint === 'function' ? (paint as ChalkInstance) : undefined;
-	}
-	if (color.startsWith('#')) return background ? chalk.bgHex(color) : chalk.hex(color);
-	const ansi = ANSI_256.exec(color);
-	if (ansi) return background ? chalk.bgAnsi256(Number(ansi[1])) : chalk.ansi256(Number(ansi[1]));
-	const rgb = RGB.exec(color);
-	if (rgb) {
-		const [red, green, blue] = [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
-		return background ? chalk.bgRgb(red, green, blue) : chalk.rgb(red, green, blue);
-	}
-	return undefined;
-}
 
 /** One segment with its style applied, in the order Ink's `<Text>` applies them. */
 function styleSegment(segment: Segment): string {

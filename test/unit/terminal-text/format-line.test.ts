@@ -76,6 +76,13 @@ describe('formatPlainLine', () => {
 			serviceColours: {api: '#010203'},
 		});
 		expect(overridden).toContain('\u001b[38;2;1;2;3m');
+		// Every colour the TUI reads (one painter for both): rgb(), ansi256() and names.
+		const colourOf = (colour: string) =>
+			formatPlainLine(record(), {colour: true, colourLevel: 3, serviceColours: {api: colour}});
+		expect(colourOf('rgb(4, 5, 6)')).toContain('\u001b[38;2;4;5;6m');
+		expect(colourOf('ansi256(200)')).toContain('\u001b[38;5;200m');
+		expect(colourOf('magenta')).toContain('\u001b[35m');
+		expect(colourOf('no-such-colour').replace(/\u001b\[[0-9;]*m/g, '')).toContain('api');
 		// 16-colour terminals get 16-colour codes.
 		expect(formatPlainLine(record(), {colour: true, colourLevel: 1})).toMatch(/\u001b\[(3|9)[0-7]m/);
 	});
