@@ -10,7 +10,8 @@
 import {createLineWriter, type LineWriter} from '../source/plain/line-writer.js';
 import type {LogRecord, RawRecord} from '../source/record/log-record.js';
 import {parseRecord} from '../source/record/parse-record.js';
-import {createLogStore, isMark} from '../source/store/log-store.js';
+import {createLogStore} from '../source/store/log-store.js';
+import {isMark} from '../source/store/log-store-types.js';
 import {formatJsonLine, formatPlainLine} from '../source/terminal-text/format-line.js';
 import {createLogLineGenerator} from '../tools/load/log-lines.js';
 

@@ -17,7 +17,7 @@ import {useStreamStatus} from './hooks/use-stream-status.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {errorMessage} from './shared/error-message.js';
 import {compileTerm, parseFilterTerm} from './store/filter/record-filter.js';
-import {isMark, type LogStore, type ViewLine} from './store/log-store.js';
+import {isMark, type LogStore, type ViewLine} from './store/log-store-types.js';
 import type {StartPosition} from './stream/start-position.js';
 import type {StreamController} from './stream/stream-controller.js';
 import type {StreamStatusStore} from './stream/stream-status.js';

@@ -1,6 +1,6 @@
 import type {LogRecord} from '../record/log-record.js';
 import {type FilterTerm, findMatchRanges} from '../store/filter/record-filter.js';
-import {isMark, type ViewLine} from '../store/log-store.js';
+import {isMark, type ViewLine} from '../store/log-store-types.js';
 import {LEVEL_LABELS} from '../terminal-text/format-line.js';
 import {CLOCK_WIDTH, DATE_WIDTH, formatDatedTime, formatTime} from '../terminal-text/format-time.js';
 import {fitCell, type Segment} from '../terminal-text/segments.js';

@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import type {ViewLine} from '../store/log-store.js';
+import type {ViewLine} from '../store/log-store-types.js';
 import {countOf} from '../terminal-text/format-count.js';
 import type {Segment} from '../terminal-text/segments.js';
 import {LogLine, type LogLineLayout, logLineRows} from './log-line.js';

@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import type {ServiceCount} from '../store/log-store.js';
+import type {ServiceCount} from '../store/log-store-types.js';
 import {formatCount, formatRate} from '../terminal-text/format-count.js';
 import {fitCell, type Segment} from '../terminal-text/segments.js';
 import {type ServiceColourOverrides, serviceColour} from '../terminal-text/service-colour.js';

@@ -1,7 +1,7 @@
 import type {FileHandle} from 'node:fs/promises';
 import {open} from 'node:fs/promises';
 import {join} from 'node:path';
-import {isMark, type LogStore, type ViewLine} from '../store/log-store.js';
+import {isMark, type LogStore, type ViewLine} from '../store/log-store-types.js';
 import {formatJsonLine} from '../terminal-text/format-json-line.js';
 
 /** Lines read from the store per chunk while exporting (keeps memory flat for big views). */

@@ -1,5 +1,5 @@
 import {useCallback, useSyncExternalStore} from 'react';
-import type {LogStore} from '../store/log-store.js';
+import type {LogStore} from '../store/log-store-types.js';
 
 /**
  * Re-render when the store changes (it notifies at most ~20 times a second) and return

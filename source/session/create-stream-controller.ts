@@ -2,7 +2,7 @@ import {createDemoLogGenerator} from '../demo/demo-log-generator.js';
 import type {KafkaConnectionOptions, LogStream, RecordProducer} from '../kafka.js';
 import {producePermission} from '../settings/broker-address.js';
 import {DEFAULT_DEMO_SERVICES, DEMO_PARTITIONS} from '../settings/run-settings.js';
-import type {LogStore} from '../store/log-store.js';
+import type {LogStore} from '../store/log-store-types.js';
 import type {StartPosition} from '../stream/start-position.js';
 import type {StreamController} from '../stream/stream-controller.js';
 import type {StreamStatusStore} from '../stream/stream-status.js';

@@ -1,6 +1,6 @@
 import {sanitizeForTerminal} from '../record/sanitize.js';
 import {recordIdentity} from '../record/shapes/record-identity.js';
-import {isMark, type ViewLine} from '../store/log-store.js';
+import {isMark, type ViewLine} from '../store/log-store-types.js';
 import {formatTime} from '../terminal-text/format-time.js';
 
 /**

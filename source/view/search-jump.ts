@@ -1,4 +1,4 @@
-import type {LogStore, ViewLine} from '../store/log-store.js';
+import type {LogStore, ViewLine} from '../store/log-store-types.js';
 
 /** The part of the store a search jump reads. */
 export type SearchableView = Pick<LogStore, 'find' | 'viewLength'>;

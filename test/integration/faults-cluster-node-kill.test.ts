@@ -8,7 +8,8 @@
 import {Kafka, logLevel, Partitioners, type RecordMetadata} from 'kafkajs';
 import {afterEach, describe, expect, it} from 'vitest';
 import {createLogStream} from '../../source/kafka.js';
-import {createLogStore, type DisposableLogStore, isMark} from '../../source/store/log-store.js';
+import {createLogStore} from '../../source/store/log-store.js';
+import {type DisposableLogStore, isMark} from '../../source/store/log-store-types.js';
 import type {ConnectionState} from '../../source/stream/stream-status.js';
 import {logValues, openStreams, stopOpenStreams, waitUntil} from '../support/kafka/kafka-stream-helpers.js';
 import {createTopic, ownKafka, uniqueName, withAdmin} from '../support/kafka/test-kafka.js';

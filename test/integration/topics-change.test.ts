@@ -8,7 +8,7 @@
 import {execFileSync} from 'node:child_process';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {createViewerSession, type ViewerSession} from '../../source/session/viewer-session.js';
-import {isMark, type ViewLine} from '../../source/store/log-store.js';
+import {isMark, type ViewLine} from '../../source/store/log-store-types.js';
 import {ensureBuilt} from '../support/cli/cli-process.js';
 import {killRunningClis, offsetKeys, STACK_FRAME, startPlainCli} from '../support/cli/faults-cli-run.js';
 import {stopOpenStreams, waitUntil, watchStream} from '../support/kafka/kafka-stream-helpers.js';

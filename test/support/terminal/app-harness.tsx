@@ -7,7 +7,8 @@ import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {afterEach, expect, vi} from 'vitest';
 import {App} from '../../../source/app.js';
-import {createLogStore, type DisposableLogStore} from '../../../source/store/log-store.js';
+import {createLogStore} from '../../../source/store/log-store.js';
+import type {DisposableLogStore} from '../../../source/store/log-store-types.js';
 import {createStreamStatusStore} from '../../../source/store/stream-status-store.js';
 import {
 	frameLines,

@@ -4,12 +4,8 @@ import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {exportFileName, exportLine, exportView} from '../../../source/export/export-view.js';
 import type {RawRecord} from '../../../source/record/log-record.js';
-import {
-	createLogStore,
-	type DisposableLogStore,
-	isMark,
-	type ViewLine,
-} from '../../../source/store/log-store.js';
+import {createLogStore} from '../../../source/store/log-store.js';
+import {type DisposableLogStore, isMark, type ViewLine} from '../../../source/store/log-store-types.js';
 import {formatJsonLine} from '../../../source/terminal-text/format-json-line.js';
 import {logRecord} from '../../support/terminal/tui-fixtures.js';
 

@@ -18,7 +18,8 @@ import {
 	type OutputInstance,
 	SUPPORTED_INK,
 } from '../../../source/render/fast-ink-output.js';
-import {createLogStore, type DisposableLogStore} from '../../../source/store/log-store.js';
+import {createLogStore} from '../../../source/store/log-store.js';
+import type {DisposableLogStore} from '../../../source/store/log-store-types.js';
 import {createStreamStatusStore} from '../../../source/store/stream-status-store.js';
 import {parseAnsiScreen} from '../../../tools/terminal/ansi-svg.js';
 import {HOSTILE_CASES} from '../../support/records/hostile-corpus.js';

@@ -1,13 +1,8 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {LogRecord, RawRecord} from '../../../source/record/log-record.js';
 import {EMPTY_FILTER} from '../../../source/store/filter/record-filter.js';
-import {
-	createLogStore,
-	type DisposableLogStore,
-	HISTORY_SECONDS,
-	isMark,
-	type ViewLine,
-} from '../../../source/store/log-store.js';
+import {createLogStore, HISTORY_SECONDS} from '../../../source/store/log-store.js';
+import {type DisposableLogStore, isMark, type ViewLine} from '../../../source/store/log-store-types.js';
 
 const T0 = 1_700_000_000_000;
 

@@ -1,6 +1,7 @@
 import {EventEmitter} from 'node:events';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {createLogStore, type LogStore} from '../../../source/store/log-store.js';
+import {createLogStore} from '../../../source/store/log-store.js';
+import type {LogStore} from '../../../source/store/log-store-types.js';
 import {createStreamStatusStore} from '../../../source/store/stream-status-store.js';
 import {ENTER_SCREEN, LEAVE_SCREEN, runTui} from '../../../source/tui/screen.js';
 import {INFO, logRecord, recordingController, settle} from '../../support/terminal/tui-fixtures.js';

@@ -1,10 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {
-	createLogStore,
-	type DisposableLogStore,
-	isMark,
-	type ViewLine,
-} from '../../../source/store/log-store.js';
+import {createLogStore} from '../../../source/store/log-store.js';
+import {type DisposableLogStore, isMark, type ViewLine} from '../../../source/store/log-store-types.js';
 import {findWrapping, matchOrdinal} from '../../../source/view/search-jump.js';
 import {logRecord} from '../../support/terminal/tui-fixtures.js';
 
