@@ -9,7 +9,7 @@ const LAYERS = [
 	{name: 'terminal-text', path: '^source/terminal-text/', uses: ['record', 'store']},
 	{name: 'stream', path: '^source/stream/', uses: ['record']},
 	{name: 'settings', path: '^source/settings/', uses: ['record', 'store', 'stream']},
-	{name: 'demo-logs', path: '^source/demo/', uses: ['record']},
+	{name: 'demo-logs', path: '^source/demo-logs/', uses: ['record']},
 	{name: 'kafka', path: '^source/kafka(/|\\.ts$)', uses: ['record', 'stream', 'settings']},
 	{
 		name: 'session',

@@ -31,7 +31,7 @@ const ROWS = 36;
 const TOPIC = 'logs';
 /** The SVG's title, as README.md's alt text says. */
 const TITLE = 'klog-tui on live demo logs';
-/** The demo's default services: each has its own message templates (source/demo/demo-log-generator.ts). */
+/** The demo's default services: each has its own message templates (source/demo-logs/demo-log-generator.ts). */
 const SERVICES = ['api', 'auth', 'payments', 'worker'];
 /**
  * After every service shows up: time for the rates and sparklines to fill in, with a burst of

@@ -77,9 +77,6 @@ async function main(): Promise<number> {
 			exitSignals.dispose();
 		}
 	}
-	// Before anything big is allocated: the TUI holds its buffer for hours (see heap-tuning.ts).
-	const {tuneHeapForViewer} = await import('./tui/heap-tuning.js');
-	tuneHeapForViewer();
 	const {runViewerTui} = await import('./tui.js');
 	return runViewerTui(config, resolved, groupId, logLine, serviceColours);
 }

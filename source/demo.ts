@@ -4,7 +4,7 @@
  * 4 s per service there; `--rate` per second here). Creates the topic when it is missing.
  */
 
-import {createDemoLogGenerator, type DemoRecord} from './demo/demo-log-generator.js';
+import {createDemoLogGenerator, type DemoRecord} from './demo-logs/demo-log-generator.js';
 import {
 	createRecordProducer,
 	createTopicIfMissing,
@@ -19,7 +19,7 @@ export {
 	type DemoLog,
 	type DemoLogGenerator,
 	type DemoRecord,
-} from './demo/demo-log-generator.js';
+} from './demo-logs/demo-log-generator.js';
 
 /** Where the demo reports what it does (one line per event), and how it is stopped. */
 export type DemoIo = {

@@ -3,6 +3,7 @@ import type {ResolvedConnection} from './session/resolved-connection.js';
 import {createViewerSession} from './session/viewer-session.js';
 import type {ViewerSettings} from './settings/run-settings.js';
 import {groupPolicyOf} from './stream/group-policy.js';
+import {tuneHeapForViewer} from './tui/heap-tuning.js';
 
 /**
  * The TUI mode: the viewer session (store, status, stream in a worker, controller; see
@@ -17,6 +18,8 @@ export async function runViewerTui(
 	log: (line: string) => void,
 	serviceColours?: Readonly<Record<string, string>>,
 ): Promise<number> {
+	// Before the buffer fills: the TUI holds it for hours (see tui/heap-tuning.ts).
+	tuneHeapForViewer();
 	// Before the screen is taken: a named group with live members is refused with one line.
 	const groupPolicy = groupPolicyOf(config);
 	const refusal = await liveGroupRefusal(resolved.connection, groupId, groupPolicy);

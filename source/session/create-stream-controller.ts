@@ -1,4 +1,4 @@
-import {createDemoLogGenerator} from '../demo/demo-log-generator.js';
+import {createDemoLogGenerator} from '../demo-logs/demo-log-generator.js';
 import type {KafkaConnectionOptions, LogStream, RecordProducer} from '../kafka.js';
 import {producePermission} from '../settings/broker-address.js';
 import {DEFAULT_DEMO_SERVICES, DEMO_PARTITIONS} from '../settings/run-settings.js';

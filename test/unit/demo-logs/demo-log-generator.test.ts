@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {createDemoLogGenerator} from '../../../source/demo/demo-log-generator.js';
+import {createDemoLogGenerator} from '../../../source/demo-logs/demo-log-generator.js';
 import {seededRandom} from '../../../source/shared/seeded-random.js';
 
 const SERVICES = ['api', 'auth', 'payments', 'worker'];
