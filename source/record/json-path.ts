@@ -97,17 +97,10 @@ function findKey(json: string, index: number, key: string): number {
 			return position;
 		}
 
-		position = skipValue(json, position);
+		position = skipToNext(json, position);
 		if (position < 0) {
 			return -1;
 		}
-
-		position = skipSpace(json, position);
-		if (json.charCodeAt(position) !== COMMA) {
-			return -1;
-		}
-
-		position = skipSpace(json, position + 1);
 	}
 
 	return -1;
@@ -134,6 +127,14 @@ function keyEquals(json: string, start: number, end: number, key: string): boole
 	return false;
 }
 
+/** From a value at `position`, past it and its comma to the next member or element; -1 if none. */
+function skipToNext(json: string, position: number): number {
+	const end = skipValue(json, position);
+	if (end < 0) return -1;
+	const comma = skipSpace(json, end);
+	return json.charCodeAt(comma) === COMMA ? skipSpace(json, comma + 1) : -1;
+}
+
 /** Position of element `wanted` of the array at `index`, or -1. */
 function findElement(json: string, index: number, wanted: number): number {
 	let position = skipSpace(json, index + 1);
@@ -142,17 +143,10 @@ function findElement(json: string, index: number, wanted: number): number {
 	}
 
 	for (let element = 0; element < wanted; element++) {
-		position = skipValue(json, position);
+		position = skipToNext(json, position);
 		if (position < 0) {
 			return -1;
 		}
-
-		position = skipSpace(json, position);
-		if (json.charCodeAt(position) !== COMMA) {
-			return -1;
-		}
-
-		position = skipSpace(json, position + 1);
 	}
 
 	return position < json.length ? position : -1;
