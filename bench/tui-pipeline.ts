@@ -22,6 +22,7 @@ import {percentile} from '../tools/load/measure.js';
 import {
 	createVirtualKeyboard,
 	createVirtualTerminal,
+	untilScreen,
 	type VirtualTerminal,
 } from '../tools/terminal/virtual-terminal.js';
 import type {LatencyResult} from './results-table.js';
@@ -86,31 +87,9 @@ async function untilTotal(count: number): Promise<void> {
 	while (store.total < count) await sleep(5);
 }
 
-/** Resolves with the ms from now until a write leaves the screen satisfying `test`, or undefined after the limit. */
-function untilScreen(
-	screenTerminal: VirtualTerminal,
-	test: (screen: string) => boolean,
-): Promise<number | undefined> {
-	const from = performance.now();
-	return new Promise((resolve) => {
-		let done = false;
-		const finish = (value: number | undefined) => {
-			if (done) return;
-			done = true;
-			clearTimeout(timer);
-			unsubscribe();
-			resolve(value);
-		};
-		const unsubscribe = screenTerminal.onWrite(() => {
-			if (!done && test(screenTerminal.screen().join('\n'))) finish(performance.now() - from);
-		});
-		const timer = setTimeout(() => finish(undefined), keyWaitLimitMs);
-	});
-}
-
 /** Presses `keys` and waits for the frame that shows it; ms or undefined when it never showed. */
 async function pressAndWait(keys: string, test: (screen: string) => boolean): Promise<number | undefined> {
-	const waiting = untilScreen(terminal, test);
+	const waiting = untilScreen(terminal, test, keyWaitLimitMs);
 	keyboard.press(keys);
 	return waiting;
 }

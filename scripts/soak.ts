@@ -21,7 +21,11 @@ import {runTui} from '../source/tui/screen.js';
 import {startKafka} from '../tools/kafka/kafka-broker.js';
 import {startLiveProducer} from '../tools/load/live-producer.js';
 import {percentile} from '../tools/load/measure.js';
-import {createVirtualKeyboard, createVirtualTerminal} from '../tools/terminal/virtual-terminal.js';
+import {
+	createVirtualKeyboard,
+	createVirtualTerminal,
+	untilScreen,
+} from '../tools/terminal/virtual-terminal.js';
 import {type SoakSample, soakVerdict} from './soak-verdict.js';
 
 const {values: args} = parseArgs({
@@ -123,22 +127,9 @@ async function main(): Promise<number> {
 
 		/** Time from pressing `keys` until a write leaves the screen passing `test`; undefined if it never does. */
 		const pressAndWait = (keys: string, test: (screen: string) => boolean): Promise<number | undefined> => {
-			const from = performance.now();
-			return new Promise((resolve) => {
-				let done = false;
-				const finish = (value: number | undefined) => {
-					if (done) return;
-					done = true;
-					clearTimeout(timer);
-					unsubscribe();
-					resolve(value);
-				};
-				const unsubscribe = terminal.onWrite(() => {
-					if (test(terminal.screen().join('\n'))) finish(performance.now() - from);
-				});
-				const timer = setTimeout(() => finish(undefined), keyWaitLimitMs);
-				keyboard.press(keys);
-			});
+			const waiting = untilScreen(terminal, test, keyWaitLimitMs);
+			keyboard.press(keys);
+			return waiting;
 		};
 
 		const samples: SoakSample[] = [];

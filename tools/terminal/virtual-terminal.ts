@@ -191,3 +191,26 @@ export function createVirtualKeyboard(): {stdin: NodeJS.ReadStream; press(keys: 
 		},
 	};
 }
+
+/** Resolves with the ms from now until a write leaves the screen satisfying `test`, or undefined after `limitMs`. */
+export function untilScreen(
+	terminal: VirtualTerminal,
+	test: (screen: string) => boolean,
+	limitMs: number,
+): Promise<number | undefined> {
+	const from = performance.now();
+	return new Promise((resolve) => {
+		let done = false;
+		const finish = (value: number | undefined) => {
+			if (done) return;
+			done = true;
+			clearTimeout(timer);
+			unsubscribe();
+			resolve(value);
+		};
+		const unsubscribe = terminal.onWrite(() => {
+			if (!done && test(terminal.screen().join('\n'))) finish(performance.now() - from);
+		});
+		const timer = setTimeout(() => finish(undefined), limitMs);
+	});
+}
