@@ -6,7 +6,7 @@ const LAYERS = [
 	{name: 'shared', path: '^source/shared/', uses: []},
 	{name: 'record', path: '^source/record/', uses: []},
 	{name: 'store', path: '^source/store/', uses: ['record', 'stream']},
-	{name: 'terminal-text', path: '^source/terminal-text/', uses: ['record', 'store']},
+	{name: 'terminal-text', path: '^source/terminal-text/', uses: ['record', 'store', 'stream']},
 	{name: 'stream', path: '^source/stream/', uses: ['record']},
 	{name: 'settings', path: '^source/settings/', uses: ['record', 'store', 'stream']},
 	{name: 'demo-logs', path: '^source/demo-logs/', uses: ['record']},
@@ -45,6 +45,7 @@ const LAYERS = [
 		path: '^source/demo\\.ts$',
 		uses: ['record', 'stream', 'settings', 'kafka', 'session', 'demo-logs'],
 	},
+	{name: 'lag', path: '^source/lag\\.ts$', uses: ['record', 'stream', 'settings', 'kafka', 'terminal-text']},
 	{name: 'cli', path: '^source/cli(/|\\.tsx$)', uses: ['*']},
 ];
 

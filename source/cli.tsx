@@ -59,6 +59,11 @@ async function main(): Promise<number> {
 		}
 	}
 
+	if (config.command === 'lag') {
+		const {runLag} = await import('./lag.js');
+		return runLag(config, resolved.connection, {write: writeOut, log: logLine});
+	}
+
 	const groupId = resolveGroupId({group: config.group, groupPrefix: config.groupPrefix});
 	if (config.mode === 'plain') {
 		const {runPlain} = await import('./plain.js');

@@ -6,6 +6,7 @@
 
 export {type BrokerProbe, everyBrokerRefused, probeBrokers} from './kafka/broker-probe.js';
 export {UNDECODABLE_PREFIX} from './kafka/codecs/undecodable-batch.js';
+export {type ConsumerLag, readConsumerLag} from './kafka/consumer-lag.js';
 export {describeKafkaError} from './kafka/error-reason.js';
 export {liveGroupRefusal} from './kafka/group-guard.js';
 export {

@@ -20,4 +20,4 @@ export type FlagSpec = {
 };
 
 /** The two ways to run klog-tui: the viewer (`klog-tui`) and the demo producer (`klog-tui demo`). */
-export type CommandName = 'view' | 'demo';
+export type CommandName = 'view' | 'demo' | 'lag';

@@ -9,8 +9,11 @@ import type {CommandName, FlagSpec} from './flag-spec.js';
 import {LEVEL_INPUT_HELP} from '../record/level.js';
 import {SECURITY_FLAG_SPECS} from './security-flags.js';
 
-const both: readonly CommandName[] = ['view', 'demo'];
+/** Flags every command takes: where the cluster is, and how to reach it. */
+const all: readonly CommandName[] = ['view', 'demo', 'lag'];
+const viewAndDemo: readonly CommandName[] = ['view', 'demo'];
 const view: readonly CommandName[] = ['view'];
+const viewAndLag: readonly CommandName[] = ['view', 'lag'];
 const demo: readonly CommandName[] = ['demo'];
 
 /** The flags, in the order the help lists them. */
@@ -21,7 +24,7 @@ export const FLAGS: readonly FlagSpec[] = [
 		type: 'string',
 		valueName: '<list>',
 		description: 'Kafka brokers, comma separated (default $KAFKA_BROKERS, else localhost:9092)',
-		commands: both,
+		commands: all,
 	},
 	{
 		name: 'topic',
@@ -30,7 +33,7 @@ export const FLAGS: readonly FlagSpec[] = [
 		multiple: true,
 		valueName: '<name>',
 		description: 'Topic to read; repeat for several (default logs)',
-		commands: both,
+		commands: all,
 	},
 	{
 		name: 'group',
@@ -84,7 +87,7 @@ export const FLAGS: readonly FlagSpec[] = [
 		type: 'string',
 		valueName: '<format>',
 		description: 'Plain output format: text or json (JSON lines with every field)',
-		commands: view,
+		commands: viewAndLag,
 	},
 	{
 		name: 'exit',
@@ -151,7 +154,7 @@ export const FLAGS: readonly FlagSpec[] = [
 		name: 'allow-produce',
 		type: 'boolean',
 		description: 'Allow writing demo records to a cluster that is not on this machine',
-		commands: both,
+		commands: viewAndDemo,
 	},
 	{
 		name: 'rate',
@@ -186,7 +189,7 @@ export const FLAGS: readonly FlagSpec[] = [
 		type: 'string',
 		valueName: '<path>',
 		description: 'Write the Kafka client logs to this file (default: nowhere)',
-		commands: both,
+		commands: all,
 	},
 	{
 		name: 'color',
@@ -202,14 +205,14 @@ export const FLAGS: readonly FlagSpec[] = [
 		short: 'h',
 		type: 'boolean',
 		description: 'Show this help',
-		commands: both,
+		commands: all,
 	},
 	{
 		name: 'version',
 		short: 'v',
 		type: 'boolean',
 		description: 'Show the version',
-		commands: both,
+		commands: all,
 	},
 ];
 

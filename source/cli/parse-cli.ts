@@ -15,6 +15,7 @@ import {
 	DEFAULT_TOPIC,
 	DEMO_PARTITIONS,
 	type DemoSettings,
+	type LagSettings,
 	type ViewerSettings,
 } from '../settings/run-settings.js';
 import type {FilterSpec, ServiceFilter} from '../store/filter/filter-spec.js';
@@ -70,7 +71,9 @@ export function parseCli(input: CliInput): CliParseResult {
 		const config =
 			scan.command === 'demo'
 				? demoConfig(flags, common, input.env)
-				: viewerConfig(flags, common, input, new Set(scan.given));
+				: scan.command === 'lag'
+					? lagConfig(flags, common)
+					: viewerConfig(flags, common, input, new Set(scan.given));
 		return {kind: 'run', config};
 	} catch (error) {
 		if (error instanceof UsageProblem) return {kind: 'error', message: error.message};
@@ -214,10 +217,7 @@ function viewerConfig(
 	given: ReadonlySet<string>,
 ): ViewerSettings {
 	const topics = items(list(flags, 'topic'));
-	const output = (text(flags, 'output') ?? 'text').trim().toLowerCase();
-	if (output !== 'text' && output !== 'json') {
-		throw new UsageProblem(`--output must be text or json, not '${text(flags, 'output')}'`);
-	}
+	const output = outputFormat(flags);
 	if (given.has('group') && given.has('group-prefix')) {
 		throw new UsageProblem('--group and --group-prefix cannot be used together');
 	}
@@ -263,6 +263,26 @@ function viewerConfig(
 		commit: flags.commit === true,
 		joinLiveGroup: flags.joinLiveGroup === true,
 		colour: colourWanted(flags.color !== false, input.env, input.stdoutIsTTY),
+	};
+}
+
+/** `--output`: text (the default) or json. */
+function outputFormat(flags: Flags): 'text' | 'json' {
+	const output = (text(flags, 'output') ?? 'text').trim().toLowerCase();
+	if (output !== 'text' && output !== 'json') {
+		throw new UsageProblem(`--output must be text or json, not '${text(flags, 'output')}'`);
+	}
+	return output;
+}
+
+/** `klog-tui lag`: the consumer groups of the topics and their lag, once. */
+function lagConfig(flags: Flags, common: CommonSettings): LagSettings {
+	const topics = items(list(flags, 'topic'));
+	return {
+		...common,
+		command: 'lag',
+		topics: topics.length > 0 ? [...new Set(topics)] : [DEFAULT_TOPIC],
+		output: outputFormat(flags),
 	};
 }
 

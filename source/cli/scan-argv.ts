@@ -13,7 +13,7 @@ export type ArgvScan = {
 	problem: string | undefined;
 };
 
-const COMMANDS = ['demo'] as const;
+const COMMANDS = ['demo', 'lag'] as const;
 const negativeNumber = /^-(?:\d+|\d*\.\d+)(?:e[+-]?\d+)?$/i;
 
 function byLongName(name: string): FlagSpec | undefined {
@@ -123,9 +123,9 @@ export function scanArgv(argv: readonly string[]): ArgvScan {
 		seen.add(name);
 		if (!flag.commands.includes(command)) {
 			fail(
-				command === 'demo'
-					? `${displayName(flag)} is not a flag of 'klog-tui demo'`
-					: `${displayName(flag)} is only for 'klog-tui demo'`,
+				command === 'view'
+					? `${displayName(flag)} is only for ${flag.commands.map((name) => `'klog-tui ${name}'`).join(' and ')}`
+					: `${displayName(flag)} is not a flag of 'klog-tui ${command}'`,
 			);
 		}
 	}

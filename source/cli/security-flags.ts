@@ -5,7 +5,7 @@ import {PASSWORD_FLAG_REFUSAL} from '../settings/resolve-connection-settings.js'
  */
 import type {FlagSpec} from './flag-spec.js';
 
-const both = ['view', 'demo'] as const;
+const all = ['view', 'demo', 'lag'] as const;
 
 /**
  * The security and config flags as rows of the CLI's flag table (`source/cli/flag-table.ts`),
@@ -18,61 +18,61 @@ export const SECURITY_FLAG_SPECS: readonly FlagSpec[] = [
 		valueName: '<file>',
 		description:
 			'Config file (default ~/.config/klog-tui/config.json, honouring $XDG_CONFIG_HOME; or $KLOG_CONFIG)',
-		commands: both,
+		commands: all,
 	},
 	{
 		name: 'profile',
 		type: 'string',
 		valueName: '<name>',
 		description: 'Named profile of the config file: brokers, SASL, TLS, topics... (or $KLOG_PROFILE)',
-		commands: both,
+		commands: all,
 	},
 	{
 		name: 'sasl-mechanism',
 		type: 'string',
 		valueName: '<name>',
 		description: 'SASL: plain, scram-sha-256 or scram-sha-512 (or $KLOG_SASL_MECHANISM)',
-		commands: both,
+		commands: all,
 	},
 	{
 		name: 'username',
 		type: 'string',
 		valueName: '<name>',
 		description: 'SASL user (or $KLOG_USERNAME); the password: $KLOG_PASSWORD, config file or prompt',
-		commands: both,
+		commands: all,
 	},
 	{
 		name: 'ssl',
 		type: 'boolean',
 		description: 'Connect with TLS (implied by --ca, --cert, --key)',
-		commands: both,
+		commands: all,
 	},
 	{
 		name: 'ca',
 		type: 'string',
 		valueName: '<file>',
 		description: 'CA certificate (PEM) to trust instead of the system store',
-		commands: both,
+		commands: all,
 	},
 	{
 		name: 'cert',
 		type: 'string',
 		valueName: '<file>',
 		description: 'Client certificate (PEM), with --key, for brokers that require one',
-		commands: both,
+		commands: all,
 	},
 	{
 		name: 'key',
 		type: 'string',
 		valueName: '<file>',
 		description: 'Private key (PEM) of --cert',
-		commands: both,
+		commands: all,
 	},
 	{
 		name: 'insecure-skip-verify',
 		type: 'boolean',
 		description: "Do NOT verify the broker's certificate (dangerous; warned at every start)",
-		commands: both,
+		commands: all,
 	},
 ];
 

@@ -97,6 +97,9 @@ function withRemembered(
 		const topic = !topicGiven && remembered.topics ? remembered.topics[0]! : config.topic;
 		return {...config, topic};
 	}
+	if (config.command === 'lag') {
+		return {...config, topics: !topicGiven && remembered.topics ? remembered.topics : config.topics};
+	}
 	return {
 		...config,
 		topics: !topicGiven && remembered.topics ? remembered.topics : config.topics,

@@ -77,8 +77,15 @@ export type DemoSettings = CommonSettings & {
 	compression: Compression;
 };
 
+/** `klog-tui lag [options]`: the consumer groups reading the topics, and their lag. */
+export type LagSettings = CommonSettings & {
+	command: 'lag';
+	topics: string[];
+	output: 'text' | 'json';
+};
+
 /** A valid command line, typed. */
-export type RunSettings = ViewerSettings | DemoSettings;
+export type RunSettings = ViewerSettings | DemoSettings | LagSettings;
 
 /** What reading the command line comes to: run, print help or version, or refuse with one line. */
 export type CliParseResult =

@@ -1,0 +1,34 @@
+import {describe, expect, it} from 'vitest';
+import {byLagDescending, type GroupLag, lagTrend, partitionLag} from '../../../source/stream/consumer-lag.js';
+
+const group = (groupId: string, totalLag: number): GroupLag => ({
+	groupId,
+	state: 'Stable',
+	members: 2,
+	totalLag,
+	partitions: [{topic: 'logs', partition: 0, committed: 5, end: 5 + totalLag, lag: totalLag}],
+});
+
+describe('consumer lag', () => {
+	it('is the end minus the committed offset, never below 0', () => {
+		expect(partitionLag(10, 14)).toBe(4);
+		expect(partitionLag(20, 14)).toBe(0);
+	});
+
+	it('puts the groups with most lag first, then by name', () => {
+		expect([group('b', 1), group('c', 9), group('a', 1)].sort(byLagDescending).map((g) => g.groupId)).toEqual(
+			['c', 'a', 'b'],
+		);
+	});
+
+	it('says growing, shrinking or steady over the last minute, and nothing too early', () => {
+		const at = (seconds: number, lag: number) => ({time: seconds * 1000, lag});
+		expect(lagTrend([at(0, 100), at(30, 180)], 30_000)).toBe('growing');
+		expect(lagTrend([at(0, 100), at(30, 20)], 30_000)).toBe('shrinking');
+		expect(lagTrend([at(0, 1000), at(30, 1005)], 30_000)).toBe('steady');
+		expect(lagTrend([at(0, 100), at(2, 500)], 2_000)).toBe('unknown');
+		expect(lagTrend([at(0, 100)], 0)).toBe('unknown');
+		// Samples older than the window do not count.
+		expect(lagTrend([at(0, 0), at(70, 50), at(100, 50)], 100_000)).toBe('steady');
+	});
+});
