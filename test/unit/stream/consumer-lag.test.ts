@@ -1,13 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {byLagDescending, type GroupLag, lagTrend, partitionLag} from '../../../source/stream/consumer-lag.js';
 
-const group = (groupId: string, totalLag: number): GroupLag => ({
-	groupId,
-	state: 'Stable',
-	members: 2,
-	totalLag,
-	partitions: [{topic: 'logs', partition: 0, committed: 5, end: 5 + totalLag, lag: totalLag}],
-});
+/** Only what the order reads. */
+const group = (groupId: string, totalLag: number) => ({groupId, totalLag}) as GroupLag;
 
 describe('consumer lag', () => {
 	it('is the end minus the committed offset, never below 0', () => {
