@@ -21,7 +21,17 @@
  * Undefined when not found.
  */
 export function readJsonPath(json: string, path: readonly string[]): string | undefined {
-	return readPath(json, path, 0);
+	const at = locatePath(json, path, 0);
+	return at < 0 ? undefined : valueText(locatedIn, at);
+}
+
+/**
+ * Whether `json` has a value at `path` (read as {@link readJsonPath} reads it; `null` counts),
+ * without decoding it: `has:error.stack` on records whose `error` is a large object.
+ */
+export function hasJsonPath(json: string, path: readonly string[]): boolean {
+	const at = locatePath(json, path, 0);
+	return at >= 0 && skipValue(locatedIn, at) >= 0;
 }
 
 /** JSON text nested in JSON strings followed (a shipper's `log` holding the application's line). */
@@ -31,7 +41,11 @@ const MAX_STRING_NESTING = 2;
 let stringAt = -1;
 let stringLevel = 0;
 
-function readPath(json: string, path: readonly string[], nesting: number): string | undefined {
+/** The text the last `locatePath` found its value in (`json`, or JSON decoded from a string in it). */
+let locatedIn = '';
+
+/** Where the value at `path` starts in `locatedIn`, or -1 (a position, not an object: no garbage per record). */
+function locatePath(json: string, path: readonly string[], nesting: number): number {
 	const start = skipSpace(json, 0);
 	stringAt = -1;
 	let found = findPath(json, start, path, 0);
@@ -41,13 +55,16 @@ function readPath(json: string, path: readonly string[], nesting: number): strin
 		found = findPath(json, start, [path.join('.')], 0);
 	}
 
-	if (found >= 0) return valueText(json, found);
+	if (found >= 0) {
+		locatedIn = json;
+		return found;
+	}
 	// `log.level` where `log` holds JSON text: look inside the string.
-	if (metString < 0 || nesting >= MAX_STRING_NESTING) return undefined;
+	if (metString < 0 || nesting >= MAX_STRING_NESTING) return -1;
 	const end = skipString(json, metString);
 	const inner = end < 0 ? undefined : decodeString(json, metString, end);
-	if (inner === undefined || inner.charCodeAt(skipSpace(inner, 0)) !== OPEN_BRACE) return undefined;
-	return readPath(inner, path.slice(restLevel), nesting + 1);
+	if (inner === undefined || inner.charCodeAt(skipSpace(inner, 0)) !== OPEN_BRACE) return -1;
+	return locatePath(inner, path.slice(restLevel), nesting + 1);
 }
 
 /** Position of the value at `path[depth..]` inside the value starting at `index`, or -1. */
