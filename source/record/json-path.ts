@@ -34,6 +34,30 @@ export function hasJsonPath(json: string, path: readonly string[]): boolean {
 	return at >= 0 && skipValue(locatedIn, at) >= 0;
 }
 
+/**
+ * The number at `path`: a JSON number, or a string holding a decimal number (`"500"`, as
+ * some loggers write status codes); NaN for anything else or nothing. Reads the digits in
+ * place, without making the value's text first.
+ */
+export function readJsonNumber(json: string, path: readonly string[]): number {
+	const at = locatePath(json, path, 0);
+	if (at < 0) return Number.NaN;
+	const text = locatedIn;
+	const first = text.charCodeAt(at);
+	if (first === QUOTE) {
+		const end = skipString(text, at);
+		const decoded = end < 0 ? undefined : decodeString(text, at, end);
+		return decoded !== undefined && DECIMAL_NUMBER.test(decoded) ? Number(decoded) : Number.NaN;
+	}
+	if (first === OPEN_BRACE || first === OPEN_BRACKET) return Number.NaN;
+	const end = skipValue(text, at);
+	// `true`, `null` and a malformed token are NaN to Number; a JSON number is what Number reads.
+	return end < 0 ? Number.NaN : Number(text.slice(at, end));
+}
+
+/** Decimal numbers as people write them in strings; not `0x1f`, `Infinity` or an empty string. */
+export const DECIMAL_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
 /** JSON text nested in JSON strings followed (a shipper's `log` holding the application's line). */
 const MAX_STRING_NESTING = 2;
 

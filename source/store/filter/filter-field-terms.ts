@@ -1,4 +1,4 @@
-import {hasJsonPath, readJsonPath} from '../../record/json-path.js';
+import {DECIMAL_NUMBER, hasJsonPath, readJsonNumber, readJsonPath} from '../../record/json-path.js';
 import {LEVEL_INPUT_HELP, levelFromUserText, levelRank} from '../../record/level.js';
 import {LEVELS, type LogRecord} from '../../record/log-record.js';
 import {parseTimePoint} from '../../shared/time-point.js';
@@ -23,8 +23,6 @@ const PATH_ONLY = new RegExp(`^${PATH}$`);
 const HAS_TERM = /^has:(.*)$/s;
 const COMPARE_TERM = new RegExp(`^(${PATH})(>=|<=|>|<)(.*)$`, 's');
 const FIELD_TERM = new RegExp(`^(${PATH})=(.*)$`, 's');
-/** Decimal numbers as JSON and people write them; not `0x1f`, `Infinity` or an empty string. */
-const NUMBER_TEXT = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 /**
  * Strings whose JSON text is certainly the same characters: printable ASCII
  * without `"` and `\` (always escaped), `/` (escaped by PHP) and `<>&'`
@@ -68,7 +66,7 @@ export function parseOperatorTerm(
 			if (level) return {kind: 'level', op: compareOp, level, exclude};
 			return invalid(`"${value}" is not a level; use ${LEVEL_INPUT_HELP}`);
 		}
-		if (NUMBER_TEXT.test(value))
+		if (DECIMAL_NUMBER.test(value))
 			return {kind: 'compare', path, op: compareOp, number: Number(value), exclude};
 		return invalid(`"${value}" is not a number (quote the term to find it as text)`);
 	}
@@ -154,23 +152,38 @@ function jsonWithKey(record: LogRecord, key: string): record is LogRecord & {val
  * Field equality on the JSON value. The field is read from the JSON text per test
  * (`readJsonPath`, no full parse) and nothing is cached, so memory stays bounded by the
  * buffer; substring pre-checks on the raw JSON skip even that for most records that cannot
- * match.
+ * match. Loops, not closures, in the test: it runs for every buffered record.
  */
 function fieldMatcher(path: string, values: readonly string[]): Test {
 	const segments = path.split('.');
 	const key = keyNeedle(segments);
 	const needles = values.map(valueNeedle);
 	// Every value must be looked for, else a record holding only an unchecked one is missed.
-	const checkValues = needles.every((needle) => needle !== '');
-	const single = values.length === 1 ? values[0] : undefined;
+	const checked = needles.every((needle) => needle !== '') ? needles : [];
+	if (values.length === 1) {
+		const expected = values[0]!;
+		const needle = checked[0] ?? '';
+		// The value first: it is usually rarer than the key, so most records stop there.
+		return (record) =>
+			jsonWithKey(record, needle) &&
+			(key === '' || record.value.includes(key)) &&
+			readJsonPath(record.value, segments) === expected;
+	}
 	const wanted = new Set(values);
 	return (record) => {
 		if (!jsonWithKey(record, key)) return false;
 		const {value} = record;
-		if (checkValues && !needles.some((needle) => value.includes(needle))) return false;
+		if (checked.length > 0 && !includesAny(value, checked)) return false;
 		const found = readJsonPath(value, segments);
-		return found !== undefined && (single === undefined ? wanted.has(found) : found === single);
+		return found !== undefined && wanted.has(found);
 	};
+}
+
+function includesAny(text: string, needles: readonly string[]): boolean {
+	for (const needle of needles) {
+		if (text.includes(needle)) return true;
+	}
+	return false;
 }
 
 function hasMatcher(paths: readonly string[]): Test {
@@ -186,9 +199,5 @@ function hasMatcher(paths: readonly string[]): Test {
 function numberMatcher(path: string, inRange: (value: number) => boolean): Test {
 	const segments = path.split('.');
 	const key = keyNeedle(segments);
-	return (record) => {
-		if (!jsonWithKey(record, key)) return false;
-		const found = readJsonPath(record.value, segments);
-		return found !== undefined && NUMBER_TEXT.test(found) && inRange(Number(found));
-	};
+	return (record) => jsonWithKey(record, key) && inRange(readJsonNumber(record.value, segments));
 }
