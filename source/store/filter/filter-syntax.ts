@@ -29,23 +29,27 @@ export const FILTER_SYNTAX: readonly FilterSyntaxRow[] = [
 	},
 	{example: 'api|auth', kind: 'words', meaning: 'any of the words, each as above'},
 	{example: 'user.id=42', kind: 'field', meaning: "the record's JSON field (a dotted path) equals the value"},
-	{example: 'service=api|auth', kind: 'field', meaning: 'the field equals one of the values'},
-	{example: 'has:error.stack', kind: 'has', meaning: 'the JSON has that field, whatever its value'},
+	{example: 'app=api|auth', kind: 'field', meaning: 'the field equals one of the values'},
+	{
+		example: 'has:trace_id',
+		kind: 'has',
+		meaning: 'the JSON has that field (a dotted path), whatever its value',
+	},
 	{
 		example: 'status>=500',
 		kind: 'compare',
-		meaning: 'the field as a number (also >, <, <=); text or a missing field never matches',
+		meaning: 'the field as a number (>, >=, <, <=); text never matches',
 	},
 	{
 		example: 'time>10:42',
 		kind: 'time',
-		meaning: "the record's time, against 10:42 today (local), 10:42:05, or an ISO time",
+		meaning: 'record time after 10:42 today (local); also 10:42:05, ISO',
 	},
 	{example: 'time>-5m', kind: 'time', meaning: 'newer than 5 minutes before the filter was applied'},
 	{
 		example: 'level>=warn',
 		kind: 'level',
-		meaning: 'in the order trace, debug, info, warn, error, fatal; no level counts as info',
+		meaning: 'levels in order: trace debug info warn error fatal',
 	},
 	{
 		example: '!health',

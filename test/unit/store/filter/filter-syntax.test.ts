@@ -21,11 +21,8 @@ const FIXTURES: Record<string, {matches: Record<string, unknown>; misses: Record
 	'/timed?/i': {matches: {message: 'request TIMED out'}, misses: {message: 'tim is up'}},
 	'api|auth': {matches: {message: 'auth token refreshed'}, misses: {message: 'cache warmed'}},
 	'user.id=42': {matches: {message: 'login', user: {id: 42}}, misses: {message: 'login', user: {id: 7}}},
-	'service=api|auth': {matches: {service: 'auth', message: 'x'}, misses: {service: 'billing', message: 'x'}},
-	'has:error.stack': {
-		matches: {message: 'boom', error: {stack: 'Error: boom\n    at main'}},
-		misses: {message: 'boom', error: {kind: 'io'}},
-	},
+	'app=api|auth': {matches: {app: 'auth', message: 'x'}, misses: {app: 'billing', message: 'x'}},
+	'has:trace_id': {matches: {message: 'GET /', trace_id: '4bf92f35'}, misses: {message: 'GET /', span: 'x'}},
 	'status>=500': {matches: {message: 'GET /', status: 503}, misses: {message: 'GET /', status: 404}},
 	'time>10:42': {
 		matches: {message: 'late', timestamp: today(10, 43)},
