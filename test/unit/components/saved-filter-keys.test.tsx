@@ -93,7 +93,8 @@ describe('saved filters: B saves the filter line, b recalls it', {timeout: 30_00
 		);
 		await step(app, '/timeout', (text) => expect(text).toContain('filter / timeout'));
 		await step(app, KEYS.enter, (text) => expect(footerLine(text)).toContain('filter timeout'));
-		await step(app, 'Bt', (text) => expect(footerLine(text)).toContain('save filter as t'));
+		await step(app, 'B', (text) => expect(footerLine(text)).toContain('save filter as'));
+		await step(app, 't', (text) => expect(footerLine(text)).toContain('save filter as t'));
 		await step(app, KEYS.enter, (text) =>
 			expect(footerLine(text)).toContain('filter not saved: /etc/klog.json is read-only (mode 444)'),
 		);
