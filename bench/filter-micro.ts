@@ -89,6 +89,13 @@ const cases: Array<[string, FilterSpec]> = [
 	['exclude text', {...EMPTY_FILTER, terms: ['!cache']}],
 	['field (selective: user.id=42)', {...EMPTY_FILTER, terms: ['user.id=42']}],
 	['field (broad: user.plan=pro)', {...EMPTY_FILTER, terms: ['user.plan=pro']}],
+	['field alternatives (user.plan=pro|free)', {...EMPTY_FILTER, terms: ['user.plan=pro|free']}],
+	['compare (selective: durationMs>4900)', {...EMPTY_FILTER, terms: ['durationMs>4900']}],
+	['compare (broad: durationMs>250)', {...EMPTY_FILTER, terms: ['durationMs>250']}],
+	['has (user.plan)', {...EMPTY_FILTER, terms: ['has:user.plan']}],
+	['time (time>ISO, half)', {...EMPTY_FILTER, terms: [`time>${new Date(1_700_000_250_000).toISOString()}`]}],
+	['level term (level>=warn)', {...EMPTY_FILTER, terms: ['level>=warn']}],
+	['words (api|auth)', {...EMPTY_FILTER, terms: ['api|auth']}],
 	[
 		'service solo + min level',
 		{...EMPTY_FILTER, services: {mode: 'include', services: new Set(['api'])}, minLevel: 'warn'},

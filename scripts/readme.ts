@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {FLAGS} from '../source/cli/flag-table.js';
 import {RECORD_SHAPES} from '../source/record/shapes/record-shapes.js';
-import {FILTER_SYNTAX} from '../source/store/filter/filter-syntax.js';
+import {FILTER_NOTES, FILTER_SYNTAX} from '../source/store/filter/filter-syntax.js';
 import {helpSections} from '../source/view/key-map.js';
 import {repoRoot} from '../tools/kafka/kafka-jars.js';
 import {README_SECTIONS, updateReadme} from '../tools/readme/readme-sections.js';
@@ -27,6 +27,7 @@ function main(): number {
 	const generated = updateReadme(before, {
 		flags: FLAGS,
 		filterSyntax: FILTER_SYNTAX,
+		filterNotes: FILTER_NOTES,
 		keySections: helpSections(),
 		benchResults: fs.readFileSync(resultsPath, 'utf8'),
 		shapes: RECORD_SHAPES,

@@ -13,10 +13,12 @@ import {isTooSmall, TooSmall} from './components/too-small.js';
 import {exportView} from './export/export-view.js';
 import {useKeyBindings} from './hooks/use-key-bindings.js';
 import {useLogStoreVersion} from './hooks/use-log-store.js';
+import {useSavedFilters} from './hooks/use-saved-filters.js';
 import {useStreamStatus} from './hooks/use-stream-status.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {errorMessage} from './shared/error-message.js';
 import {compileTerm, parseFilterTerm} from './store/filter/record-filter.js';
+import type {SavedFilterStore} from './store/filter/saved-filters.js';
 import {isMark, type LogStore, type ViewLine} from './store/log-store-types.js';
 import type {StartPosition} from './stream/start-position.js';
 import type {StreamController} from './stream/stream-controller.js';
@@ -56,6 +58,8 @@ export type AppProps = {
 	exportDirectory?: string;
 	/** Colours chosen in the config file, by service name (they win over the hashed colours). */
 	serviceColours?: ServiceColourOverrides | undefined;
+	/** Where `B` saves the filter line and `b` recalls it from (the config file); none: off. */
+	savedFilters?: SavedFilterStore | undefined;
 };
 
 /** How long a footer message stays. */
@@ -91,6 +95,7 @@ export function App({
 	height,
 	exportDirectory,
 	serviceColours,
+	savedFilters: savedFilterStore,
 }: AppProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize(width, height);
@@ -116,6 +121,8 @@ export function App({
 	useEffect(() => {
 		store.setFilter({services: view.services, minLevel: view.minLevel, terms: splitFilterTerms(filterText)});
 	}, [store, view.services, view.minLevel, filterText]);
+
+	const savedFilters = useSavedFilters(savedFilterStore, view.filterText, say, dispatch);
 
 	const layout = computeLayout(columns, rows, view, status.partitions.length);
 	const pageSize = Math.max(1, logRows(layout.main));
@@ -213,6 +220,10 @@ export function App({
 				return;
 			case 'startSearch':
 				dispatch({type: 'startInput', kind: 'search'});
+				return;
+			case 'saveFilter':
+			case 'recallFilter':
+				savedFilters.start(command);
 				return;
 			case 'nextMatch':
 			case 'previousMatch': {
@@ -383,7 +394,7 @@ export function App({
 		input: view.input,
 		onCommand,
 		onInputChange: (text) => dispatch({type: 'inputChange', text}),
-		onInputCommit: () => dispatch({type: 'inputCommit'}),
+		onInputCommit: () => savedFilters.commit(view.input) || dispatch({type: 'inputCommit'}),
 		onInputCancel: () => dispatch({type: 'inputCancel'}),
 	});
 
@@ -484,6 +495,7 @@ export function App({
 				context={view.input.kind === 'none' ? context : 'log'}
 				filterError={store.filterError}
 				paused={status.paused}
+				inputHint={savedFilters.hint(view.input)}
 				width={columns}
 			/>
 		</Box>

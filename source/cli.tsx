@@ -46,7 +46,7 @@ async function main(): Promise<number> {
 			break;
 	}
 	// Config file, profile, SASL/TLS (a password prompt on a terminal) and a credential check.
-	const {config, resolved, serviceColours} = await resolveSettings(result.config, process.env);
+	const {config, resolved, serviceColours, savedFilters} = await resolveSettings(result.config, process.env);
 	for (const warning of resolved.warnings) logLine(warning);
 
 	if (config.command === 'demo') {
@@ -83,7 +83,7 @@ async function main(): Promise<number> {
 		}
 	}
 	const {runViewerTui} = await import('./tui.js');
-	return runViewerTui(config, resolved, groupId, logLine, serviceColours);
+	return runViewerTui(config, resolved, groupId, logLine, serviceColours, savedFilters);
 }
 
 /** Write to stdout and wait until it left the process (a pipe may be slow). */

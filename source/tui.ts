@@ -2,6 +2,7 @@ import {liveGroupRefusal} from './kafka.js';
 import type {ResolvedConnection} from './session/resolved-connection.js';
 import {createViewerSession} from './session/viewer-session.js';
 import type {ViewerSettings} from './settings/run-settings.js';
+import type {SavedFilterStore} from './store/filter/saved-filters.js';
 import {groupPolicyOf} from './stream/group-policy.js';
 import {tuneHeapForViewer} from './tui/heap-tuning.js';
 
@@ -17,6 +18,7 @@ export async function runViewerTui(
 	groupId: string,
 	log: (line: string) => void,
 	serviceColours?: Readonly<Record<string, string>>,
+	savedFilters?: SavedFilterStore,
 ): Promise<number> {
 	// Before the buffer fills: the TUI holds it for hours (see tui/heap-tuning.ts).
 	tuneHeapForViewer();
@@ -67,6 +69,7 @@ export async function runViewerTui(
 				...(resolved.userLabel ? {user: resolved.userLabel} : {}),
 			},
 			serviceColours,
+			savedFilters,
 		});
 	} finally {
 		// runTui quits the controller itself; this covers a crash before it could.

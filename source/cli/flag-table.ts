@@ -126,7 +126,8 @@ export const FLAGS: readonly FlagSpec[] = [
 		type: 'string',
 		multiple: true,
 		valueName: '<term>',
-		description: 'Keep lines matching text or /regex/; !term excludes; field=value; repeat to AND',
+		description:
+			'Keep lines matching a term: text, /regex/, field=value, status>=500, has:path, a|b (README: Filter syntax); !term excludes; repeat to AND',
 		commands: view,
 	},
 	{

@@ -18,11 +18,11 @@ import {
 	type LagSettings,
 	type ViewerSettings,
 } from '../settings/run-settings.js';
+import {parseSince} from '../shared/duration.js';
 import type {FilterSpec, ServiceFilter} from '../store/filter/filter-spec.js';
 import {parseFilterTerm} from '../store/filter/record-filter.js';
 import {DEFAULT_MAX_RECORDS} from '../store/log-store.js';
 import type {StartPosition} from '../stream/start-position.js';
-import {parseSince} from './duration.js';
 import {camelCase, FLAGS} from './flag-table.js';
 import {helpText} from './help-text.js';
 import {scanArgv} from './scan-argv.js';

@@ -14,6 +14,8 @@ export type FooterProps = {
 	filterError?: string | undefined;
 	/** The stream is paused: keys that toggle it say what they do now (Space resume). */
 	paused?: boolean;
+	/** The hint beside a name being typed (save or recall a filter). */
+	inputHint?: string | undefined;
 	width: number;
 };
 
@@ -71,7 +73,7 @@ export function hintItems(context: KeyContext, paused = false): LineItem[] {
 }
 
 /** Two rows: what is typed / a message / the active filters, then the keys for this context. */
-export function Footer({view, context, filterError, paused = false, width}: FooterProps) {
+export function Footer({view, context, filterError, paused = false, inputHint, width}: FooterProps) {
 	let first: Segment[];
 	if (view.message) {
 		first = [{text: ` ${view.message.text}`, color: TONE_COLOUR[view.message.tone], bold: true}];
@@ -87,7 +89,13 @@ export function Footer({view, context, filterError, paused = false, width}: Foot
 			{view.input.kind === 'none' ? (
 				<SegmentLine segments={first} width={width} />
 			) : (
-				<TextInputLine kind={view.input.kind} text={view.input.text} width={width} error={filterError} />
+				<TextInputLine
+					kind={view.input.kind}
+					text={view.input.text}
+					width={width}
+					error={inputHint === undefined ? filterError : undefined}
+					hint={inputHint}
+				/>
 			)}
 			<SegmentLine segments={hints} width={width} />
 		</Box>

@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import type {Segment} from '../terminal-text/segments.js';
+import type {TextInputKind} from '../view/view-state.js';
 import {SegmentLine} from './segment-line.js';
 
 /** The end of `text` that fits `cells` cells, with `…` in front when cut. */
@@ -17,21 +18,30 @@ function tailToWidth(text: string, cells: number): string {
 }
 
 export type TextInputLineProps = {
-	/** What is typed: `filter` or `search`. */
-	kind: 'filter' | 'search';
+	/** What is typed: a filter, a search, a name to save the filter under or to recall. */
+	kind: TextInputKind;
 	text: string;
 	width: number;
 	/** Error for what is typed so far (bad regex), if any. */
 	error?: string | undefined;
+	/** What to say after the text instead of the default hint (the saved filters, say). */
+	hint?: string | undefined;
+};
+
+const PROMPTS: Record<TextInputKind, string> = {
+	filter: ' filter / ',
+	search: ' search f ',
+	saveFilter: ' save filter as ',
+	recallFilter: ' saved filter ',
 };
 
 /**
  * The line being typed, with a block cursor. Long text keeps its end in view (that is
  * where the cursor is), so the row never wraps.
  */
-export function TextInputLine({kind, text, width, error}: TextInputLineProps) {
-	const prompt = kind === 'filter' ? ' filter / ' : ' search f ';
-	const hint = error ? ` ${error}` : '  Enter keep · Esc clear';
+export function TextInputLine({kind, text, width, error, hint: shownHint}: TextInputLineProps) {
+	const prompt = PROMPTS[kind];
+	const hint = error ? ` ${error}` : `  ${shownHint ?? 'Enter keep · Esc clear'}`;
 	// Keep the cursor visible: show the tail of long text, leaving room for the cursor and some hint.
 	const room = Math.max(1, width - prompt.length - 1 - Math.min(hint.length, Math.floor(width / 3)));
 	const shown = tailToWidth(text, room);

@@ -21,8 +21,42 @@
  * Undefined when not found.
  */
 export function readJsonPath(json: string, path: readonly string[]): string | undefined {
-	return readPath(json, path, 0);
+	const at = locatePath(json, path, 0);
+	return at < 0 ? undefined : valueText(locatedIn, at);
 }
+
+/**
+ * Whether `json` has a value at `path` (read as {@link readJsonPath} reads it; `null` counts),
+ * without decoding it: `has:error.stack` on records whose `error` is a large object.
+ */
+export function hasJsonPath(json: string, path: readonly string[]): boolean {
+	const at = locatePath(json, path, 0);
+	return at >= 0 && skipValue(locatedIn, at) >= 0;
+}
+
+/**
+ * The number at `path`: a JSON number, or a string holding a decimal number (`"500"`, as
+ * some loggers write status codes); NaN for anything else or nothing. Reads the digits in
+ * place, without making the value's text first.
+ */
+export function readJsonNumber(json: string, path: readonly string[]): number {
+	const at = locatePath(json, path, 0);
+	if (at < 0) return Number.NaN;
+	const text = locatedIn;
+	const first = text.charCodeAt(at);
+	if (first === QUOTE) {
+		const end = skipString(text, at);
+		const decoded = end < 0 ? undefined : decodeString(text, at, end);
+		return decoded !== undefined && DECIMAL_NUMBER.test(decoded) ? Number(decoded) : Number.NaN;
+	}
+	if (first === OPEN_BRACE || first === OPEN_BRACKET) return Number.NaN;
+	const end = skipValue(text, at);
+	// `true`, `null` and a malformed token are NaN to Number; a JSON number is what Number reads.
+	return end < 0 ? Number.NaN : Number(text.slice(at, end));
+}
+
+/** Decimal numbers as people write them in strings; not `0x1f`, `Infinity` or an empty string. */
+export const DECIMAL_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** JSON text nested in JSON strings followed (a shipper's `log` holding the application's line). */
 const MAX_STRING_NESTING = 2;
@@ -31,7 +65,11 @@ const MAX_STRING_NESTING = 2;
 let stringAt = -1;
 let stringLevel = 0;
 
-function readPath(json: string, path: readonly string[], nesting: number): string | undefined {
+/** The text the last `locatePath` found its value in (`json`, or JSON decoded from a string in it). */
+let locatedIn = '';
+
+/** Where the value at `path` starts in `locatedIn`, or -1 (a position, not an object: no garbage per record). */
+function locatePath(json: string, path: readonly string[], nesting: number): number {
 	const start = skipSpace(json, 0);
 	stringAt = -1;
 	let found = findPath(json, start, path, 0);
@@ -41,13 +79,16 @@ function readPath(json: string, path: readonly string[], nesting: number): strin
 		found = findPath(json, start, [path.join('.')], 0);
 	}
 
-	if (found >= 0) return valueText(json, found);
+	if (found >= 0) {
+		locatedIn = json;
+		return found;
+	}
 	// `log.level` where `log` holds JSON text: look inside the string.
-	if (metString < 0 || nesting >= MAX_STRING_NESTING) return undefined;
+	if (metString < 0 || nesting >= MAX_STRING_NESTING) return -1;
 	const end = skipString(json, metString);
 	const inner = end < 0 ? undefined : decodeString(json, metString, end);
-	if (inner === undefined || inner.charCodeAt(skipSpace(inner, 0)) !== OPEN_BRACE) return undefined;
-	return readPath(inner, path.slice(restLevel), nesting + 1);
+	if (inner === undefined || inner.charCodeAt(skipSpace(inner, 0)) !== OPEN_BRACE) return -1;
+	return locatePath(inner, path.slice(restLevel), nesting + 1);
 }
 
 /** Position of the value at `path[depth..]` inside the value starting at `index`, or -1. */

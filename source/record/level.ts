@@ -1,4 +1,4 @@
-import type {Level} from './log-record.js';
+import {LEVELS, type Level} from './log-record.js';
 
 /**
  * Log levels from the many ways loggers write them.
@@ -173,4 +173,11 @@ export function levelFromUserText(text: string): Exclude<Level, 'unknown'> | und
 	if (NUMERIC.test(trimmed) && !/^[0-7]$/.test(trimmed)) return undefined;
 	const level = normalizeLevel(trimmed);
 	return level === 'unknown' ? undefined : level;
+}
+
+const INFO_RANK = LEVELS.indexOf('info');
+
+/** Rank of a level in `LEVELS` order (trace lowest) for level filters; `unknown` ranks as info. */
+export function levelRank(level: Level): number {
+	return level === 'unknown' ? INFO_RANK : LEVELS.indexOf(level);
 }

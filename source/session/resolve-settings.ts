@@ -1,10 +1,12 @@
 import {ConfigError} from '../settings/config-error.js';
-import {loadConfigFile} from '../settings/config-file.js';
+import {configFileLocation, loadConfigFile} from '../settings/config-file.js';
 import {canPrompt, createPasswordPrompt} from '../settings/password-prompt.js';
 import type {SecurityFlagValues} from '../settings/resolve-connection-settings.js';
 import {resolveConnectionSettings} from '../settings/resolve-connection-settings.js';
 import {resolveRememberedSettings} from '../settings/resolve-remembered-settings.js';
 import type {RunSettings} from '../settings/run-settings.js';
+import {createSavedFiltersFile} from '../settings/saved-filters-file.js';
+import type {SavedFilterStore} from '../store/filter/saved-filters.js';
 import {checkCredentials, kafkaConnectionOptions} from './check-credentials.js';
 import type {ResolvedConnection} from './resolved-connection.js';
 
@@ -24,6 +26,8 @@ export type ResolvedSettings = {
 	serviceColours: Record<string, string>;
 	/** The profile in use, if any. */
 	profile: string | undefined;
+	/** The saved filters of the profile, kept in the config file (created by the first save). */
+	savedFilters: SavedFilterStore;
 };
 
 export type ResolveSettingsOptions = {
@@ -83,6 +87,11 @@ export async function resolveSettings(
 		resolved,
 		serviceColours: remembered.colours,
 		profile: remembered.profile,
+		savedFilters: createSavedFiltersFile({
+			file: configFile?.path ?? configFileLocation({configPath: flags.config, env}).path,
+			profile: remembered.profile,
+			config: configFile?.config,
+		}),
 	};
 }
 

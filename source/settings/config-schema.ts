@@ -1,6 +1,7 @@
 import {foregroundColorNames} from 'chalk';
 import type {ShapeFieldSettings} from '../record/shapes/read-shape.js';
 import type {ShapeField} from '../record/shapes/record-shape.js';
+import {filterNameProblem} from '../store/filter/saved-filters.js';
 import {formatBrokerAddress, parseBrokerAddresses} from './broker-address.js';
 import {
 	parseBrokerList,
@@ -49,6 +50,8 @@ export type ProfileConfig = {
 	fields?: ShapeFieldSettings;
 	/** IANA time zone of log times written without one (default UTC). */
 	timeZone?: string;
+	/** Saved filter lines by name (`B` saves, `b` recalls in the TUI). */
+	filters?: Record<string, string>;
 };
 
 /** The whole config file. */
@@ -82,6 +85,7 @@ const PROFILE_KEYS = [
 	'ssl',
 	'fields',
 	'timeZone',
+	'filters',
 ];
 const FIELD_KEYS: readonly ShapeField[] = ['service', 'level', 'time', 'message', 'traceId', 'spanId'];
 const SASL_KEYS = ['mechanism', 'username', 'password', 'passwordEnv'];
@@ -135,6 +139,7 @@ function validateProfile(input: unknown, path: string): ProfileConfig {
 	if (raw.ssl !== undefined) profile.ssl = validateSsl(raw.ssl, `${path}.ssl`);
 	if (raw.fields !== undefined) profile.fields = validateFields(raw.fields, `${path}.fields`);
 	if (raw.timeZone !== undefined) profile.timeZone = timeZone(raw.timeZone, `${path}.timeZone`);
+	if (raw.filters !== undefined) profile.filters = savedFilters(raw.filters, `${path}.filters`);
 	return profile;
 }
 
@@ -147,6 +152,22 @@ function validateFields(input: unknown, path: string): ShapeFieldSettings {
 		if (raw[key] !== undefined) fields[key] = stringList(raw[key], `${path}.${key}`, false);
 	}
 	return fields;
+}
+
+/** `{"5xx": "status>=500"}`: filter lines by name (a line is checked when it is used, as a typed one). */
+function savedFilters(input: unknown, path: string): Record<string, string> {
+	const raw = expectObject(input, path);
+	const filters: Record<string, string> = {};
+	for (const [name, line] of Object.entries(raw)) {
+		const problem = filterNameProblem(name);
+		if (problem) throw new ConfigSchemaError(`${path}.${name}`, `cannot be a filter name: ${problem}`);
+		filters[name] = expectString(line, `${path}.${name}`);
+		// The line is drawn in the footer as it is: no control characters.
+		if (/[\x00-\x1f\x7f-\x9f]/.test(line as string)) {
+			throw new ConfigSchemaError(`${path}.${name}`, 'has a control character');
+		}
+	}
+	return filters;
 }
 
 function timeZone(input: unknown, path: string): string {

@@ -152,5 +152,6 @@ export function fieldFilterTerm(field: DetailField): string {
 	if (/[\s"]/.test(value) || value === '') {
 		return `"${value.replaceAll('"', '').replaceAll(/\s+/g, ' ')}"`;
 	}
-	return `${sanitizeForTerminal(field.path)}=${value}`;
+	// A value with a `|` is quoted, else the bar would read as alternatives.
+	return `${sanitizeForTerminal(field.path)}=${value.includes('|') ? `"${value}"` : value}`;
 }

@@ -38,6 +38,8 @@ export type Command =
 	| 'openDetail'
 	| 'startFilter'
 	| 'startSearch'
+	| 'saveFilter'
+	| 'recallFilter'
 	| 'nextMatch'
 	| 'previousMatch'
 	| 'cycleLevel'
@@ -345,6 +347,22 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		command: 'previousMatch',
 		label: 'N',
 		help: 'previous match',
+		section: 'Filter & search',
+	},
+	{
+		keys: [{input: 'B'}],
+		contexts: MAIN,
+		command: 'saveFilter',
+		label: 'B',
+		help: 'save the filter line under a name (in the config file)',
+		section: 'Filter & search',
+	},
+	{
+		keys: [{input: 'b'}],
+		contexts: MAIN,
+		command: 'recallFilter',
+		label: 'b',
+		help: 'recall a saved filter by its name or number',
 		section: 'Filter & search',
 	},
 	{

@@ -34,8 +34,12 @@ export type Overlay =
 	/** The re-seek menu; `choice` indexes `SEEK_CHOICES`. */
 	| {kind: 'seek'; choice: number};
 
-/** A line of text the user is typing: a filter (`/`) or a search (`f`). */
-export type TextInput = {kind: 'none'} | {kind: 'filter'; text: string} | {kind: 'search'; text: string};
+/**
+ * A line of text the user is typing: a filter (`/`), a search (`f`), the name to save the
+ * filter line under (`B`) or the saved filter to recall (`b`).
+ */
+export type TextInput = {kind: 'none'} | {kind: TextInputKind; text: string};
+export type TextInputKind = 'filter' | 'search' | 'saveFilter' | 'recallFilter';
 
 /** A short note in the footer, e.g. "demo sends disabled: …". */
 export type FooterMessage = {id: number; text: string; tone: 'info' | 'warn' | 'error'};
@@ -103,7 +107,7 @@ export type ViewAction =
 	| {type: 'seekChoice'; delta: number}
 	| {type: 'closeOverlay'}
 	| {type: 'toggleFocus'}
-	| {type: 'startInput'; kind: 'filter' | 'search'}
+	| {type: 'startInput'; kind: TextInputKind}
 	| {type: 'inputChange'; text: string}
 	/** Enter: keep what was typed. */
 	| {type: 'inputCommit'}
@@ -113,6 +117,8 @@ export type ViewAction =
 	| {type: 'clearTextFilter'}
 	| {type: 'clearAllFilters'}
 	| {type: 'addFilterTerm'; term: string}
+	/** A recalled saved filter replaces the filter line. */
+	| {type: 'setFilterText'; text: string}
 	| {type: 'cycleLevel'}
 	| {type: 'toggleService'; service: string}
 	| {type: 'soloService'; service: string}
@@ -274,6 +280,13 @@ export function splitFilterTerms(text: string): string[] {
 	return terms;
 }
 
+/** What a prompt starts with: the filter or search being edited; a name starts empty. */
+function initialInputText(state: ViewState, kind: TextInputKind): string {
+	if (kind === 'filter') return state.filterText;
+	if (kind === 'search') return state.searchText;
+	return '';
+}
+
 /** The store filter this view state asks for. */
 export function filterSpecOf(state: ViewState): FilterSpec {
 	return {services: state.services, minLevel: state.minLevel, terms: splitFilterTerms(state.filterText)};
@@ -347,7 +360,7 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
 		case 'startInput':
 			return {
 				...state,
-				input: {kind: action.kind, text: action.kind === 'filter' ? state.filterText : state.searchText},
+				input: {kind: action.kind, text: initialInputText(state, action.kind)},
 			};
 		case 'inputChange':
 			if (state.input.kind === 'none') return state;
@@ -357,11 +370,12 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
 				return {...state, filterText: state.input.text, input: {kind: 'none'}};
 			if (state.input.kind === 'search')
 				return {...state, searchText: state.input.text, input: {kind: 'none'}};
-			return state;
+			// A name typed for saving or recalling: the app acted on it; the filter stays.
+			return state.input.kind === 'none' ? state : {...state, input: {kind: 'none'}};
 		case 'inputCancel':
 			if (state.input.kind === 'filter') return {...state, filterText: '', input: {kind: 'none'}};
 			if (state.input.kind === 'search') return {...state, searchText: '', input: {kind: 'none'}};
-			return state;
+			return state.input.kind === 'none' ? state : {...state, input: {kind: 'none'}};
 		case 'clearTextFilter':
 			return {...state, filterText: '', searchText: ''};
 		case 'clearAllFilters':
@@ -377,6 +391,8 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
 				state.filterText.trim() === '' ? action.term : `${state.filterText.trim()} ${action.term}`;
 			return {...state, filterText};
 		}
+		case 'setFilterText':
+			return {...state, filterText: action.text};
 		case 'cycleLevel': {
 			const at = LEVEL_CYCLE.indexOf(state.minLevel);
 			return {...state, minLevel: LEVEL_CYCLE[(at + 1) % LEVEL_CYCLE.length]};

@@ -39,8 +39,9 @@ export const SECTION_SOURCES: Readonly<Record<ReadmeSectionName, string>> = {
 export type ReadmeInputs = {
 	/** The CLI's flags, in help order (`FLAGS`). */
 	flags: readonly FlagSpec[];
-	/** The filter syntax (`FILTER_SYNTAX`). */
+	/** The filter syntax (`FILTER_SYNTAX`) and the notes under it (`FILTER_NOTES`). */
 	filterSyntax: readonly FilterSyntaxRow[];
+	filterNotes: readonly string[];
 	/** The help overlay's sections (`helpSections()`). */
 	keySections: readonly {section: HelpSection; rows: readonly HelpRow[]}[];
 	/** The text of bench/RESULTS.md. */
@@ -163,7 +164,7 @@ export function renderFlags(flags: readonly FlagSpec[]): string {
 }
 
 /** The filter syntax of `/`, `f`, `--grep` and `--service`-free text filters: one table. */
-export function renderFilterSyntax(rows: readonly FilterSyntaxRow[]): string {
+export function renderFilterSyntax(rows: readonly FilterSyntaxRow[], notes: readonly string[] = []): string {
 	return [
 		'The same terms work in the TUI (`/` filters, `f` searches) and in `--grep` (repeat it to AND).',
 		'',
@@ -171,6 +172,8 @@ export function renderFilterSyntax(rows: readonly FilterSyntaxRow[]): string {
 			['Term', 'Matches'],
 			rows.map((row) => [codeSpan(row.example), inlineMarkdown(row.meaning)]),
 		),
+		// The notes are Markdown already (their code spans written in them).
+		...(notes.length > 0 ? ['', ...notes.map((note) => `- ${note}`)] : []),
 	].join('\n');
 }
 
@@ -305,7 +308,7 @@ export function renderBench(results: string, resultsLink = 'bench/RESULTS.md'): 
 export function renderSections(inputs: ReadmeInputs): Record<ReadmeSectionName, string> {
 	return {
 		flags: renderFlags(inputs.flags),
-		filters: renderFilterSyntax(inputs.filterSyntax),
+		filters: renderFilterSyntax(inputs.filterSyntax, inputs.filterNotes),
 		keys: renderKeys(inputs.keySections),
 		formats: renderFormats(inputs.shapes, {codeSpan, inlineMarkdown, markdownTable}),
 		bench: renderBench(inputs.benchResults),

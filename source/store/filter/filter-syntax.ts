@@ -1,14 +1,17 @@
+import type {FilterTerm} from './filter-term.js';
+
 /**
  * The filter and search syntax as a table: what each kind of term looks like and means. The
- * README's "Filter syntax" table and the `--grep` help are made from it, and a test parses each
- * example to the kind it claims, so the documentation cannot drift from `record-filter.ts`.
+ * README's "Filter syntax" table, the `?` help and the `--grep` help are made from it, and a
+ * test parses each example to the kind it claims and runs it on a record it must match and
+ * one it must not, so the documentation cannot drift from `record-filter.ts`.
  */
 
 /** One row: an example as typed, the kind of term it is, and what it matches. */
 export type FilterSyntaxRow = {
 	example: string;
 	/** The `FilterTerm` kind of the example; `all` for a line of several terms. */
-	kind: 'text' | 'regex' | 'field' | 'all';
+	kind: Exclude<FilterTerm['kind'], 'empty' | 'invalid'> | 'all';
 	meaning: string;
 };
 
@@ -18,13 +21,36 @@ export const FILTER_SYNTAX: readonly FilterSyntaxRow[] = [
 		kind: 'text',
 		meaning: 'in message, service or key; a capital letter makes case count',
 	},
-	{example: '"a phrase"', kind: 'text', meaning: 'the quoted words as one phrase, exactly'},
+	{example: '"a phrase"', kind: 'text', meaning: 'the quoted words as one phrase, exactly (| and > too)'},
 	{
 		example: '/timed?/i',
 		kind: 'regex',
 		meaning: 'a JavaScript regular expression on message, service or key',
 	},
+	{example: 'api|auth', kind: 'words', meaning: 'any of the words, each as above'},
 	{example: 'user.id=42', kind: 'field', meaning: "the record's JSON field (a dotted path) equals the value"},
+	{example: 'app=api|auth', kind: 'field', meaning: 'the field equals one of the values'},
+	{
+		example: 'has:trace_id',
+		kind: 'has',
+		meaning: 'the JSON has that field (a dotted path), whatever its value',
+	},
+	{
+		example: 'status>=500',
+		kind: 'compare',
+		meaning: 'the field as a number (>, >=, <, <=); text never matches',
+	},
+	{
+		example: 'time>10:42',
+		kind: 'time',
+		meaning: 'record time after 10:42 today (local); also 10:42:05, ISO',
+	},
+	{example: 'time>-5m', kind: 'time', meaning: 'newer than 5 minutes before the filter was applied'},
+	{
+		example: 'level>=warn',
+		kind: 'level',
+		meaning: 'levels in order: trace debug info warn error fatal',
+	},
 	{
 		example: '!health',
 		kind: 'text',
@@ -35,4 +61,13 @@ export const FILTER_SYNTAX: readonly FilterSyntaxRow[] = [
 		kind: 'all',
 		meaning: 'terms separated by spaces: a line must match them all',
 	},
+];
+
+/** How the terms behave at their edges: the README prints these under the table. */
+export const FILTER_NOTES: readonly string[] = [
+	'A comparison reads the field as a number when its JSON value is a number or a string holding a decimal number; text, `true`, `null`, an object or a missing field never matches (so `!status>=500` keeps them). A value that is not a number is refused: quote the term to find it as text.',
+	"`time` is the record's time (its own timestamp, else Kafka's). `10:42` and `10:42:05` are today in local time, as the time column shows them, at the start of that minute or second; `-5m` counts back from when the filter line was applied (Enter, or each edit while typing) and does not slide afterwards; an ISO time without a zone is local.",
+	'`level` takes what `--level` takes and ranks trace < debug < info < warn < error < fatal; a record whose level is unknown counts as info, as with `l`.',
+	'`|` separates words, the values of `field=`, and the paths of `has:`; a comparison takes one value. In a regex or a quoted phrase it is a plain character, and `field="a|b"` is one value.',
+	'A term that cannot be read is skipped and the footer says which and why; `--grep` refuses it before connecting.',
 ];

@@ -1,24 +1,11 @@
-import {readJsonPath} from '../../record/json-path.js';
-import {LEVELS, type Level, type LogRecord} from '../../record/log-record.js';
+import {levelRank} from '../../record/level.js';
+import {LEVELS, type LogRecord} from '../../record/log-record.js';
 import {errorMessage} from '../../shared/error-message.js';
+import {operatorMatcher, parseOperatorTerm} from './filter-field-terms.js';
 import type {FilterSpec} from './filter-spec.js';
+import type {FilterTerm, MatchableTerm} from './filter-term.js';
 
-/**
- * One filter or search term, as understood from what the user typed:
- *
- * - `text`: substring of message, service or key; case-insensitive unless it
- *   has a capital letter (smart case). `"quoted"` is always literal text.
- * - `/regex/flags`: JavaScript regex on message, service or key.
- * - `field=value`: the JSON value's field at a dotted path (`user.id=42`)
- *   equals `value`, compared as strings.
- * - a leading `!` turns any of them into an exclusion.
- */
-export type FilterTerm =
-	| {kind: 'empty'}
-	| {kind: 'text'; text: string; caseSensitive: boolean; exclude: boolean}
-	| {kind: 'regex'; regex: RegExp; exclude: boolean}
-	| {kind: 'field'; path: string; value: string; exclude: boolean}
-	| {kind: 'invalid'; term: string; error: string};
+export type {FilterTerm} from './filter-term.js';
 
 /** A record predicate compiled from a `FilterSpec` or a single term. */
 export type CompiledFilter = {
@@ -37,18 +24,13 @@ export const EMPTY_FILTER: FilterSpec = Object.freeze({
 });
 
 const REGEX_TERM = /^\/(.*)\/([a-z]*)$/s;
-const FIELD_TERM = /^([A-Za-z_@$][\w@$.-]*)=(.*)$/s;
-/**
- * Strings whose JSON text is certainly the same characters: printable ASCII
- * without `"` and `\` (always escaped), `/` (escaped by PHP) and `<>&'`
- * (escaped by Go's HTML-safe encoder).
- */
-const JSON_PLAIN = /^[\x20\x21\x23-\x25\x28-\x2e\x30-\x3b\x3d\x3f-\x5b\x5d-\x7e]*$/;
-/** Integers every mainstream JSON encoder writes as plain digits. */
-const PLAIN_INTEGER = /^-?(0|[1-9]\d{0,14})$/;
 
-/** Understand one term as typed. Never throws: a bad regex comes back as `invalid`. */
-export function parseFilterTerm(term: string): FilterTerm {
+/**
+ * Understand one term as typed (the kinds: `filter-term.ts`; the syntax: `filter-syntax.ts`).
+ * Never throws: a bad regex, number, time or level comes back as `invalid`, with why. `now`
+ * is when relative times (`time>10:42`, `time>-5m`) are read against.
+ */
+export function parseFilterTerm(term: string, now: number = Date.now()): FilterTerm {
 	let rest = term.trim();
 	const exclude = rest.startsWith('!');
 	if (exclude) {
@@ -74,9 +56,14 @@ export function parseFilterTerm(term: string): FilterTerm {
 		}
 	}
 
-	const fieldMatch = FIELD_TERM.exec(rest);
-	if (fieldMatch) {
-		return {kind: 'field', path: fieldMatch[1] ?? '', value: fieldMatch[2] ?? '', exclude};
+	const operatorTerm = parseOperatorTerm(rest, exclude, term, now);
+	if (operatorTerm) return operatorTerm;
+
+	if (rest.includes('|')) {
+		const words = rest.split('|');
+		if (words.includes(''))
+			return {kind: 'invalid', term, error: 'an alternative is empty (quote a | to find it)'};
+		return {kind: 'words', words, exclude};
 	}
 
 	return textTerm(rest, exclude);
@@ -91,8 +78,8 @@ function textTerm(text: string, exclude: boolean): FilterTerm {
 }
 
 /** Compile one term (for search: `n`/`N` and the match count). Exclusions match what they exclude. */
-export function compileTerm(term: string): CompiledFilter {
-	const parsed = parseFilterTerm(term);
+export function compileTerm(term: string, now: number = Date.now()): CompiledFilter {
+	const parsed = parseFilterTerm(term, now);
 	if (parsed.kind === 'empty' || parsed.kind === 'invalid') {
 		return {
 			test: () => parsed.kind === 'empty',
@@ -106,9 +93,10 @@ export function compileTerm(term: string): CompiledFilter {
 
 /**
  * Compile a whole `FilterSpec` into one predicate: service, level and every
- * term must agree (AND). Terms that do not compile are skipped and reported.
+ * term must agree (AND). Terms that do not compile are skipped and reported (the first).
+ * `now` is when relative times are read: once per filter line, when it is applied.
  */
-export function compileFilter(spec: FilterSpec): CompiledFilter {
+export function compileFilter(spec: FilterSpec, now: number = Date.now()): CompiledFilter {
 	const predicates: Array<(record: LogRecord) => boolean> = [];
 	let error: string | undefined;
 
@@ -125,7 +113,7 @@ export function compileFilter(spec: FilterSpec): CompiledFilter {
 	}
 
 	for (const term of spec.terms) {
-		const parsed = parseFilterTerm(term);
+		const parsed = parseFilterTerm(term, now);
 		if (parsed.kind === 'invalid') {
 			error ??= `${parsed.term}: ${parsed.error}`;
 		} else if (parsed.kind !== 'empty') {
@@ -136,12 +124,8 @@ export function compileFilter(spec: FilterSpec): CompiledFilter {
 	return {test: allOf(predicates), error, matchesAll: predicates.length === 0};
 }
 
-const INFO_RANK = LEVELS.indexOf('info');
-
 /** Rank of a level for the minimum-level filter; `unknown` ranks as info. */
-export function levelRank(level: Level): number {
-	return level === 'unknown' ? INFO_RANK : LEVELS.indexOf(level);
-}
+export {levelRank} from '../../record/level.js';
 
 function allOf(predicates: Array<(record: LogRecord) => boolean>): (record: LogRecord) => boolean {
 	if (predicates.length === 0) {
@@ -162,8 +146,6 @@ function allOf(predicates: Array<(record: LogRecord) => boolean>): (record: LogR
 		return true;
 	};
 }
-
-type MatchableTerm = Exclude<FilterTerm, {kind: 'empty'} | {kind: 'invalid'}>;
 
 function termPredicate(term: MatchableTerm): (record: LogRecord) => boolean {
 	const matches = termMatcher(term);
@@ -190,9 +172,11 @@ function termMatcher(term: MatchableTerm): (record: LogRecord) => boolean {
 			return regexMatcher(term.regex);
 		}
 
-		case 'field': {
-			return fieldMatcher(term.path, term.value);
-		}
+		case 'words':
+			return wordsMatcher(term.words);
+
+		default:
+			return operatorMatcher(term);
 	}
 }
 
@@ -204,38 +188,22 @@ function regexMatcher(regex: RegExp): (record: LogRecord) => boolean {
 }
 
 /**
- * Field equality on the JSON value. The field is read from the JSON text per
- * test (`readJsonPath`, no full parse) and nothing is cached, so memory stays
- * bounded by the buffer; a substring pre-check on the raw JSON skips even that
- * for most records that cannot match. The pre-check
- * assumes what every mainstream encoder does: plain ASCII letters and digits
- * are written as themselves and integers as digits (a hand-written `1e3` for
- * `1000` is missed).
+ * Any of the words (`api|auth`), each in smart case: the case-insensitive ones as one regex,
+ * the case-sensitive ones as another, so a record is scanned at most twice.
  */
-function fieldMatcher(path: string, expected: string): (record: LogRecord) => boolean {
-	const segments = path.split('.');
-	const lastKey = segments.at(-1) ?? path;
-	// The pre-check is only sound when neither string can appear escaped in the JSON text.
-	// Numbers can be spelled many ways in JSON (`1e3`, `1000.0`); only plain integers are safe.
-	const looksNumeric = expected.trim() !== '' && Number.isFinite(Number(expected));
-	const valueNeedle = looksNumeric && !PLAIN_INTEGER.test(expected) ? '' : expected;
-	// An array index (`tags.0`) is not written in the JSON text.
-	const keyNeedle = /^\d+$/.test(lastKey) ? '' : lastKey;
-	const needles = [valueNeedle, keyNeedle].filter((needle) => needle.length > 0 && JSON_PLAIN.test(needle));
-	return (record) => {
-		const {value} = record;
-		if (!record.json || value === null) {
-			return false;
-		}
+function wordsMatcher(words: readonly string[]): (record: LogRecord) => boolean {
+	const regexes = [wordsRegex(words, false), wordsRegex(words, true)].filter(
+		(regex): regex is RegExp => regex !== undefined,
+	);
+	const [first, second] = regexes.map(regexMatcher);
+	return second ? (record) => first!(record) || second(record) : first!;
+}
 
-		for (const needle of needles) {
-			if (!value.includes(needle)) {
-				return false;
-			}
-		}
-
-		return readJsonPath(value, segments) === expected;
-	};
+/** One regex of the words of one case rule, or undefined when there are none. */
+function wordsRegex(words: readonly string[], caseSensitive: boolean, flags = ''): RegExp | undefined {
+	const chosen = words.filter((word) => (word !== word.toLowerCase()) === caseSensitive);
+	if (chosen.length === 0) return undefined;
+	return new RegExp(chosen.map(escapeRegex).join('|'), caseSensitive ? flags : `${flags}i`);
 }
 
 function escapeRegex(text: string): string {
@@ -247,6 +215,12 @@ function escapeRegex(text: string): string {
  * search matches. Only text and regex terms that include (not `!`) highlight.
  */
 export function findMatchRanges(text: string, term: FilterTerm): Array<[number, number]> {
+	if (term.kind === 'words' && !term.exclude) {
+		const regexes = [wordsRegex(term.words, false, 'g'), wordsRegex(term.words, true, 'g')];
+		const ranges = regexes.flatMap((regex) => (regex ? rangesOf(text, regex) : []));
+		return mergeRanges(ranges.sort((left, right) => left[0] - right[0]));
+	}
+
 	if ((term.kind !== 'text' && term.kind !== 'regex') || term.exclude) {
 		return [];
 	}
@@ -255,6 +229,21 @@ export function findMatchRanges(text: string, term: FilterTerm): Array<[number, 
 		term.kind === 'text'
 			? new RegExp(escapeRegex(term.text), term.caseSensitive ? 'g' : 'gi')
 			: new RegExp(term.regex.source, `${term.regex.flags}g`);
+	return rangesOf(text, regex);
+}
+
+/** Sorted ranges with the overlapping ones joined (two regexes may match the same text). */
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+	const merged: Array<[number, number]> = [];
+	for (const range of ranges) {
+		const last = merged.at(-1);
+		if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+		else merged.push([range[0], range[1]]);
+	}
+	return merged;
+}
+
+function rangesOf(text: string, regex: RegExp): Array<[number, number]> {
 	const ranges: Array<[number, number]> = [];
 	for (const match of text.matchAll(regex)) {
 		if (match[0].length === 0) {

@@ -7,6 +7,7 @@ import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {afterEach, expect, vi} from 'vitest';
 import {App} from '../../../source/app.js';
+import type {SavedFilterStore} from '../../../source/store/filter/saved-filters.js';
 import {createLogStore} from '../../../source/store/log-store.js';
 import type {DisposableLogStore} from '../../../source/store/log-store-types.js';
 import {createStreamStatusStore} from '../../../source/store/stream-status-store.js';
@@ -72,6 +73,8 @@ export type SetupOptions = {
 	records?: number;
 	/** Where `x` writes its export. */
 	exportDirectory?: string;
+	/** Where `B` saves and `b` recalls filter lines. */
+	savedFilters?: SavedFilterStore;
 };
 
 /** Render the App on a fresh store holding `records` fixed records. */
@@ -97,6 +100,7 @@ export function setup(options: SetupOptions = {}) {
 			width={width}
 			height={height}
 			exportDirectory={options.exportDirectory}
+			savedFilters={options.savedFilters}
 		/>,
 	);
 	apps.push(app);

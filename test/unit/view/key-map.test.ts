@@ -25,6 +25,28 @@ const noKey: KeyPress = {
 };
 const special = (name: SpecialKey): KeyPress => ({...noKey, [name]: true});
 
+describe('the key table', () => {
+	it('no key means two commands in one context (a later row would never be reached)', () => {
+		const seen = new Map<string, string>();
+		const clashes: string[] = [];
+		for (const binding of KEY_BINDINGS) {
+			for (const context of binding.contexts) {
+				for (const key of binding.keys) {
+					const id = `${context} ${'special' in key ? key.special : JSON.stringify(key.input)}${key.ctrl ? ' ctrl' : ''}`;
+					const earlier = seen.get(id);
+					if (earlier !== undefined && earlier !== binding.command)
+						clashes.push(`${id}: ${earlier}, ${binding.command}`);
+					seen.set(id, earlier ?? binding.command);
+				}
+			}
+		}
+		expect(clashes).toEqual([]);
+		// The saved-filter keys are there, so the check covers them.
+		expect(seen.get('log "B"')).toBe('saveFilter');
+		expect(seen.get('log "b"')).toBe('recallFilter');
+	});
+});
+
 describe('resolveKey', () => {
 	it('maps the issue 4 keys in the log context', () => {
 		const cases: [string, KeyPress, string][] = [

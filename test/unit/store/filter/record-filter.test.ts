@@ -76,11 +76,11 @@ describe('parseFilterTerm', () => {
 		expect(parseFilterTerm('user.id=42')).toEqual({
 			kind: 'field',
 			path: 'user.id',
-			value: '42',
+			values: ['42'],
 			exclude: false,
 		});
 		expect(parseFilterTerm('@timestamp=x')).toMatchObject({kind: 'field', path: '@timestamp'});
-		expect(parseFilterTerm('empty=')).toMatchObject({kind: 'field', value: ''});
+		expect(parseFilterTerm('empty=')).toMatchObject({kind: 'field', values: ['']});
 		// Not a field name on the left: plain text.
 		expect(parseFilterTerm('a b=c')).toMatchObject({kind: 'text', text: 'a b=c'});
 	});

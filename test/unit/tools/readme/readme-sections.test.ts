@@ -5,7 +5,7 @@ import type {FlagSpec} from '../../../../source/cli/flag-spec.js';
 import {FLAGS} from '../../../../source/cli/flag-table.js';
 import {helpText} from '../../../../source/cli/help-text.js';
 import {RECORD_SHAPES} from '../../../../source/record/shapes/record-shapes.js';
-import {FILTER_SYNTAX} from '../../../../source/store/filter/filter-syntax.js';
+import {FILTER_NOTES, FILTER_SYNTAX} from '../../../../source/store/filter/filter-syntax.js';
 import {helpSections} from '../../../../source/view/key-map.js';
 import {repoRoot} from '../../../../tools/kafka/kafka-jars.js';
 import {
@@ -50,6 +50,7 @@ function currentInputs(): ReadmeInputs {
 	return {
 		flags: FLAGS,
 		filterSyntax: FILTER_SYNTAX,
+		filterNotes: FILTER_NOTES,
 		keySections: helpSections(),
 		shapes: RECORD_SHAPES,
 		benchResults: fs.readFileSync(path.join(repoRoot, 'bench', 'RESULTS.md'), 'utf8'),

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parseDuration, parseSince} from '../../../source/cli/duration.js';
+import {parseDuration, parseSince} from '../../../source/shared/duration.js';
 
 describe('parseDuration', () => {
 	it.each([

@@ -30,7 +30,8 @@ export function parseDuration(text: string): number | undefined {
 }
 
 /** ISO 8601 date or date-time: `2024-05-01`, `2024-05-01T10:00`, with seconds, fraction and zone. */
-const ISO_PATTERN = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+export const ISO_PATTERN =
+	/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**
  * Parse `--since`: a duration back from `now`, or an ISO 8601 time (a time without a zone
