@@ -23,7 +23,6 @@ import {
 	createVirtualKeyboard,
 	createVirtualTerminal,
 	untilScreen,
-	type VirtualTerminal,
 } from '../tools/terminal/virtual-terminal.js';
 import type {LatencyResult} from './results-table.js';
 
