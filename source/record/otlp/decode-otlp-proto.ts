@@ -1,0 +1,103 @@
+import {BinaryReader, WireType} from '@bufbuild/protobuf/wire';
+import {OTLP_LOGS_MESSAGES, type OtlpMessage, type OtlpMessageName, type OtlpScalar} from './otlp-schema.js';
+
+/**
+ * An `otlp_proto` value (the OpenTelemetry Collector Kafka exporter's default: one
+ * `ExportLogsServiceRequest`) → the same object an `otlp_json` value parses to, with bytes as
+ * `Uint8Array` and 64-bit integers as `bigint`. The wire format is read by @bufbuild/protobuf's
+ * `BinaryReader` (varints, fixed widths, bounds, unknown fields); which field is what comes from
+ * `otlp-schema.ts`.
+ *
+ * Strict, because any binary value that starts with byte 0x0a is tried: a known field with the
+ * wrong wire type (an OTLP trace or metrics request, another protobuf message), a length past its
+ * message, invalid UTF-8 in a string or nesting deeper than {@link MAX_DEPTH} make it not OTLP logs
+ * (undefined), never an exception.
+ */
+
+/** Deepest message nesting read: the request is 6 deep, the rest is nested `AnyValue`s. */
+export const MAX_DEPTH = 32;
+
+const WIRE_TYPES: Readonly<Record<OtlpScalar, WireType>> = {
+	string: WireType.LengthDelimited,
+	bytes: WireType.LengthDelimited,
+	fixed64: WireType.Bit64,
+	double: WireType.Bit64,
+	fixed32: WireType.Bit32,
+	uint32: WireType.Varint,
+	int64: WireType.Varint,
+	bool: WireType.Varint,
+};
+
+class NotOtlpLogs extends Error {}
+
+function readScalar(reader: BinaryReader, type: OtlpScalar): unknown {
+	switch (type) {
+		case 'string':
+			// Protobuf strings are UTF-8 (the Collector refuses to write anything else).
+			return reader.string(true);
+		case 'bytes':
+			return reader.bytes();
+		case 'fixed64':
+			return reader.fixed64();
+		case 'double':
+			return reader.double();
+		case 'fixed32':
+			return reader.fixed32();
+		case 'uint32':
+			return reader.uint32();
+		case 'int64':
+			return reader.int64();
+		case 'bool':
+			return reader.bool();
+	}
+}
+
+function isMessageName(type: OtlpScalar | OtlpMessageName): type is OtlpMessageName {
+	return Object.hasOwn(OTLP_LOGS_MESSAGES, type);
+}
+
+function readMessage(reader: BinaryReader, end: number, message: OtlpMessage, depth: number) {
+	if (depth > MAX_DEPTH) throw new NotOtlpLogs('nested too deep');
+	const object: Record<string, unknown> = {};
+	while (reader.pos < end) {
+		const [number, wireType] = reader.tag();
+		const field = message[number];
+		if (field === undefined) {
+			reader.skip(wireType, number);
+		} else {
+			const expected = isMessageName(field.type) ? WireType.LengthDelimited : WIRE_TYPES[field.type];
+			if (wireType !== expected) throw new NotOtlpLogs(`field ${number}: wire type ${wireType}`);
+			let value: unknown;
+			if (isMessageName(field.type)) {
+				const length = reader.uint32();
+				const inner = reader.pos + length;
+				if (inner > end) throw new NotOtlpLogs('message longer than its parent');
+				value = readMessage(reader, inner, OTLP_LOGS_MESSAGES[field.type], depth + 1);
+			} else {
+				value = readScalar(reader, field.type);
+			}
+
+			if (field.repeated) {
+				const list = object[field.name] as unknown[] | undefined;
+				if (list === undefined) object[field.name] = [value];
+				else list.push(value);
+			} else {
+				object[field.name] = value;
+			}
+		}
+
+		if (reader.pos > end) throw new NotOtlpLogs('field past the end of its message');
+	}
+
+	return object;
+}
+
+/** The request a value holds, or undefined when it is not a well-formed OTLP logs request. */
+export function decodeOtlpLogsProto(bytes: Uint8Array): Record<string, unknown> | undefined {
+	try {
+		const reader = new BinaryReader(bytes);
+		return readMessage(reader, bytes.length, OTLP_LOGS_MESSAGES.ExportLogsServiceRequest, 0);
+	} catch {
+		return undefined;
+	}
+}
