@@ -35,6 +35,12 @@ export type LogRecord = {
 	topic: string;
 	partition: number;
 	offset: number;
+	/**
+	 * Which log record of its Kafka record this row is, when the value held many (an OTLP logs
+	 * request: one row per log record, 0-based); undefined for the usual one record, one row.
+	 * `(topic, partition, offset, logIndex)` identifies a row.
+	 */
+	logIndex?: number | undefined;
 	/** When the log says it happened (body timestamp), else Kafka's timestamp; ms since the epoch. */
 	time: number;
 	/** Kafka's own record timestamp, ms since the epoch. */

@@ -1,10 +1,11 @@
-import {compactJson} from './compact-json.js';
-import {decodedByteLength, decodeText} from './decode-text.js';
+import {decodeText} from './decode-text.js';
 import {readJsonPath} from './json-path.js';
 import {guessLevelFromText, normalizeLevel} from './level.js';
 import type {Level, LogRecord, RawRecord} from './log-record.js';
-import {MAX_MESSAGE_LENGTH, MAX_VALUE_LENGTH} from './log-record.js';
+import {MAX_VALUE_LENGTH} from './log-record.js';
 import {looksLikeLogfmt, parseLogfmt} from './logfmt.js';
+import {decodeOtlpLogsProto} from './otlp/decode-otlp-proto.js';
+import {type OtlpLogRows, otlpLogRows} from './otlp/otlp-log-rows.js';
 import {parseBodyTime} from './parse-time.js';
 import {
 	decodeField,
@@ -13,7 +14,8 @@ import {
 	headerService,
 	MAX_HEADER_NAME_LENGTH,
 } from './record-headers.js';
-import {cutAt, safeLine, withoutColours, withoutTrailingLineBreak} from './safe-text.js';
+import {keptText, keptValue, MAX_SERVICE_LENGTH, messageOf, serviceOf} from './record-text.js';
+import {cutAt, safeLine, withoutColours} from './safe-text.js';
 import {
 	framesJson,
 	SCHEMA_REGISTRY_HEADER,
@@ -31,6 +33,7 @@ import {GENERIC_SHAPE} from './shapes/record-shapes.js';
 import {createZoneReader, leadingTextTime, type TimeContext} from './time-formats.js';
 
 export {MAX_HEADER_NAME_LENGTH, MAX_HEADER_VALUE_LENGTH, MAX_HEADERS} from './record-headers.js';
+export {MAX_SERVICE_LENGTH} from './record-text.js';
 
 /**
  * One Kafka record → one `LogRecord`.
@@ -56,8 +59,6 @@ export {MAX_HEADER_NAME_LENGTH, MAX_HEADER_VALUE_LENGTH, MAX_HEADERS} from './re
 export const MAX_PARSE_BYTES = 4 * 1024 * 1024;
 /** Of a value larger than `MAX_PARSE_BYTES`, how much is read for its service, level and time. */
 export const PREFIX_BYTES = 65_536;
-/** Longest service name kept, in characters. */
-export const MAX_SERVICE_LENGTH = 64;
 /** Bytes of a record key kept. */
 export const MAX_KEY_BYTES = 1024;
 
@@ -67,6 +68,8 @@ export const UNKNOWN_SERVICE = 'unknown';
 export const TOMBSTONE_MESSAGE = '(tombstone)';
 /** Message of a record whose value is empty. */
 export const EMPTY_MESSAGE = '(empty)';
+/** Rows made of one OTLP logs request at most; a note row says how many more it held. */
+export const MAX_OTLP_ROWS = 10_000;
 
 /** What the parser is told besides the record: the config file's field names and time zone. */
 export type ParseSettings = {
@@ -91,42 +94,14 @@ const body = {
 	hostname: undefined as string | undefined,
 	time: undefined as number | undefined,
 	json: false,
+	/** The log records of an OTLP logs request, when the value is one (a row each). */
+	otlp: undefined as OtlpLogRows | undefined,
 };
 
 /** The settings of the parse under way (set by each parser before it reads a record). */
 let shapes: ShapeReader = createShapeReader();
 const timeContext: TimeContext = {kafkaTime: 0, zone: undefined};
 const reading = emptyReading();
-
-/** A message: the string itself, numbers as text, objects as compact JSON. */
-function messageOf(value: unknown): string {
-	if (typeof value === 'string') {
-		return safeLine(withoutColours(withoutTrailingLineBreak(value)), MAX_MESSAGE_LENGTH);
-	}
-
-	if (typeof value === 'number' || typeof value === 'boolean') {
-		return String(value);
-	}
-
-	return safeLine(compactJson(value, MAX_MESSAGE_LENGTH), MAX_MESSAGE_LENGTH);
-}
-
-/** A service name from a body field: non-empty string, number, or an object's `name`. */
-function serviceOf(value: unknown): string | undefined {
-	if (typeof value === 'string') {
-		return value.length === 0 ? undefined : safeLine(withoutColours(value), MAX_SERVICE_LENGTH);
-	}
-
-	if (typeof value === 'number' || typeof value === 'boolean') {
-		return String(value);
-	}
-
-	if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-		return serviceOf((value as JsonObject).name);
-	}
-
-	return undefined;
-}
 
 /** Fill `body` from what the shape reader found in a JSON object (or logfmt's pairs). */
 function readFields(object: JsonObject, wholeText: string | undefined): void {
@@ -190,6 +165,7 @@ function resetBody(): void {
 	body.hostname = undefined;
 	body.time = undefined;
 	body.json = false;
+	body.otlp = undefined;
 }
 
 /** Index of the first character that is not JSON whitespace (or a BOM). */
@@ -219,6 +195,12 @@ function readText(text: string, parseable: boolean): void {
 		}
 
 		if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+			// otlp_json: an OTLP logs request, a row per log record.
+			if ((parsed as JsonObject).resourceLogs !== undefined) {
+				body.otlp = otlpLogRows(parsed as JsonObject, MAX_OTLP_ROWS);
+				if (body.otlp !== undefined) return;
+			}
+
 			body.json = true;
 			readFields(parsed as JsonObject, undefined);
 			return;
@@ -254,13 +236,20 @@ function readValue(bytes: Buffer): string {
 	if (schemaId !== undefined) {
 		if (!framesJson(bytes)) {
 			body.message = schemaRegistryMessage(schemaId, bytes.length - SCHEMA_REGISTRY_HEADER);
-			return textOf(bytes);
+			return keptValue(bytes);
 		}
 
 		payload = bytes.subarray(SCHEMA_REGISTRY_HEADER);
 	}
 
 	const size = payload.length;
+	// otlp_proto: an ExportLogsServiceRequest starts with field 1 (resource_logs), tag 0x0a.
+	if (payload[0] === 0x0a && size <= MAX_PARSE_BYTES && schemaId === undefined) {
+		const request = decodeOtlpLogsProto(payload);
+		body.otlp = request === undefined ? undefined : otlpLogRows(request, MAX_OTLP_ROWS);
+		if (body.otlp !== undefined) return '';
+	}
+
 	if (size <= MAX_VALUE_LENGTH) {
 		const value = decodeText(payload);
 		readText(value, true);
@@ -269,23 +258,56 @@ function readValue(bytes: Buffer): string {
 
 	if (size <= MAX_PARSE_BYTES) {
 		readText(decodeText(payload), true);
-		return textOf(payload);
+		return keptValue(payload);
 	}
 
 	const prefix = decodeText(payload, PREFIX_BYTES);
 	if (prefix.charCodeAt(firstContentIndex(prefix)) === 0x7b) readPrefix(prefix);
 	else readText(prefix, false);
-	return textOf(payload);
+	return keptValue(payload);
 }
 
-/** The value as kept: at most `MAX_VALUE_LENGTH` bytes, with a note of what was cut. */
-function textOf(bytes: Buffer): string {
-	if (bytes.length <= MAX_VALUE_LENGTH) return decodeText(bytes);
-	const kept = decodedByteLength(bytes, MAX_VALUE_LENGTH);
-	return `${decodeText(bytes, MAX_VALUE_LENGTH)}…(+${bytes.length - kept} bytes)`;
+/** The service of a record whose value names none: its key when it reads like one, else a header's. */
+function serviceAround(key: string | null, fromHeader: string | undefined): string | undefined {
+	if (key !== null && looksLikeServiceName(key)) return key;
+	if (fromHeader === undefined) return undefined;
+	return fromHeader.length > MAX_SERVICE_LENGTH ? `${cutAt(fromHeader, MAX_SERVICE_LENGTH)}…` : fromHeader;
 }
 
-function parseWith(raw: RawRecord, seq: number): LogRecord {
+/** One row per log record of an OTLP request, with its Kafka record's place, key and headers. */
+function otlpRecords(base: LogRecord, rows: OtlpLogRows, out: LogRecord[] | undefined): LogRecord {
+	const around = base.service === UNKNOWN_SERVICE ? undefined : base.service;
+	const records = rows.rows.map((row, logIndex): LogRecord => {
+		const text = typeof row.message === 'string' ? withoutColours(row.message) : '';
+		return {
+			...base,
+			logIndex,
+			time: row.time ?? base.kafkaTime,
+			service: serviceOf(row.service) ?? around ?? UNKNOWN_SERVICE,
+			level: row.level === 'unknown' ? guessLevelFromText(text) : row.level,
+			message: row.message === undefined ? EMPTY_MESSAGE : messageOf(row.message),
+			value: keptText(JSON.stringify(row.document)),
+			json: true,
+		};
+	});
+	const more = rows.total - rows.rows.length;
+	if (more > 0) {
+		const message = `(+${more} log records of this OTLP request not shown: ${MAX_OTLP_ROWS} rows at most per Kafka record)`;
+		records.push({
+			...records[0]!,
+			logIndex: records.length,
+			level: 'unknown',
+			message,
+			value: null,
+			json: false,
+		});
+	}
+
+	if (out !== undefined) for (const record of records) out.push(record);
+	return records[0]!;
+}
+
+function parseWith(raw: RawRecord, seq: number, out: LogRecord[] | undefined): LogRecord {
 	const bytes = raw.value;
 	const size = bytes === null ? 0 : bytes.length;
 	const key = raw.key === null ? null : decodeField(raw.key, MAX_KEY_BYTES);
@@ -306,25 +328,14 @@ function parseWith(raw: RawRecord, seq: number): LogRecord {
 		value = readValue(bytes);
 	}
 
-	const service =
-		body.service ??
-		(key !== null && looksLikeServiceName(key) ? key : undefined) ??
-		(fromHeader === undefined
-			? undefined
-			: fromHeader.length > MAX_SERVICE_LENGTH
-				? `${cutAt(fromHeader, MAX_SERVICE_LENGTH)}…`
-				: fromHeader) ??
-		body.hostname ??
-		UNKNOWN_SERVICE;
-
-	return {
+	const record: LogRecord = {
 		seq,
 		topic: safeTopic(raw.topic),
 		partition: raw.partition,
 		offset: raw.offset,
 		time: body.time ?? raw.timestamp,
 		kafkaTime: raw.timestamp,
-		service,
+		service: body.service ?? serviceAround(key, fromHeader) ?? body.hostname ?? UNKNOWN_SERVICE,
 		level: body.level,
 		message: body.message,
 		key,
@@ -333,6 +344,9 @@ function parseWith(raw: RawRecord, seq: number): LogRecord {
 		json: body.json,
 		size,
 	};
+	if (body.otlp !== undefined) return otlpRecords(record, body.otlp, out);
+	out?.push(record);
+	return record;
 }
 
 const DEFAULT_SHAPES = shapes;
@@ -346,18 +360,53 @@ const DEFAULT_SHAPES = shapes;
 export function parseRecord(raw: RawRecord, seq: number): LogRecord {
 	shapes = DEFAULT_SHAPES;
 	timeContext.zone = undefined;
-	return parseWith(raw, seq);
+	return parseWith(raw, seq, undefined);
+}
+
+/** A parser that appends a Kafka record's rows to `out`: one, or one per log record of an OTLP request. */
+export type RowParser = (raw: RawRecord, out: LogRecord[]) => void;
+
+/**
+ * `parseRecord` for every row of a record: an OTLP logs request (`otlp_proto` or `otlp_json`) is
+ * one row per log record, each with its `logIndex`; any other value one row. `parseRecord` gives
+ * the first row only. Seqs are 0: the store assigns them.
+ */
+export const parseRecordRows: RowParser = (raw, out) => {
+	shapes = DEFAULT_SHAPES;
+	timeContext.zone = undefined;
+	parseWith(raw, 0, out);
+};
+
+/** The config file's field names and time zone, compiled; undefined when there are none. */
+function compiledSettings(
+	settings: ParseSettings,
+): {reader: ShapeReader; zone: TimeContext['zone']} | undefined {
+	const fields = settings.fields ?? {};
+	if (Object.keys(fields).length === 0 && settings.timeZone === undefined) return undefined;
+	return {
+		reader: createShapeReader(fields),
+		zone: settings.timeZone === undefined ? undefined : createZoneReader(settings.timeZone),
+	};
 }
 
 /** A `parseRecord` that uses the config file's field names and time zone (throws RangeError for an unknown zone). */
 export function createRecordParser(settings: ParseSettings = {}): (raw: RawRecord, seq: number) => LogRecord {
-	const fields = settings.fields ?? {};
-	if (Object.keys(fields).length === 0 && settings.timeZone === undefined) return parseRecord;
-	const reader = createShapeReader(fields);
-	const zone = settings.timeZone === undefined ? undefined : createZoneReader(settings.timeZone);
+	const compiled = compiledSettings(settings);
+	if (compiled === undefined) return parseRecord;
 	return (raw, seq) => {
-		shapes = reader;
-		timeContext.zone = zone;
-		return parseWith(raw, seq);
+		shapes = compiled.reader;
+		timeContext.zone = compiled.zone;
+		return parseWith(raw, seq, undefined);
+	};
+}
+
+/** `createRecordParser` as a `RowParser` (the stream worker's: every row of every record). */
+export function createRowParser(settings: ParseSettings = {}): RowParser {
+	const compiled = compiledSettings(settings);
+	if (compiled === undefined) return parseRecordRows;
+	return (raw, out) => {
+		shapes = compiled.reader;
+		timeContext.zone = compiled.zone;
+		parseWith(raw, 0, out);
 	};
 }

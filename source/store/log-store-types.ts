@@ -70,7 +70,10 @@ export type ViewReader = {
 };
 
 export type LogStore = ViewReader & {
-	/** Parse, de-duplicate (by topic/partition/offset) and append a batch. Returns how many were new. */
+	/**
+	 * Parse, de-duplicate (by topic/partition/offset, and the index of each log record of an OTLP
+	 * logs request) and append a batch. Returns how many rows were new.
+	 */
 	append(records: readonly RawRecord[]): number;
 	/**
 	 * The same for records parsed elsewhere (the stream worker): de-duplicate, give each the

@@ -1,5 +1,5 @@
 import type {LogRecord, MarkRecord} from '../record/log-record.js';
-import {parseRecord} from '../record/parse-record.js';
+import {parseRecordRows} from '../record/parse-record.js';
 import type {FilterSpec} from './filter/filter-spec.js';
 import {compileFilter, EMPTY_FILTER} from './filter/record-filter.js';
 import {createFilteredView} from './filtered-view.js';
@@ -11,6 +11,7 @@ import {
 	type ViewLine,
 } from './log-store-types.js';
 import {HISTORY_SECONDS} from './rate-history.js';
+import {advance, isAfter, type ReadPosition, type ReadPositions} from './read-positions.js';
 import {RingBuffer} from './ring-buffer.js';
 import {ServiceCountView} from './service-count-view.js';
 import {ServiceCounts} from './service-counts.js';
@@ -56,13 +57,13 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 	const lines = new RingBuffer<ViewLine>(maxRecords);
 	const view = createFilteredView(lines, maxRecords);
 	const counts = new ServiceCounts();
-	/** Highest offset seen per topic and partition: memory per partition, not per record. */
-	const positions = new Map<string, Map<number, number>>();
+	/** Highest position (offset, log index) seen per topic and partition. */
+	const positions: ReadPositions = new Map();
 	/**
-	 * Highest offset counted per topic and partition. A re-seek resets `positions` so the view
+	 * Highest position counted per topic and partition. A re-seek resets `positions` so the view
 	 * takes the records again, but not this: counts and rates stay of distinct records.
 	 */
-	const counted = new Map<string, Map<number, number>>();
+	const counted: ReadPositions = new Map();
 
 	let nextSeq = 0;
 	let bufferedChars = 0;
@@ -137,7 +138,7 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 	}
 
 	/** The per-partition map of `topic` in `byTopic`, made on first use. */
-	function partitionMap(byTopic: Map<string, Map<number, number>>, topic: string): Map<number, number> {
+	function partitionMap(byTopic: ReadPositions, topic: string): Map<number, ReadPosition> {
 		let partitions = byTopic.get(topic);
 		if (partitions === undefined) {
 			partitions = new Map();
@@ -147,40 +148,39 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 	}
 
 	/**
-	 * Take a batch in: drop what this run has seen (a partition's offsets only grow), make the
-	 * rest records with the next seqs, count them, and push them into the ring and the view.
+	 * Take a batch in: drop what this run has seen (a partition's positions only grow: offsets, and
+	 * within the offset of an OTLP request its log records' indices), give the rest the next seqs,
+	 * count them, and push them into the ring and the view.
 	 */
-	function admit<Item extends {topic: string; partition: number; offset: number}>(
-		items: readonly Item[],
-		toRecord: (item: Item, seq: number) => LogRecord,
-	): number {
+	function admit(records: readonly LogRecord[]): number {
 		const nowMs = now();
 		let added = 0;
 		let repeated = 0;
 		// Batches come from one partition at a time: remember the last lookup.
 		let cachedTopic: string | undefined;
-		let cachedPartitions: Map<number, number> | undefined;
-		let cachedCounted: Map<number, number> | undefined;
-		for (const item of items) {
-			if (item.topic !== cachedTopic || cachedPartitions === undefined || cachedCounted === undefined) {
-				cachedTopic = item.topic;
-				cachedPartitions = partitionMap(positions, item.topic);
-				cachedCounted = partitionMap(counted, item.topic);
+		let cachedPartitions: Map<number, ReadPosition> | undefined;
+		let cachedCounted: Map<number, ReadPosition> | undefined;
+		for (const record of records) {
+			if (record.topic !== cachedTopic || cachedPartitions === undefined || cachedCounted === undefined) {
+				cachedTopic = record.topic;
+				cachedPartitions = partitionMap(positions, record.topic);
+				cachedCounted = partitionMap(counted, record.topic);
 			}
 
-			const highest = cachedPartitions.get(item.partition);
-			if (highest !== undefined && item.offset <= highest) {
+			const index = record.logIndex ?? 0;
+			const highest = cachedPartitions.get(record.partition);
+			if (highest !== undefined && !isAfter(record.offset, index, highest)) {
 				repeated++;
 				continue;
 			}
 
-			const record = toRecord(item, nextSeq);
+			record.seq = nextSeq;
 			nextSeq++;
-			cachedPartitions.set(item.partition, item.offset);
+			advance(cachedPartitions, record.partition, highest, record.offset, index);
 			// A record read again after a re-seek is shown again, but was counted already.
-			const countedUpTo = cachedCounted.get(item.partition);
-			if (countedUpTo === undefined || item.offset > countedUpTo) {
-				cachedCounted.set(item.partition, item.offset);
+			const countedUpTo = cachedCounted.get(record.partition);
+			if (countedUpTo === undefined || isAfter(record.offset, index, countedUpTo)) {
+				advance(cachedCounted, record.partition, countedUpTo, record.offset, index);
 				counts.add(record.service, record.level, nowMs, isLive(record.kafkaTime, nowMs));
 			}
 			pushLine(record, compiled.matchesAll || compiled.test(record));
@@ -202,15 +202,15 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 
 	const store: DisposableLogStore = {
 		append(records) {
-			// Parse before taking the seq and the position, so seqs stay consecutive.
-			return admit(records, parseRecord);
+			// Parsed before taking seqs and positions, so seqs stay consecutive; one Kafka record
+			// may be many rows (an OTLP logs request).
+			const rows: LogRecord[] = [];
+			for (const raw of records) parseRecordRows(raw, rows);
+			return admit(rows);
 		},
 
 		appendParsed(records) {
-			return admit(records, (record, seq) => {
-				record.seq = seq;
-				return record;
-			});
+			return admit(records);
 		},
 
 		addMark(label) {

@@ -101,6 +101,11 @@ function numberJson(value: number): string {
 	return Number.isFinite(value) ? String(value) : 'null';
 }
 
+/** `"logIndex":N,` for a row of an OTLP request (its log record's place in it), else nothing. */
+function logIndexJson(record: LogRecord): string {
+	return record.logIndex === undefined ? '' : `"logIndex":${record.logIndex},`;
+}
+
 function headersJson(headers: Record<string, string>): string {
 	for (const _name in headers) return JSON.stringify(headers);
 	return '{}';
@@ -139,6 +144,7 @@ function stringifiedLine(record: LogRecord): string {
 		topic: record.topic,
 		partition: record.partition,
 		offset: record.offset,
+		...(record.logIndex === undefined ? {} : {logIndex: record.logIndex}),
 		time: isoTime(record.time),
 		kafkaTime: isoTime(record.kafkaTime),
 		service: record.service,
@@ -158,7 +164,8 @@ function stringifiedLine(record: LogRecord): string {
 }
 
 /**
- * One line of JSON with every field, for jq: topic, partition, offset, time
+ * One line of JSON with every field, for jq: topic, partition, offset, logIndex (only for
+ * the rows of an OTLP logs request: which of its log records), time
  * and kafkaTime (ISO 8601), service, level, message, key, headers, size and
  * value (the JSON object for JSON records, else the text; null for a
  * tombstone). Safe to print to a terminal: no raw control, C1 or bidi character.
@@ -190,7 +197,7 @@ function hasOnlyAsciiFields(record: LogRecord): boolean {
 function splicedLine(record: LogRecord, value: string): string {
 	return (
 		`{"topic":${JSON.stringify(record.topic)},"partition":${numberJson(record.partition)},` +
-		`"offset":${numberJson(record.offset)},"time":${isoJson(record.time)},"kafkaTime":${isoJson(record.kafkaTime)},` +
+		`"offset":${numberJson(record.offset)},${logIndexJson(record)}"time":${isoJson(record.time)},"kafkaTime":${isoJson(record.kafkaTime)},` +
 		`"service":${JSON.stringify(record.service)},"level":${JSON.stringify(record.level)},` +
 		`"message":${JSON.stringify(record.message)},"key":${record.key === null ? 'null' : JSON.stringify(record.key)},` +
 		`"headers":${headersJson(record.headers)},"size":${numberJson(record.size)},"value":${value}}`

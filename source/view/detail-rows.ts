@@ -90,7 +90,7 @@ export function detailRows(line: ViewLine): DetailRow[] {
 	}
 	const rows: DetailRow[] = [
 		{
-			text: `${line.service} · ${line.level} · topic ${line.topic} · partition ${line.partition} · offset ${line.offset} · ${line.size} bytes`,
+			text: `${line.service} · ${line.level} · topic ${line.topic} · partition ${line.partition} · offset ${line.offset}${line.logIndex === undefined ? '' : ` · log record ${line.logIndex}`} · ${line.size} bytes`,
 			kind: 'heading',
 		},
 		{

@@ -7,8 +7,9 @@ import {LEVELS, type Level, type LogRecord} from '../../record/log-record.js';
  *
  * Layout, little-endian: u32 record count, the topic (one batch is one topic and partition),
  * then per record: u32 partition, f64 offset, f64 time, f64 kafka time, f64 size, u8 level index,
- * u8 flags (1 json, 2 key, 4 value), u16 header count, then strings as u32 byte length + UTF-8:
- * service, message, key (when flagged), value (when flagged), then per header its name and value.
+ * u8 flags (1 json, 2 key, 4 value, 8 log index), u16 header count, u32 log index (when flagged),
+ * then strings as u32 byte length + UTF-8: service, message, key (when flagged), value (when
+ * flagged), then per header its name and value.
  */
 
 const LEVEL_CODES: readonly Level[] = [...LEVELS, 'unknown'];
@@ -17,6 +18,7 @@ const RECORD_HEAD = 4 + 8 * 4 + 1 + 1 + 2;
 const HAS_JSON = 1;
 const HAS_KEY = 2;
 const HAS_VALUE = 4;
+const HAS_LOG_INDEX = 8;
 
 function headerCount(headers: Record<string, string>): number {
 	let count = 0;
@@ -29,7 +31,7 @@ export function packLogRecords(topic: string, records: readonly LogRecord[]): Ar
 	// Worst case 3 bytes per UTF-16 unit; the buffer is cut to what was written.
 	let bound = 8 + 3 * topic.length;
 	for (const record of records) {
-		bound += RECORD_HEAD + 4 * 4;
+		bound += RECORD_HEAD + 5 * 4;
 		bound += 3 * (record.service.length + record.message.length);
 		bound += 3 * ((record.key?.length ?? 0) + (record.value?.length ?? 0));
 		for (const name in record.headers) bound += 8 + 3 * (name.length + record.headers[name]!.length);
@@ -57,10 +59,15 @@ export function packLogRecords(topic: string, records: readonly LogRecord[]): Ar
 			at + 37,
 			(record.json ? HAS_JSON : 0) |
 				(record.key === null ? 0 : HAS_KEY) |
-				(record.value === null ? 0 : HAS_VALUE),
+				(record.value === null ? 0 : HAS_VALUE) |
+				(record.logIndex === undefined ? 0 : HAS_LOG_INDEX),
 		);
 		view.setUint16(at + 38, headerCount(record.headers), true);
 		at += RECORD_HEAD;
+		if (record.logIndex !== undefined) {
+			view.setUint32(at, record.logIndex, true);
+			at += 4;
+		}
 		writeString(record.service);
 		writeString(record.message);
 		if (record.key !== null) writeString(record.key);
@@ -117,6 +124,11 @@ export function unpackLogRecords(buffer: ArrayBuffer): LogRecord[] {
 		const flags = view.getUint8(at + 37);
 		const headerTotal = view.getUint16(at + 38, true);
 		at += RECORD_HEAD;
+		let logIndex: number | undefined;
+		if (flags & HAS_LOG_INDEX) {
+			logIndex = view.getUint32(at, true);
+			at += 4;
+		}
 		const service = shared(readString());
 		const message = readString();
 		const key = flags & HAS_KEY ? readString() : null;
@@ -130,7 +142,7 @@ export function unpackLogRecords(buffer: ArrayBuffer): LogRecord[] {
 			}
 		}
 
-		records[index] = {
+		const record: LogRecord = {
 			seq: 0,
 			topic,
 			partition,
@@ -146,6 +158,9 @@ export function unpackLogRecords(buffer: ArrayBuffer): LogRecord[] {
 			json: (flags & HAS_JSON) !== 0,
 			size,
 		};
+		// Only rows of OTLP requests carry an index (the JSON output shows it only for them).
+		if (logIndex !== undefined) record.logIndex = logIndex;
+		records[index] = record;
 	}
 
 	return records;

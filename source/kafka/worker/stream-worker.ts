@@ -1,12 +1,13 @@
 /**
  * The stream worker: runs a log stream (`createLogStream`) in a worker thread and speaks the
  * protocol of `stream-worker-protocol.ts` with the main thread. Records are parsed here
- * (`parseRecord`) and cross as one packed, transferred buffer per batch. The next fetch waits while more than `MAX_BYTES_IN_FLIGHT`
+ * (`parseRecordRows`: a row per log record of an OTLP request) and cross as one packed, transferred buffer per batch. The next fetch waits while more than `MAX_BYTES_IN_FLIGHT`
  * bytes are unacknowledged, so a busy main thread slows the fetching instead of queueing
  * the topic in memory.
  */
 import {parentPort, workerData} from 'node:worker_threads';
-import {createRecordParser} from '../../record/parse-record.js';
+import type {LogRecord} from '../../record/log-record.js';
+import {createRowParser} from '../../record/parse-record.js';
 import {errorMessage} from '../../shared/error-message.js';
 import {createLogStream} from '../log-stream/log-stream.js';
 import {packLogRecords} from './log-record-packing.js';
@@ -26,7 +27,7 @@ let roomWaiter: Promise<void> | undefined;
 
 const {parseSettings, ...streamOptions} = workerData as StreamWorkerData;
 // The config file's field names and time zone reach the parser here, in the worker.
-const parseRecord = createRecordParser(parseSettings);
+const parseRows = createRowParser(parseSettings);
 
 const stream = createLogStream({
 	...streamOptions,
@@ -34,7 +35,8 @@ const stream = createLogStream({
 	acknowledgedRecords: true,
 	onRecords(records) {
 		// Parsed here, not on the main thread, which draws and takes keys (seqs are the store's).
-		const parsed = records.map((record) => parseRecord(record, 0));
+		const parsed: LogRecord[] = [];
+		for (const record of records) parseRows(record, parsed);
 		const buffer = packLogRecords(parsed[0]!.topic, parsed);
 		bytesInFlight += buffer.byteLength;
 		post({type: 'records', buffer}, [buffer]);

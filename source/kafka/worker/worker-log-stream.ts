@@ -1,6 +1,6 @@
 import {Worker} from 'node:worker_threads';
 import type {LogRecord} from '../../record/log-record.js';
-import {createRecordParser, type ParseSettings} from '../../record/parse-record.js';
+import {createRowParser, type ParseSettings} from '../../record/parse-record.js';
 import {errorMessage} from '../../shared/error-message.js';
 import type {StartPosition} from '../../stream/start-position.js';
 import type {ConnectionState} from '../../stream/stream-status.js';
@@ -72,11 +72,15 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 	const workerData = workerDataOf(options);
 	if (!workerData) {
 		const {parseSettings, ...streamOptions} = options;
-		const parse = createRecordParser(parseSettings);
+		const parseRows = createRowParser(parseSettings);
 		return deferredLogStream(async () =>
 			(await import('../log-stream/log-stream.js')).createLogStream({
 				...streamOptions,
-				onRecords: (records) => options.onRecords(records.map((record) => parse(record, 0))),
+				onRecords: (records) => {
+					const parsed: LogRecord[] = [];
+					for (const record of records) parseRows(record, parsed);
+					return options.onRecords(parsed);
+				},
 			}),
 		);
 	}

@@ -28,6 +28,20 @@ const SHIPPER_TIME = ['time', '@timestamp', 'timestamp', 'date'] as const;
 
 export const RECORD_SHAPES: readonly RecordShape[] = [
 	{
+		// parse-record.ts decodes the request (otlp/) into one row per log record, its level from
+		// severityNumber first; each row's value is this document (attributes as objects, ids in
+		// hex), which the detail view reads by this row.
+		id: 'otlp',
+		name: 'OpenTelemetry OTLP logs (otlp_proto, otlp_json; a row per log record)',
+		match: [['timeUnixNano', 'observedTimeUnixNano', 'resource']],
+		service: ['resource.service.name'],
+		level: ['severityText'],
+		time: ['timeUnixNano', 'observedTimeUnixNano'],
+		message: ['body', 'eventName'],
+		traceId: ['traceId'],
+		spanId: ['spanId'],
+	},
+	{
 		id: 'kafka-connect-json',
 		name: 'Kafka Connect JsonConverter (schemas.enable: schema + payload)',
 		match: [['schema.type', 'payload']],

@@ -4,6 +4,7 @@ import {parseRecord} from '../../../../source/record/parse-record.js';
 import {createShapeReader, emptyReading} from '../../../../source/record/shapes/read-shape.js';
 import {GENERIC_SHAPE, RECORD_SHAPES} from '../../../../source/record/shapes/record-shapes.js';
 import {bunyanLines, pinoLines, winstonLines} from '../../../support/records/node-logger-lines.js';
+import {otlpJsonRequest, SeverityNumber, SPAN_ID, TRACE_ID} from '../../../support/records/otlp-requests.js';
 import {COMMITTED_FIXTURES, type ShapeFixture} from '../../../support/records/shape-fixtures.js';
 
 function raw(value: string, kafkaTime: number): RawRecord {
@@ -51,7 +52,8 @@ function check(fixture: ShapeFixture): void {
 		time: expected.time === 'kafka' ? fixture.kafkaTime : expected.time,
 		message: expected.message,
 	});
-	const reading = shapeReading(fixture.value);
+	// A row of an OTLP request: the table reads the row's document (its value), not the request.
+	const reading = shapeReading(record.logIndex === undefined ? fixture.value : record.value!);
 	// Rows without `match` are read by the generic row; the others must be recognised.
 	const row = RECORD_SHAPES.find((shape) => shape.id === fixture.shape)!;
 	if (reading.shape !== 'logfmt-or-text') {
@@ -71,7 +73,32 @@ async function nodeFixtures(): Promise<ShapeFixture[]> {
 	const winston = await winstonLines('json');
 	const logstash = await winstonLines('logstash');
 	const field = (line: string, name: string) => JSON.parse(line)[name];
+	const otlpTime = now - 1500;
+	const otlp = await otlpJsonRequest([
+		{
+			service: 'checkout',
+			severityNumber: SeverityNumber.ERROR,
+			severityText: 'ERROR',
+			body: 'payment failed',
+			time: otlpTime,
+			traced: true,
+		},
+	]);
 	return [
+		{
+			shape: 'otlp',
+			source: source('@opentelemetry/sdk-logs + otlp-transformer JsonLogsSerializer'),
+			value: otlp,
+			kafkaTime: now,
+			expected: {
+				service: 'checkout',
+				level: 'error',
+				time: otlpTime,
+				message: 'payment failed',
+				traceId: TRACE_ID,
+				spanId: SPAN_ID,
+			},
+		},
 		{
 			shape: 'pino',
 			source: source('pino'),
