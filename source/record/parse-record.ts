@@ -277,19 +277,31 @@ function serviceAround(key: string | null, fromHeader: string | undefined): stri
 /** One row per log record of an OTLP request, with its Kafka record's place, key and headers. */
 function otlpRecords(base: LogRecord, rows: OtlpLogRows, out: LogRecord[] | undefined): LogRecord {
 	const around = base.service === UNKNOWN_SERVICE ? undefined : base.service;
-	const records = rows.rows.map((row, logIndex): LogRecord => {
-		const text = typeof row.message === 'string' ? withoutColours(row.message) : '';
-		return {
-			...base,
-			logIndex,
+	const records: LogRecord[] = [];
+	for (const row of rows.rows) {
+		const level =
+			row.level !== 'unknown' || typeof row.message !== 'string'
+				? row.level
+				: guessLevelFromText(withoutColours(row.message));
+		records.push({
+			seq: base.seq,
+			topic: base.topic,
+			partition: base.partition,
+			offset: base.offset,
+			logIndex: records.length,
 			time: row.time ?? base.kafkaTime,
+			kafkaTime: base.kafkaTime,
 			service: serviceOf(row.service) ?? around ?? UNKNOWN_SERVICE,
-			level: row.level === 'unknown' ? guessLevelFromText(text) : row.level,
+			level,
 			message: row.message === undefined ? EMPTY_MESSAGE : messageOf(row.message),
+			key: base.key,
+			headers: base.headers,
 			value: keptText(JSON.stringify(row.document)),
 			json: true,
-		};
-	});
+			size: base.size,
+		});
+	}
+
 	const more = rows.total - rows.rows.length;
 	if (more > 0) {
 		const message = `(+${more} log records of this OTLP request not shown: ${MAX_OTLP_ROWS} rows at most per Kafka record)`;

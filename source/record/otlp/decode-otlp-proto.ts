@@ -1,5 +1,5 @@
 import {BinaryReader, WireType} from '@bufbuild/protobuf/wire';
-import {OTLP_LOGS_MESSAGES, type OtlpMessage, type OtlpMessageName, type OtlpScalar} from './otlp-schema.js';
+import {OTLP_LOGS_MESSAGES, type OtlpMessageName, type OtlpScalar} from './otlp-schema.js';
 
 /**
  * An `otlp_proto` value (the OpenTelemetry Collector Kafka exporter's default: one
@@ -56,25 +56,51 @@ function isMessageName(type: OtlpScalar | OtlpMessageName): type is OtlpMessageN
 	return Object.hasOwn(OTLP_LOGS_MESSAGES, type);
 }
 
-function readMessage(reader: BinaryReader, end: number, message: OtlpMessage, depth: number) {
+/** A field as the decoder reads it: the schema's, with its wire type and message looked up once. */
+type FieldPlan = {name: string; repeated: boolean; wireType: WireType} & (
+	| {scalar: OtlpScalar; message: undefined}
+	| {scalar: undefined; message: MessagePlan}
+);
+type MessagePlan = Map<number, FieldPlan>;
+
+function planMessages(): Record<OtlpMessageName, MessagePlan> {
+	const plans = {} as Record<OtlpMessageName, MessagePlan>;
+	for (const name of Object.keys(OTLP_LOGS_MESSAGES) as OtlpMessageName[]) plans[name] = new Map();
+	for (const name of Object.keys(OTLP_LOGS_MESSAGES) as OtlpMessageName[]) {
+		for (const [number, field] of Object.entries(OTLP_LOGS_MESSAGES[name])) {
+			const common = {name: field.name, repeated: field.repeated === true};
+			plans[name].set(
+				Number(number),
+				isMessageName(field.type)
+					? {...common, wireType: WireType.LengthDelimited, scalar: undefined, message: plans[field.type]}
+					: {...common, wireType: WIRE_TYPES[field.type], scalar: field.type, message: undefined},
+			);
+		}
+	}
+
+	return plans;
+}
+
+const PLANS = planMessages();
+
+function readMessage(reader: BinaryReader, end: number, message: MessagePlan, depth: number) {
 	if (depth > MAX_DEPTH) throw new NotOtlpLogs('nested too deep');
 	const object: Record<string, unknown> = {};
 	while (reader.pos < end) {
 		const [number, wireType] = reader.tag();
-		const field = message[number];
+		const field = message.get(number);
 		if (field === undefined) {
 			reader.skip(wireType, number);
 		} else {
-			const expected = isMessageName(field.type) ? WireType.LengthDelimited : WIRE_TYPES[field.type];
-			if (wireType !== expected) throw new NotOtlpLogs(`field ${number}: wire type ${wireType}`);
+			if (wireType !== field.wireType) throw new NotOtlpLogs(`field ${number}: wire type ${wireType}`);
 			let value: unknown;
-			if (isMessageName(field.type)) {
+			if (field.message !== undefined) {
 				const length = reader.uint32();
 				const inner = reader.pos + length;
 				if (inner > end) throw new NotOtlpLogs('message longer than its parent');
-				value = readMessage(reader, inner, OTLP_LOGS_MESSAGES[field.type], depth + 1);
+				value = readMessage(reader, inner, field.message, depth + 1);
 			} else {
-				value = readScalar(reader, field.type);
+				value = readScalar(reader, field.scalar);
 			}
 
 			if (field.repeated) {
@@ -96,7 +122,7 @@ function readMessage(reader: BinaryReader, end: number, message: OtlpMessage, de
 export function decodeOtlpLogsProto(bytes: Uint8Array): Record<string, unknown> | undefined {
 	try {
 		const reader = new BinaryReader(bytes);
-		return readMessage(reader, bytes.length, OTLP_LOGS_MESSAGES.ExportLogsServiceRequest, 0);
+		return readMessage(reader, bytes.length, PLANS.ExportLogsServiceRequest, 0);
 	} catch {
 		return undefined;
 	}

@@ -93,11 +93,17 @@ function plainValue(any: unknown, depth: number): unknown {
 	return typeof any.bytesValue === 'string' ? any.bytesValue : null;
 }
 
-/** A `KeyValue` list as an object (null prototype: keys come from the record). */
+/** A `KeyValue` list as an object. */
 function attributesOf(list: unknown, depth = 0): JsonObject {
-	const object = Object.create(null) as JsonObject;
+	// A plain object (JSON.stringify is several times faster on it than on a null-prototype
+	// one, which V8 keeps as a dictionary), so `__proto__` from a record is defined, not set.
+	const object: JsonObject = {};
 	for (const pair of listOf(list) ?? []) {
-		if (typeof pair.key === 'string') object[pair.key] = plainValue(pair.value, depth + 1);
+		const key = pair.key;
+		if (typeof key !== 'string') continue;
+		const value = plainValue(pair.value, depth + 1);
+		if (key === '__proto__') Object.defineProperty(object, key, {value, enumerable: true, writable: true});
+		else object[key] = value;
 	}
 
 	return object;

@@ -241,4 +241,16 @@ describe('OTLP logs: what is not a request is read as before', () => {
 		expect(row.service).not.toContain('\u001b');
 		expect(row.message).not.toMatch(/[\u0000-\u001f]/);
 	});
+
+	it('keeps attribute keys such as __proto__ as plain keys of the document', () => {
+		const attributes = ['__proto__', 'constructor', 'a.b'].map((key) => ({key, value: {stringValue: key}}));
+		const request = {resourceLogs: [{scopeLogs: [{logRecords: [{body: {stringValue: 'x'}, attributes}]}]}]};
+		const document = JSON.parse(rowsOf(raw(JSON.stringify(request)))[0]!.value!);
+		expect(Object.getOwnPropertyNames(document.attributes).sort()).toEqual([
+			'__proto__',
+			'a.b',
+			'constructor',
+		]);
+		expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+	});
 });
