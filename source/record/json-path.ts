@@ -91,31 +91,37 @@ function locatePath(json: string, path: readonly string[], nesting: number): num
 	return locatePath(inner, path.slice(restLevel), nesting + 1);
 }
 
-/** Position of the value at `path[depth..]` inside the value starting at `index`, or -1. */
+/**
+ * Position of the value at `path[depth..]` inside the value starting at `index`, or -1. A key may
+ * hold dots itself at any level (OTLP attributes: `{"attributes": {"http.method": …}}`): the
+ * segment alone is tried first, then joined with the ones after it.
+ */
 function findPath(json: string, index: number, path: readonly string[], depth: number): number {
-	let position = index;
-	for (let level = depth; level < path.length; level++) {
-		const segment = path[level]!;
-		const opening = json.charCodeAt(position);
-		if (opening === OPEN_BRACE) {
-			position = findKey(json, position, segment);
-		} else if (opening === OPEN_BRACKET && /^\d+$/.test(segment)) {
-			position = findElement(json, position, Number(segment));
-		} else {
-			if (opening === QUOTE) {
-				stringAt = position;
-				stringLevel = level;
-			}
-
-			return -1;
+	if (depth >= path.length) return index;
+	const segment = path[depth]!;
+	const opening = json.charCodeAt(index);
+	if (opening === OPEN_BRACE) {
+		for (let end = depth + 1; end <= path.length; end++) {
+			const position = findKey(json, index, end === depth + 1 ? segment : path.slice(depth, end).join('.'));
+			if (position < 0) continue;
+			const found = findPath(json, position, path, end);
+			if (found >= 0) return found;
 		}
 
-		if (position < 0) {
-			return -1;
-		}
+		return -1;
 	}
 
-	return position;
+	if (opening === OPEN_BRACKET && /^\d+$/.test(segment)) {
+		const position = findElement(json, index, Number(segment));
+		return position < 0 ? -1 : findPath(json, position, path, depth + 1);
+	}
+
+	if (opening === QUOTE) {
+		stringAt = index;
+		stringLevel = depth;
+	}
+
+	return -1;
 }
 
 /** Position of the value of `key` in the object at `index`, or -1. */

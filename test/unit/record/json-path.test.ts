@@ -35,6 +35,18 @@ describe('readJsonPath', () => {
 		expect(read(doc, 'flat.key')).toBe('flat');
 	});
 
+	it('reads keys spelled with dots at any level (OTLP attributes), the nested path first', () => {
+		const otlp = JSON.stringify({
+			attributes: {'http.method': 'GET', http: {status: 200}},
+			resource: {'service.name': 'a'},
+		});
+		expect(read(otlp, 'attributes.http.method')).toBe('GET');
+		expect(read(otlp, 'attributes.http.status')).toBe('200');
+		expect(read(otlp, 'resource.service.name')).toBe('a');
+		expect(read(JSON.stringify({a: {'b.c': {'d.e': 1}}}), 'a.b.c.d.e')).toBe('1');
+		expect(read(otlp, 'attributes.http.verb')).toBeUndefined();
+	});
+
 	it('returns undefined for missing paths', () => {
 		expect(read(doc, 'user.missing')).toBeUndefined();
 		expect(read(doc, 'user.tags.2')).toBeUndefined();

@@ -9,6 +9,9 @@ import {
 	parseRecordRows,
 	UNKNOWN_SERVICE,
 } from '../../../source/record/parse-record.js';
+import {EMPTY_FILTER} from '../../../source/store/filter/record-filter.js';
+import {createLogStore} from '../../../source/store/log-store.js';
+import {isMark} from '../../../source/store/log-store-types.js';
 import {formatJsonLine} from '../../../source/terminal-text/format-json-line.js';
 import {detailRows} from '../../../source/view/detail-rows.js';
 import {
@@ -128,6 +131,20 @@ describe('OTLP logs: a row per log record', () => {
 		const plain = parseRecord(raw('{"message":"hi","service":"api"}'), 0);
 		expect(unpackLogRecords(packLogRecords('otel-logs', [plain]))[0]!.logIndex).toBeUndefined();
 		expect(JSON.parse(formatJsonLine(plain))).not.toHaveProperty('logIndex');
+	});
+
+	it('filters rows on their attributes and resource (field=value, as the detail view offers)', async () => {
+		const store = createLogStore();
+		store.append([raw(await otlpProtoRequest(SHOP))]);
+		const shown = (term: string) => {
+			store.setFilter({...EMPTY_FILTER, terms: [term]});
+			return store.slice(0, store.viewLength).map((line) => (isMark(line) ? '' : line.message));
+		};
+		expect(shown('attributes.http.method=POST')).toEqual(['payment failed']);
+		expect(shown('attributes.order.id=42')).toEqual(['payment failed']);
+		expect(shown('resource.service.name=cart')).toEqual(['low stock', '12.5', 'AAH/']);
+		expect(shown(`traceId=${TRACE_ID}`)).toEqual(['payment failed']);
+		store.dispose();
 	});
 
 	it('takes the observed time when the time is 0, and the Kafka time when both are', () => {
