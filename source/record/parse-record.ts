@@ -6,6 +6,7 @@ import {MAX_VALUE_LENGTH} from './log-record.js';
 import {looksLikeLogfmt, parseLogfmt} from './logfmt.js';
 import {decodeOtlpLogsProto} from './otlp/decode-otlp-proto.js';
 import {type OtlpLogRows, otlpLogRows} from './otlp/otlp-log-rows.js';
+import {MAX_OTLP_ROWS, otlpRecords} from './otlp/otlp-records.js';
 import {parseBodyTime} from './parse-time.js';
 import {
 	decodeField,
@@ -14,7 +15,15 @@ import {
 	headerService,
 	MAX_HEADER_NAME_LENGTH,
 } from './record-headers.js';
-import {keptText, keptValue, MAX_SERVICE_LENGTH, messageOf, serviceOf} from './record-text.js';
+import {
+	EMPTY_MESSAGE,
+	keptValue,
+	MAX_SERVICE_LENGTH,
+	messageOf,
+	serviceOf,
+	TOMBSTONE_MESSAGE,
+	UNKNOWN_SERVICE,
+} from './record-text.js';
 import {cutAt, safeLine, withoutColours} from './safe-text.js';
 import {
 	framesJson,
@@ -32,8 +41,14 @@ import {
 import {GENERIC_SHAPE} from './shapes/record-shapes.js';
 import {createZoneReader, leadingTextTime, type TimeContext} from './time-formats.js';
 
+export {MAX_OTLP_ROWS} from './otlp/otlp-records.js';
 export {MAX_HEADER_NAME_LENGTH, MAX_HEADER_VALUE_LENGTH, MAX_HEADERS} from './record-headers.js';
-export {MAX_SERVICE_LENGTH} from './record-text.js';
+export {
+	EMPTY_MESSAGE,
+	MAX_SERVICE_LENGTH,
+	TOMBSTONE_MESSAGE,
+	UNKNOWN_SERVICE,
+} from './record-text.js';
 
 /**
  * One Kafka record → one `LogRecord`.
@@ -61,15 +76,6 @@ export const MAX_PARSE_BYTES = 4 * 1024 * 1024;
 export const PREFIX_BYTES = 65_536;
 /** Bytes of a record key kept. */
 export const MAX_KEY_BYTES = 1024;
-
-/** Service of records that name none. */
-export const UNKNOWN_SERVICE = 'unknown';
-/** Message of a record whose value is null (a tombstone, deleting its key on a compacted topic). */
-export const TOMBSTONE_MESSAGE = '(tombstone)';
-/** Message of a record whose value is empty. */
-export const EMPTY_MESSAGE = '(empty)';
-/** Rows made of one OTLP logs request at most; a note row says how many more it held. */
-export const MAX_OTLP_ROWS = 10_000;
 
 /** What the parser is told besides the record: the config file's field names and time zone. */
 export type ParseSettings = {
@@ -272,51 +278,6 @@ function serviceAround(key: string | null, fromHeader: string | undefined): stri
 	if (key !== null && looksLikeServiceName(key)) return key;
 	if (fromHeader === undefined) return undefined;
 	return fromHeader.length > MAX_SERVICE_LENGTH ? `${cutAt(fromHeader, MAX_SERVICE_LENGTH)}…` : fromHeader;
-}
-
-/** One row per log record of an OTLP request, with its Kafka record's place, key and headers. */
-function otlpRecords(base: LogRecord, rows: OtlpLogRows, out: LogRecord[] | undefined): LogRecord {
-	const around = base.service === UNKNOWN_SERVICE ? undefined : base.service;
-	const records: LogRecord[] = [];
-	for (const row of rows.rows) {
-		const level =
-			row.level !== 'unknown' || typeof row.message !== 'string'
-				? row.level
-				: guessLevelFromText(withoutColours(row.message));
-		records.push({
-			seq: base.seq,
-			topic: base.topic,
-			partition: base.partition,
-			offset: base.offset,
-			logIndex: records.length,
-			time: row.time ?? base.kafkaTime,
-			kafkaTime: base.kafkaTime,
-			service: serviceOf(row.service) ?? around ?? UNKNOWN_SERVICE,
-			level,
-			message: row.message === undefined ? EMPTY_MESSAGE : messageOf(row.message),
-			key: base.key,
-			headers: base.headers,
-			value: keptText(JSON.stringify(row.document)),
-			json: true,
-			size: base.size,
-		});
-	}
-
-	const more = rows.total - rows.rows.length;
-	if (more > 0) {
-		const message = `(+${more} log records of this OTLP request not shown: ${MAX_OTLP_ROWS} rows at most per Kafka record)`;
-		records.push({
-			...records[0]!,
-			logIndex: records.length,
-			level: 'unknown',
-			message,
-			value: null,
-			json: false,
-		});
-	}
-
-	if (out !== undefined) for (const record of records) out.push(record);
-	return records[0]!;
 }
 
 function parseWith(raw: RawRecord, seq: number, out: LogRecord[] | undefined): LogRecord {

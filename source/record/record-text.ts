@@ -8,6 +8,13 @@ import {safeLine, withoutColours, withoutTrailingLineBreak} from './safe-text.js
  * its service and the value kept for the detail view.
  */
 
+/** Service of records that name none. */
+export const UNKNOWN_SERVICE = 'unknown';
+/** Message of a record whose value is null (a tombstone, deleting its key on a compacted topic). */
+export const TOMBSTONE_MESSAGE = '(tombstone)';
+/** Message of a record whose value is empty. */
+export const EMPTY_MESSAGE = '(empty)';
+
 /** Longest service name kept, in characters. */
 export const MAX_SERVICE_LENGTH = 64;
 
