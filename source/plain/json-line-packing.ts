@@ -1,6 +1,7 @@
 import type {BatchPacker} from '../kafka/worker/stream-worker-protocol.js';
 import type {LogRecord} from '../record/log-record.js';
 import {formatJsonLine} from '../terminal-text/format-json-line.js';
+import {jsonLineBytesBound, writeJsonLineBytes} from '../terminal-text/json-line-bytes.js';
 
 /**
  * `--output json` lines of one batch, formatted in the stream worker and packed into one
@@ -28,20 +29,40 @@ function ensureRoom(used: number, bytes: number): void {
 	scratch = larger;
 }
 
-/** Packs the `--output json` line of each record (of one topic). */
-export function packJsonLines(topic: string, records: readonly LogRecord[]): ArrayBuffer {
+/**
+ * Packs the `--output json` line of each record (of one topic). `values`, when given, are the
+ * records' value bytes as read (same order): common records are then written straight into
+ * bytes with their value copied (`json-line-bytes.ts`), the others through `formatJsonLine`.
+ */
+export function packJsonLines(
+	topic: string,
+	records: readonly LogRecord[],
+	values?: ReadonlyArray<Uint8Array | null>,
+): ArrayBuffer {
 	ensureRoom(0, 8 + 3 * topic.length + ENTRY_BYTES * records.length);
 	const topicBytes = scratch.write(topic, 8);
 	scratch.writeUInt32LE(records.length, 0);
 	scratch.writeUInt32LE(topicBytes, 4);
 	let entry = 8 + topicBytes;
 	let at = entry + ENTRY_BYTES * records.length;
+	// The fast writer takes the topic as JSON text of printable ASCII (Kafka's topic names are).
+	const topicJson = JSON.stringify(topic);
+	const fast = /^[\x20-\x7e]*$/.test(topicJson) && values !== undefined;
 	for (let index = 0; index < records.length; index++) {
 		const record = records[index]!;
-		const line = formatJsonLine(record);
-		ensureRoom(at, 3 * line.length + 1);
-		at += scratch.write(line, at);
-		scratch[at++] = 0x0a;
+		const bytes = fast ? (values[index] ?? null) : null;
+		let end = -1;
+		if (bytes !== null) {
+			ensureRoom(at, jsonLineBytesBound(record, topicJson, bytes.length) + 1);
+			end = writeJsonLineBytes(record, topicJson, bytes, scratch, at);
+		}
+		if (end < 0) {
+			const line = formatJsonLine(record);
+			ensureRoom(at, 3 * line.length + 1);
+			end = at + scratch.write(line, at);
+		}
+		scratch[end] = 0x0a;
+		at = end + 1;
 		// The scratch buffer may have grown: no view of it is kept across lines.
 		scratch.writeUInt32LE(record.partition, entry);
 		scratch.writeDoubleLE(record.offset, entry + 4);
@@ -55,7 +76,12 @@ export function packJsonLines(topic: string, records: readonly LogRecord[]): Arr
 }
 
 /** The stream worker's `batchPacker` for plain `--output json` (see `packedBatches` in worker-log-stream.ts). */
-export const packBatch: BatchPacker = (records) => packJsonLines(records[0]?.topic ?? '', records);
+export const packBatch: BatchPacker = (records, raws) =>
+	packJsonLines(
+		records[0]?.topic ?? '',
+		records,
+		raws.map((raw) => raw.value),
+	);
 
 /** A packed batch of lines, read in place. */
 export type JsonLineBatch = {

@@ -6,6 +6,7 @@ import {createLineWriter} from '../../../source/plain/line-writer.js';
 import type {RawRecord} from '../../../source/record/log-record.js';
 import {parseRecord} from '../../../source/record/parse-record.js';
 import {formatJsonLine} from '../../../source/terminal-text/format-json-line.js';
+import {jsonLineBytesBound, writeJsonLineBytes} from '../../../source/terminal-text/json-line-bytes.js';
 import {createLogLineGenerator} from '../../../tools/load/log-lines.js';
 import {hostileRawRecords} from '../../support/records/hostile-corpus.js';
 
@@ -62,10 +63,14 @@ function linesOf(buffer: ArrayBuffer): string[] {
 }
 
 describe('packJsonLines', () => {
-	it('gives the lines formatJsonLine gives on the main thread, byte for byte, in the worker', () => {
+	it('gives the lines formatJsonLine gives on the main thread, byte for byte, fast path or not', () => {
 		const raws = [...commonRecords(), ...hostileRawRecords('logs', 3, 100)];
 		const parsed = raws.map((raw) => parseRecord(raw, 0));
-		const packed = packJsonLines('logs', parsed);
+		const packed = packJsonLines(
+			'logs',
+			parsed,
+			raws.map((raw) => raw.value),
+		);
 		// The general path: the records cross the thread boundary, then formatJsonLine.
 		const general = unpackLogRecords(packLogRecords('logs', parsed)).map(
 			(record) => `${formatJsonLine(record)}\n`,
@@ -76,6 +81,30 @@ describe('packJsonLines', () => {
 		expect(
 			Array.from({length: batch.count}, (_, index) => [batch.partition(index), batch.offset(index)]),
 		).toEqual(raws.map((raw) => [raw.partition, raw.offset]));
+		// Without the value bytes every line goes through formatJsonLine: same text.
+		expect(linesOf(packJsonLines('logs', parsed))).toEqual(general);
+	});
+
+	it('takes the fast path for the common records and leaves the others to formatJsonLine', () => {
+		const raws = commonRecords();
+		const taken = raws.map((raw) => {
+			const record = parseRecord(raw, 0);
+			if (raw.value === null) return false;
+			const topicJson = JSON.stringify(record.topic);
+			const target = new Uint8Array(jsonLineBytesBound(record, topicJson, raw.value.length));
+			const end = writeJsonLineBytes(record, topicJson, raw.value, target, 0);
+			if (end >= 0)
+				expect(Buffer.from(target.subarray(0, end)).toString('utf8')).toBe(formatJsonLine(record));
+			return end >= 0;
+		});
+		// The bench's lines with Kafka times of a four-digit year, integer ms, and a safe integer
+		// offset (record 3 has 2^53 + 2): every key and header kind.
+		expect(taken.slice(0, 50).filter((_, index) => index % 5 < 4 && index !== 3)).not.toContain(false);
+		expect(taken[3]).toBe(false);
+		// Quotes and backslashes in the fields and the value are escaped as JSON.stringify does.
+		expect(taken[50]).toBe(true);
+		// Not JSON, not ASCII, a cut or long value, odd times: the general path.
+		expect(taken.filter((fast) => !fast).length).toBeGreaterThan(8);
 	});
 });
 
