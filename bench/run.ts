@@ -19,10 +19,19 @@ import {
 	type Contender,
 	cliScript,
 	contenders,
+	plainFocusIds,
 	repoRoot,
 	tuiPipelineScript,
 } from './contenders.js';
 import {measureFirstLines} from './first-line.js';
+import {spliceSection} from './markdown-sections.js';
+import {
+	COMPRESSED_CODECS,
+	compressedVariant,
+	PLAIN_FOCUS_TITLE,
+	type PlainFocusReport,
+	plainFocusSection,
+} from './plain-focus.js';
 import {
 	type BenchReport,
 	type ContenderResult,
@@ -35,11 +44,20 @@ import {
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const started = performance.now();
 const config = benchConfig(process.argv.includes('--quick'));
+/** `--focus plain`: only issue 15's plain-output rows (plain-focus.ts), written into their section of RESULTS.md. */
+const focusPlain =
+	process.argv.includes('--focus') && process.argv[process.argv.indexOf('--focus') + 1] === 'plain';
 const notes: string[] = [];
 const scratchDir = path.join(repoRoot, 'bench', 'out', `run-${process.pid}`);
 
-/** A topic the bench filled: name, size, shape. */
-type BenchTopic = {topic: string; records: number; partitions: number; variant: string};
+/** A topic the bench filled: name, size, shape, and the producer's codec when it compressed. */
+type BenchTopic = {
+	topic: string;
+	records: number;
+	partitions: number;
+	variant: string;
+	compression?: 'lz4' | 'zstd';
+};
 
 /** Compiles the bench's TypeScript (the TUI pipeline and what it imports) to bench/out/build. */
 function buildBench(): boolean {
@@ -89,6 +107,7 @@ async function timeRun(
 		records: target.records,
 		groupId,
 		resultFile,
+		...(target.compression ? {compression: target.compression} : {}),
 	});
 	const measured = await measureProcess({
 		command,
@@ -233,12 +252,66 @@ async function fill(
 	partitions: number,
 	recordBytes: number,
 	variant: string,
+	compression?: 'lz4' | 'zstd',
 ): Promise<BenchTopic> {
-	const filled = await fillTopic({bootstrap: cluster.bootstrap, topic, partitions, records, recordBytes});
+	const filled = await fillTopic({
+		bootstrap: cluster.bootstrap,
+		topic,
+		partitions,
+		records,
+		recordBytes,
+		...(compression ? {compression} : {}),
+	});
 	log(
-		`filled ${topic}: ${records} records of ~${recordBytes} B in ${partitions} partitions, ${filled.seconds.toFixed(1)} s`,
+		`filled ${topic}: ${records} records of ~${recordBytes} B in ${partitions} partitions` +
+			`${compression ? ` (${compression})` : ''}, ${filled.seconds.toFixed(1)} s`,
 	);
-	return {topic, records, partitions, variant};
+	return {topic, records, partitions, variant, ...(compression ? {compression} : {})};
+}
+
+/** Issue 15's rows: kcat, bare kafkajs and plain on 200 B records, uncompressed, lz4 and zstd. */
+async function measurePlainFocus(cluster: KafkaCluster, plainAvailable: boolean): Promise<PlainFocusReport> {
+	const loadBefore = loadAverage();
+	const list = contenders.filter((c) => plainFocusIds.includes(c.id) && (c.id !== 'plain' || plainAvailable));
+	const records = config.compressedRecords;
+	const results: ContenderResult[] = [];
+	const uncompressed = await fill(cluster, 'bench-plain', records, 6, 200, mainVariant);
+	results.push(...(await timeAlternating(list, uncompressed, cluster.bootstrap, config.runs)));
+	for (const codec of COMPRESSED_CODECS) {
+		const target = await fill(cluster, `bench-${codec}`, records, 6, 200, compressedVariant(codec), codec);
+		results.push(...(await timeAlternating(list, target, cluster.bootstrap, config.runs)));
+	}
+	return {
+		results,
+		focused: focusPlain,
+		date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+		loadBefore,
+		loadAfter: loadAverage(),
+	};
+}
+
+/** `--focus plain`: measures only plain-focus.ts's rows and replaces their section of RESULTS.md. */
+async function mainFocusPlain(): Promise<void> {
+	fs.mkdirSync(scratchDir, {recursive: true});
+	ensureBenchTools(log);
+	if (!fs.existsSync(cliScript)) throw new Error('dist/cli.js is missing: run `npm run build`');
+	await ensureJars({onDownload: log});
+	const cluster = await startKafka({heap: '1g'});
+	log(`broker ${cluster.bootstrap} (Kafka ${cluster.version})`);
+	let report: PlainFocusReport;
+	try {
+		report = await measurePlainFocus(cluster, true);
+	} finally {
+		await cluster.stop();
+		fs.rmSync(scratchDir, {recursive: true, force: true});
+	}
+	const section = plainFocusSection(report);
+	const file = path.join(repoRoot, 'bench', 'RESULTS.md');
+	fs.writeFileSync(file, spliceSection(fs.readFileSync(file, 'utf8'), PLAIN_FOCUS_TITLE, section));
+	process.stdout.write(`${section.join('\n')}\n`);
+	log(
+		`replaced its section of bench/RESULTS.md (${((performance.now() - started) / 1000).toFixed(0)} s in all)`,
+	);
 }
 
 async function runBench(cluster: KafkaCluster, tuiAvailable: boolean, plainAvailable: boolean) {
@@ -275,9 +348,10 @@ async function runBench(cluster: KafkaCluster, tuiAvailable: boolean, plainAvail
 	);
 	scaling.splice(klogRows.length, 0, ...mainKlogRows);
 
+	const plainFocus = await measurePlainFocus(cluster, plainAvailable);
 	if (plainAvailable) await verifyPlainOutput(small, bootstrap);
 	const latency = live ? await measureLatency(live, bootstrap) : undefined;
-	return {throughput, scaling, latency};
+	return {throughput, scaling, latency, plainFocus};
 }
 
 function readVersion(packageName: string): string {
@@ -328,12 +402,18 @@ async function main(): Promise<void> {
 			loadAfter: loadAverage(),
 			totalSeconds: (performance.now() - started) / 1000,
 		},
-		...measured,
+		throughput: measured.throughput,
+		scaling: measured.scaling,
+		latency: measured.latency,
 		...(firstLine ? {firstLine} : {}),
 		notes: [...notes, ...sizeNotes(config)],
 		stopRules: contenders.map((c) => ({label: c.label, stop: c.stop})),
 	};
-	const markdown = renderReport(report);
+	const markdown = spliceSection(
+		renderReport(report),
+		PLAIN_FOCUS_TITLE,
+		plainFocusSection(measured.plainFocus),
+	);
 	fs.writeFileSync(path.join(repoRoot, 'bench', 'RESULTS.md'), markdown);
 	process.stdout.write(`${markdown}\n`);
 	log(`wrote bench/RESULTS.md (${report.meta.totalSeconds.toFixed(0)} s in all)`);
@@ -352,7 +432,7 @@ function sizeNotes(c: BenchConfig): string[] {
 	];
 }
 
-main().catch((error: unknown) => {
+(focusPlain ? mainFocusPlain() : main()).catch((error: unknown) => {
 	log(error instanceof Error ? (error.stack ?? error.message) : String(error));
 	process.exitCode = 1;
 });
