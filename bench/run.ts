@@ -9,55 +9,41 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {ensureJars, type KafkaCluster, startKafka} from '../tools/kafka/kafka-broker.js';
-import {fillTopic} from '../tools/load/fill-topic.js';
 import {type LiveProducer, startLiveProducer} from '../tools/load/live-producer.js';
 import {measureProcess} from '../tools/load/measure.js';
 import {type BenchConfig, benchConfig} from './bench-config.js';
 import {ensureBenchTools, kcatVersion} from './bench-tools.js';
-import {
-	benchBuildDir,
-	type Contender,
-	cliScript,
-	contenders,
-	plainFocusIds,
-	repoRoot,
-	tuiPipelineScript,
-} from './contenders.js';
+import {benchBuildDir, cliScript, contenders, repoRoot, tuiPipelineScript} from './contenders.js';
 import {measureFirstLines} from './first-line.js';
 import {spliceSection} from './markdown-sections.js';
-import {
-	COMPRESSED_CODECS,
-	compressedVariant,
-	PLAIN_FOCUS_TITLE,
-	type PlainFocusReport,
-	plainFocusSection,
-} from './plain-focus.js';
+import {PLAIN_FOCUS_TITLE, plainFocusSection} from './plain-focus.js';
+import {mainFocusPlain, measurePlainFocus} from './plain-focus-run.js';
 import {
 	type BenchReport,
 	type ContenderResult,
 	type LatencyResult,
 	mainVariant,
 	renderReport,
-	type TuiIngestDetails,
 } from './results-table.js';
+import {
+	type BenchTopic,
+	fill,
+	firstLine,
+	loadAverage,
+	log,
+	scratchDir,
+	timeAlternating,
+	timeoutFor,
+} from './timed-runs.js';
 
-const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const started = performance.now();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const config = benchConfig(process.argv.includes('--quick'));
 /** `--focus plain`: only issue 15's plain-output rows (plain-focus.ts), written into their section of RESULTS.md. */
 const focusPlain =
 	process.argv.includes('--focus') && process.argv[process.argv.indexOf('--focus') + 1] === 'plain';
 const notes: string[] = [];
-const scratchDir = path.join(repoRoot, 'bench', 'out', `run-${process.pid}`);
-
-/** A topic the bench filled: name, size, shape, and the producer's codec when it compressed. */
-type BenchTopic = {
-	topic: string;
-	records: number;
-	partitions: number;
-	variant: string;
-	compression?: 'lz4' | 'zstd';
-};
 
 /** Compiles the bench's TypeScript (the TUI pipeline and what it imports) to bench/out/build. */
 function buildBench(): boolean {
@@ -71,91 +57,6 @@ function buildBench(): boolean {
 		return false;
 	}
 	return fs.existsSync(tuiPipelineScript);
-}
-
-function firstLine(text: string): string {
-	return text.trim().split('\n')[0] ?? '';
-}
-
-/** Generous: the slowest contender at a few thousand records/s on a busy machine, plus start-up. */
-function timeoutFor(records: number): number {
-	return 30_000 + (records / 5_000) * 1000;
-}
-
-function readTuiDetails(file: string): TuiIngestDetails | undefined {
-	if (!fs.existsSync(file)) return undefined;
-	return JSON.parse(fs.readFileSync(file, 'utf8')) as TuiIngestDetails;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-let runCounter = 0;
-
-/** One timed run of one contender over a whole topic. */
-async function timeRun(
-	contender: Contender,
-	target: BenchTopic,
-	bootstrap: string,
-	result: ContenderResult,
-): Promise<void> {
-	runCounter += 1;
-	const groupId = `bench-${contender.id}-${target.topic}-${runCounter}-${process.pid}`;
-	const resultFile = path.join(scratchDir, `${groupId}.json`);
-	const {command, args} = contender.command({
-		bootstrap,
-		topic: target.topic,
-		records: target.records,
-		groupId,
-		resultFile,
-		...(target.compression ? {compression: target.compression} : {}),
-	});
-	const measured = await measureProcess({
-		command,
-		args,
-		cwd: repoRoot,
-		timeoutMs: timeoutFor(target.records),
-	});
-	if (measured.exitCode !== 0 || measured.timedOut) {
-		const why = measured.timedOut ? 'timed out' : `exit ${measured.exitCode}`;
-		result.error = `${why}: ${firstLine(measured.stderrTail.split('\n').slice(-3).join(' ')).slice(0, 200)}`;
-		log(`  ${contender.id} on ${target.topic}: ${result.error}`);
-		return;
-	}
-	const recordsPerSecond = target.records / measured.wallSeconds;
-	const tui = contender.id === 'tui' ? readTuiDetails(resultFile) : undefined;
-	result.samples.push({...measured, recordsPerSecond, ...(tui ? {tui} : {})});
-	log(
-		`  ${contender.id.padEnd(7)} ${target.topic}: ${Math.round(recordsPerSecond).toLocaleString('en-US')} records/s, ` +
-			`${measured.wallSeconds.toFixed(1)} s, ${measured.peakRssMb.toFixed(0)} MB, ${measured.cpuSeconds.toFixed(1)} CPU s`,
-	);
-}
-
-/** Every contender on one topic, `runs` rounds, alternating contenders within each round. */
-async function timeAlternating(
-	list: readonly Contender[],
-	target: BenchTopic,
-	bootstrap: string,
-	runs: number,
-): Promise<ContenderResult[]> {
-	const results = list.map(
-		(contender): ContenderResult => ({
-			contender: contender.id,
-			label: contender.label,
-			variant: target.variant,
-			records: target.records,
-			partitions: target.partitions,
-			samples: [],
-		}),
-	);
-	for (let run = 1; run <= runs; run++) {
-		log(`${target.topic} (${target.records} x ${target.variant}), round ${run}/${runs}`);
-		for (const [index, contender] of list.entries()) {
-			const result = results[index]!;
-			if (result.error) continue;
-			await timeRun(contender, target, bootstrap, result);
-		}
-	}
-	return results;
 }
 
 /** Runs klog-tui --plain once with its output in a file and checks every record came out. */
@@ -245,75 +146,6 @@ async function measureLatency(target: BenchTopic, bootstrap: string): Promise<La
 	return {...result, producedRate, peakRssMb: measured.peakRssMb};
 }
 
-async function fill(
-	cluster: KafkaCluster,
-	topic: string,
-	records: number,
-	partitions: number,
-	recordBytes: number,
-	variant: string,
-	compression?: 'lz4' | 'zstd',
-): Promise<BenchTopic> {
-	const filled = await fillTopic({
-		bootstrap: cluster.bootstrap,
-		topic,
-		partitions,
-		records,
-		recordBytes,
-		...(compression ? {compression} : {}),
-	});
-	log(
-		`filled ${topic}: ${records} records of ~${recordBytes} B in ${partitions} partitions` +
-			`${compression ? ` (${compression})` : ''}, ${filled.seconds.toFixed(1)} s`,
-	);
-	return {topic, records, partitions, variant, ...(compression ? {compression} : {})};
-}
-
-/** Issue 15's rows: kcat, bare kafkajs and plain on 200 B records, uncompressed, lz4 and zstd. */
-async function measurePlainFocus(cluster: KafkaCluster, plainAvailable: boolean): Promise<PlainFocusReport> {
-	const loadBefore = loadAverage();
-	const list = contenders.filter((c) => plainFocusIds.includes(c.id) && (c.id !== 'plain' || plainAvailable));
-	const records = config.compressedRecords;
-	const results: ContenderResult[] = [];
-	const uncompressed = await fill(cluster, 'bench-plain', records, 6, 200, mainVariant);
-	results.push(...(await timeAlternating(list, uncompressed, cluster.bootstrap, config.runs)));
-	for (const codec of COMPRESSED_CODECS) {
-		const target = await fill(cluster, `bench-${codec}`, records, 6, 200, compressedVariant(codec), codec);
-		results.push(...(await timeAlternating(list, target, cluster.bootstrap, config.runs)));
-	}
-	return {
-		results,
-		focused: focusPlain,
-		date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-		loadBefore,
-		loadAfter: loadAverage(),
-	};
-}
-
-/** `--focus plain`: measures only plain-focus.ts's rows and replaces their section of RESULTS.md. */
-async function mainFocusPlain(): Promise<void> {
-	fs.mkdirSync(scratchDir, {recursive: true});
-	ensureBenchTools(log);
-	if (!fs.existsSync(cliScript)) throw new Error('dist/cli.js is missing: run `npm run build`');
-	await ensureJars({onDownload: log});
-	const cluster = await startKafka({heap: '1g'});
-	log(`broker ${cluster.bootstrap} (Kafka ${cluster.version})`);
-	let report: PlainFocusReport;
-	try {
-		report = await measurePlainFocus(cluster, true);
-	} finally {
-		await cluster.stop();
-		fs.rmSync(scratchDir, {recursive: true, force: true});
-	}
-	const section = plainFocusSection(report);
-	const file = path.join(repoRoot, 'bench', 'RESULTS.md');
-	fs.writeFileSync(file, spliceSection(fs.readFileSync(file, 'utf8'), PLAIN_FOCUS_TITLE, section));
-	process.stdout.write(`${section.join('\n')}\n`);
-	log(
-		`replaced its section of bench/RESULTS.md (${((performance.now() - started) / 1000).toFixed(0)} s in all)`,
-	);
-}
-
 async function runBench(cluster: KafkaCluster, tuiAvailable: boolean, plainAvailable: boolean) {
 	const bootstrap = cluster.bootstrap;
 	const available = contenders.filter(
@@ -321,17 +153,24 @@ async function runBench(cluster: KafkaCluster, tuiAvailable: boolean, plainAvail
 	);
 	const klogRows = available.filter((c) => c.id === 'plain' || c.id === 'tui');
 
-	const main = await fill(cluster, 'bench-main', config.mainRecords, 6, 200, mainVariant);
-	const kilobyte = await fill(cluster, 'bench-1kb', config.kilobyteRecords, 6, 1000, '1 KB');
-	const small = await fill(cluster, 'bench-small', config.scaleSmallRecords, 6, 200, mainVariant);
+	const main = await fill(cluster.bootstrap, 'bench-main', config.mainRecords, 6, 200, mainVariant);
+	const kilobyte = await fill(cluster.bootstrap, 'bench-1kb', config.kilobyteRecords, 6, 1000, '1 KB');
+	const small = await fill(cluster.bootstrap, 'bench-small', config.scaleSmallRecords, 6, 200, mainVariant);
 	const byPartitions: BenchTopic[] = [];
 	for (const partitions of [1, 6, 12]) {
 		byPartitions.push(
-			await fill(cluster, `bench-p${partitions}`, config.partitionScaleRecords, partitions, 200, mainVariant),
+			await fill(
+				cluster.bootstrap,
+				`bench-p${partitions}`,
+				config.partitionScaleRecords,
+				partitions,
+				200,
+				mainVariant,
+			),
 		);
 	}
 	const live = tuiAvailable
-		? await fill(cluster, 'bench-live', config.liveBufferedRecords, 6, 200, mainVariant)
+		? await fill(cluster.bootstrap, 'bench-live', config.liveBufferedRecords, 6, 200, mainVariant)
 		: undefined;
 
 	const throughput = [
@@ -348,7 +187,7 @@ async function runBench(cluster: KafkaCluster, tuiAvailable: boolean, plainAvail
 	);
 	scaling.splice(klogRows.length, 0, ...mainKlogRows);
 
-	const plainFocus = await measurePlainFocus(cluster, plainAvailable);
+	const plainFocus = await measurePlainFocus(cluster, config, {plainAvailable, focused: false});
 	if (plainAvailable) await verifyPlainOutput(small, bootstrap);
 	const latency = live ? await measureLatency(live, bootstrap) : undefined;
 	return {throughput, scaling, latency, plainFocus};
@@ -357,13 +196,6 @@ async function runBench(cluster: KafkaCluster, tuiAvailable: boolean, plainAvail
 function readVersion(packageName: string): string {
 	const file = path.join(repoRoot, 'node_modules', packageName, 'package.json');
 	return (JSON.parse(fs.readFileSync(file, 'utf8')) as {version: string}).version;
-}
-
-function loadAverage(): string {
-	return os
-		.loadavg()
-		.map((n) => n.toFixed(2))
-		.join(' / ');
 }
 
 async function main(): Promise<void> {
@@ -432,7 +264,7 @@ function sizeNotes(c: BenchConfig): string[] {
 	];
 }
 
-(focusPlain ? mainFocusPlain() : main()).catch((error: unknown) => {
+(focusPlain ? mainFocusPlain(config) : main()).catch((error: unknown) => {
 	log(error instanceof Error ? (error.stack ?? error.message) : String(error));
 	process.exitCode = 1;
 });
