@@ -23,6 +23,8 @@ export type BenchConfig = {
 	liveRate: number;
 	/** How long the latency phase streams and presses keys. */
 	liveSeconds: number;
+	/** Records of each compressed variant (200 B records, 6 partitions, lz4 and zstd), and of `--focus plain`'s uncompressed run. */
+	compressedRecords: number;
 };
 
 /** The sizes of a full run and of `--quick`. */
@@ -38,6 +40,7 @@ export function benchConfig(quick: boolean): BenchConfig {
 				liveBufferedRecords: 50_000,
 				liveRate: 20_000,
 				liveSeconds: 6,
+				compressedRecords: 100_000,
 			}
 		: {
 				quick,
@@ -49,5 +52,6 @@ export function benchConfig(quick: boolean): BenchConfig {
 				liveBufferedRecords: 50_000,
 				liveRate: 20_000,
 				liveSeconds: 10,
+				compressedRecords: 500_000,
 			};
 }

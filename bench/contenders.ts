@@ -25,6 +25,8 @@ export type RunTarget = {
 	groupId: string;
 	/** For contenders that report details: where to write them (JSON). */
 	resultFile: string;
+	/** The producer compressed the topic's batches with this codec. */
+	compression?: string;
 };
 
 export type Contender = {
@@ -35,6 +37,9 @@ export type Contender = {
 	stop: string;
 	command(target: RunTarget): {command: string; args: string[]};
 };
+
+/** The contenders of the compressed variants and of `--focus plain`: klog-tui plain beside kcat and bare kafkajs. */
+export const plainFocusIds: readonly ContenderId[] = ['kcat', 'bare', 'plain'];
 
 /** Every contender of the throughput table, in the order they alternate. */
 export const contenders: readonly Contender[] = [
@@ -74,6 +79,8 @@ export const contenders: readonly Contender[] = [
 				t.topic,
 				t.groupId,
 				String(t.records),
+				// kafkajs reads only gzip itself: klog-tui's codecs for the others.
+				...(t.compression ? ['--codecs'] : []),
 			],
 		}),
 	},

@@ -20,6 +20,7 @@ import {ensureJars, startKafka} from '../tools/kafka/kafka-broker.js';
 import {createTopic} from '../tools/load/fill-topic.js';
 import {summarise} from '../tools/load/measure.js';
 import {cliScript, repoRoot} from './contenders.js';
+import {spliceSection} from './markdown-sections.js';
 
 /** Runs per row (alternating), medians reported. */
 const RUNS = 7;
@@ -228,16 +229,7 @@ export function firstLineSection(report: FirstLineReport | undefined): string[] 
 
 /** Replace (or add before "## Notes") the first-line section of a RESULTS.md text. */
 export function spliceFirstLineSection(markdown: string, section: readonly string[]): string {
-	const lines = markdown.split('\n');
-	const start = lines.findIndex((line) => line.startsWith('## Time to the first line'));
-	const notes = lines.findIndex((line) => line.startsWith('## Notes'));
-	if (start >= 0) {
-		const end = lines.findIndex((line, index) => index > start && line.startsWith('## '));
-		lines.splice(start, (end < 0 ? lines.length : end) - start, ...section, '');
-	} else {
-		lines.splice(notes < 0 ? lines.length : notes, 0, ...section, '');
-	}
-	return lines.join('\n');
+	return spliceSection(markdown, '## Time to the first line', section);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

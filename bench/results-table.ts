@@ -101,7 +101,7 @@ function find(results: readonly ContenderResult[], contender: ContenderId, varia
 	return results.find((r) => r.contender === contender && r.variant === variant);
 }
 
-function throughputTable(results: readonly ContenderResult[]): string[] {
+export function throughputTable(results: readonly ContenderResult[]): string[] {
 	const lines = [
 		'| Variant | Contender | Records | Runs | records/s median | min | max | Peak RSS MB | CPU s (median) | CPU µs/record | vs kcat | vs classic |',
 		'|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

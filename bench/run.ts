@@ -9,37 +9,41 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {ensureJars, type KafkaCluster, startKafka} from '../tools/kafka/kafka-broker.js';
-import {fillTopic} from '../tools/load/fill-topic.js';
 import {type LiveProducer, startLiveProducer} from '../tools/load/live-producer.js';
 import {measureProcess} from '../tools/load/measure.js';
 import {type BenchConfig, benchConfig} from './bench-config.js';
 import {ensureBenchTools, kcatVersion} from './bench-tools.js';
-import {
-	benchBuildDir,
-	type Contender,
-	cliScript,
-	contenders,
-	repoRoot,
-	tuiPipelineScript,
-} from './contenders.js';
+import {benchBuildDir, cliScript, contenders, repoRoot, tuiPipelineScript} from './contenders.js';
 import {measureFirstLines} from './first-line.js';
+import {spliceSection} from './markdown-sections.js';
+import {PLAIN_FOCUS_TITLE, plainFocusSection} from './plain-focus.js';
+import {mainFocusPlain, measurePlainFocus} from './plain-focus-run.js';
 import {
 	type BenchReport,
 	type ContenderResult,
 	type LatencyResult,
 	mainVariant,
 	renderReport,
-	type TuiIngestDetails,
 } from './results-table.js';
+import {
+	type BenchTopic,
+	fill,
+	firstLine,
+	loadAverage,
+	log,
+	scratchDir,
+	timeAlternating,
+	timeoutFor,
+} from './timed-runs.js';
 
-const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const started = performance.now();
-const config = benchConfig(process.argv.includes('--quick'));
-const notes: string[] = [];
-const scratchDir = path.join(repoRoot, 'bench', 'out', `run-${process.pid}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A topic the bench filled: name, size, shape. */
-type BenchTopic = {topic: string; records: number; partitions: number; variant: string};
+const config = benchConfig(process.argv.includes('--quick'));
+/** `--focus plain`: only issue 15's plain-output rows (plain-focus.ts), written into their section of RESULTS.md. */
+const focusPlain =
+	process.argv.includes('--focus') && process.argv[process.argv.indexOf('--focus') + 1] === 'plain';
+const notes: string[] = [];
 
 /** Compiles the bench's TypeScript (the TUI pipeline and what it imports) to bench/out/build. */
 function buildBench(): boolean {
@@ -53,90 +57,6 @@ function buildBench(): boolean {
 		return false;
 	}
 	return fs.existsSync(tuiPipelineScript);
-}
-
-function firstLine(text: string): string {
-	return text.trim().split('\n')[0] ?? '';
-}
-
-/** Generous: the slowest contender at a few thousand records/s on a busy machine, plus start-up. */
-function timeoutFor(records: number): number {
-	return 30_000 + (records / 5_000) * 1000;
-}
-
-function readTuiDetails(file: string): TuiIngestDetails | undefined {
-	if (!fs.existsSync(file)) return undefined;
-	return JSON.parse(fs.readFileSync(file, 'utf8')) as TuiIngestDetails;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-let runCounter = 0;
-
-/** One timed run of one contender over a whole topic. */
-async function timeRun(
-	contender: Contender,
-	target: BenchTopic,
-	bootstrap: string,
-	result: ContenderResult,
-): Promise<void> {
-	runCounter += 1;
-	const groupId = `bench-${contender.id}-${target.topic}-${runCounter}-${process.pid}`;
-	const resultFile = path.join(scratchDir, `${groupId}.json`);
-	const {command, args} = contender.command({
-		bootstrap,
-		topic: target.topic,
-		records: target.records,
-		groupId,
-		resultFile,
-	});
-	const measured = await measureProcess({
-		command,
-		args,
-		cwd: repoRoot,
-		timeoutMs: timeoutFor(target.records),
-	});
-	if (measured.exitCode !== 0 || measured.timedOut) {
-		const why = measured.timedOut ? 'timed out' : `exit ${measured.exitCode}`;
-		result.error = `${why}: ${firstLine(measured.stderrTail.split('\n').slice(-3).join(' ')).slice(0, 200)}`;
-		log(`  ${contender.id} on ${target.topic}: ${result.error}`);
-		return;
-	}
-	const recordsPerSecond = target.records / measured.wallSeconds;
-	const tui = contender.id === 'tui' ? readTuiDetails(resultFile) : undefined;
-	result.samples.push({...measured, recordsPerSecond, ...(tui ? {tui} : {})});
-	log(
-		`  ${contender.id.padEnd(7)} ${target.topic}: ${Math.round(recordsPerSecond).toLocaleString('en-US')} records/s, ` +
-			`${measured.wallSeconds.toFixed(1)} s, ${measured.peakRssMb.toFixed(0)} MB, ${measured.cpuSeconds.toFixed(1)} CPU s`,
-	);
-}
-
-/** Every contender on one topic, `runs` rounds, alternating contenders within each round. */
-async function timeAlternating(
-	list: readonly Contender[],
-	target: BenchTopic,
-	bootstrap: string,
-	runs: number,
-): Promise<ContenderResult[]> {
-	const results = list.map(
-		(contender): ContenderResult => ({
-			contender: contender.id,
-			label: contender.label,
-			variant: target.variant,
-			records: target.records,
-			partitions: target.partitions,
-			samples: [],
-		}),
-	);
-	for (let run = 1; run <= runs; run++) {
-		log(`${target.topic} (${target.records} x ${target.variant}), round ${run}/${runs}`);
-		for (const [index, contender] of list.entries()) {
-			const result = results[index]!;
-			if (result.error) continue;
-			await timeRun(contender, target, bootstrap, result);
-		}
-	}
-	return results;
 }
 
 /** Runs klog-tui --plain once with its output in a file and checks every record came out. */
@@ -226,21 +146,6 @@ async function measureLatency(target: BenchTopic, bootstrap: string): Promise<La
 	return {...result, producedRate, peakRssMb: measured.peakRssMb};
 }
 
-async function fill(
-	cluster: KafkaCluster,
-	topic: string,
-	records: number,
-	partitions: number,
-	recordBytes: number,
-	variant: string,
-): Promise<BenchTopic> {
-	const filled = await fillTopic({bootstrap: cluster.bootstrap, topic, partitions, records, recordBytes});
-	log(
-		`filled ${topic}: ${records} records of ~${recordBytes} B in ${partitions} partitions, ${filled.seconds.toFixed(1)} s`,
-	);
-	return {topic, records, partitions, variant};
-}
-
 async function runBench(cluster: KafkaCluster, tuiAvailable: boolean, plainAvailable: boolean) {
 	const bootstrap = cluster.bootstrap;
 	const available = contenders.filter(
@@ -248,17 +153,24 @@ async function runBench(cluster: KafkaCluster, tuiAvailable: boolean, plainAvail
 	);
 	const klogRows = available.filter((c) => c.id === 'plain' || c.id === 'tui');
 
-	const main = await fill(cluster, 'bench-main', config.mainRecords, 6, 200, mainVariant);
-	const kilobyte = await fill(cluster, 'bench-1kb', config.kilobyteRecords, 6, 1000, '1 KB');
-	const small = await fill(cluster, 'bench-small', config.scaleSmallRecords, 6, 200, mainVariant);
+	const main = await fill(cluster.bootstrap, 'bench-main', config.mainRecords, 6, 200, mainVariant);
+	const kilobyte = await fill(cluster.bootstrap, 'bench-1kb', config.kilobyteRecords, 6, 1000, '1 KB');
+	const small = await fill(cluster.bootstrap, 'bench-small', config.scaleSmallRecords, 6, 200, mainVariant);
 	const byPartitions: BenchTopic[] = [];
 	for (const partitions of [1, 6, 12]) {
 		byPartitions.push(
-			await fill(cluster, `bench-p${partitions}`, config.partitionScaleRecords, partitions, 200, mainVariant),
+			await fill(
+				cluster.bootstrap,
+				`bench-p${partitions}`,
+				config.partitionScaleRecords,
+				partitions,
+				200,
+				mainVariant,
+			),
 		);
 	}
 	const live = tuiAvailable
-		? await fill(cluster, 'bench-live', config.liveBufferedRecords, 6, 200, mainVariant)
+		? await fill(cluster.bootstrap, 'bench-live', config.liveBufferedRecords, 6, 200, mainVariant)
 		: undefined;
 
 	const throughput = [
@@ -275,21 +187,15 @@ async function runBench(cluster: KafkaCluster, tuiAvailable: boolean, plainAvail
 	);
 	scaling.splice(klogRows.length, 0, ...mainKlogRows);
 
+	const plainFocus = await measurePlainFocus(cluster, config, {plainAvailable, focused: false});
 	if (plainAvailable) await verifyPlainOutput(small, bootstrap);
 	const latency = live ? await measureLatency(live, bootstrap) : undefined;
-	return {throughput, scaling, latency};
+	return {throughput, scaling, latency, plainFocus};
 }
 
 function readVersion(packageName: string): string {
 	const file = path.join(repoRoot, 'node_modules', packageName, 'package.json');
 	return (JSON.parse(fs.readFileSync(file, 'utf8')) as {version: string}).version;
-}
-
-function loadAverage(): string {
-	return os
-		.loadavg()
-		.map((n) => n.toFixed(2))
-		.join(' / ');
 }
 
 async function main(): Promise<void> {
@@ -328,12 +234,18 @@ async function main(): Promise<void> {
 			loadAfter: loadAverage(),
 			totalSeconds: (performance.now() - started) / 1000,
 		},
-		...measured,
+		throughput: measured.throughput,
+		scaling: measured.scaling,
+		latency: measured.latency,
 		...(firstLine ? {firstLine} : {}),
 		notes: [...notes, ...sizeNotes(config)],
 		stopRules: contenders.map((c) => ({label: c.label, stop: c.stop})),
 	};
-	const markdown = renderReport(report);
+	const markdown = spliceSection(
+		renderReport(report),
+		PLAIN_FOCUS_TITLE,
+		plainFocusSection(measured.plainFocus),
+	);
 	fs.writeFileSync(path.join(repoRoot, 'bench', 'RESULTS.md'), markdown);
 	process.stdout.write(`${markdown}\n`);
 	log(`wrote bench/RESULTS.md (${report.meta.totalSeconds.toFixed(0)} s in all)`);
@@ -352,7 +264,7 @@ function sizeNotes(c: BenchConfig): string[] {
 	];
 }
 
-main().catch((error: unknown) => {
+(focusPlain ? mainFocusPlain(config) : main()).catch((error: unknown) => {
 	log(error instanceof Error ? (error.stack ?? error.message) : String(error));
 	process.exitCode = 1;
 });

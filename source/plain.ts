@@ -9,9 +9,11 @@ import {everyBrokerRefused, probeBrokers} from './kafka/broker-probe.js';
 import {UNDECODABLE_PREFIX} from './kafka/codecs/undecodable-batch.js';
 import {createWorkerLogStream} from './kafka/worker/worker-log-stream.js';
 import type {KafkaConnectionOptions, LogStream} from './kafka.js';
+import {createJsonLinePrinter} from './plain/json-line-printer.js';
 import {createLineWriter, type OutputStream} from './plain/line-writer.js';
 import type {LogRecord} from './record/log-record.js';
 import type {ViewerSettings} from './settings/run-settings.js';
+import {compileFilter} from './store/filter/record-filter.js';
 import {createLogStore} from './store/log-store.js';
 import {isMark} from './store/log-store-types.js';
 import {groupPolicyOf} from './stream/group-policy.js';
@@ -101,6 +103,12 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		}
 	};
 
+	// JSON lines with nothing to filter are formatted in the worker; this thread copies bytes.
+	const jsonLines =
+		config.output === 'json' && compileFilter(config.filter).matchesAll
+			? createJsonLinePrinter(writer)
+			: undefined;
+
 	/** While not connected, `--exit` gives up after `--timeout`. */
 	let stallTimer: NodeJS.Timeout | undefined;
 	let lastReason: string | undefined;
@@ -151,8 +159,21 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		waitForTopics: !config.exitAtEnd,
 		...(config.parse ? {parseSettings: config.parse} : {}),
 		onRecords: print,
+		...(jsonLines
+			? {
+					packedBatches: {
+						module: new URL('plain/json-line-packing.js', import.meta.url).href,
+						onBatch: (buffer: ArrayBuffer) => {
+							if (!writer.closed) jsonLines.print(buffer);
+						},
+					},
+				}
+			: {}),
 		// A topic deleted and created again: its offsets start again (onError said so).
-		onTopicReset: (topic) => store.forgetTopic(topic),
+		onTopicReset: (topic) => {
+			store.forgetTopic(topic);
+			jsonLines?.forgetTopic(topic);
+		},
 		onStatus,
 		onError: (message) => {
 			// A skipped batch is not the end of the run: it is one line, and exit code 1 at the end.

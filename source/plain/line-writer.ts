@@ -25,6 +25,8 @@ export type LineWriterOptions = {
 export type LineWriter = {
 	/** Add one line (without its newline) to the chunk being built. */
 	writeLine(line: string): void;
+	/** Add lines that are already bytes (each ending in `\n`) to the chunk being built. */
+	writeBytes(bytes: Uint8Array): void;
 	/** Hand the chunk built so far to the output (one write per batch of records). */
 	commit(): void;
 	/** Resolves once everything committed so far has left the process (or the reader is gone). */
@@ -77,6 +79,15 @@ export function createLineWriter(output: OutputStream, options: LineWriterOption
 			}
 			used += chunk.write(line, used);
 			chunk[used++] = 0x0a;
+		},
+		writeBytes(bytes) {
+			if (closed) return;
+			if (used + bytes.length > chunk.length) {
+				commit();
+				if (bytes.length > chunk.length) chunk = Buffer.allocUnsafe(bytes.length);
+			}
+			chunk.set(bytes, used);
+			used += bytes.length;
 		},
 		commit,
 		flush() {

@@ -125,6 +125,11 @@ function parsedValue(record: LogRecord): unknown {
 	}
 }
 
+/** True when a JSON value is whole (not cut with a `…(+N bytes)` note) and short enough to splice as it is. */
+export function splicedValueFits(record: LogRecord): boolean {
+	return record.size <= MAX_VALUE_LENGTH && (record.value?.length ?? 0) <= MAX_SPLICED_LENGTH;
+}
+
 /** The JSON text of the value when it can be used as it is; undefined when it must be parsed again. */
 function directValue(record: LogRecord): string | undefined {
 	const {value} = record;
@@ -133,7 +138,7 @@ function directValue(record: LogRecord): string | undefined {
 	if (!record.json) return terminalSafeJson(JSON.stringify(value));
 	// Whole (not cut with a `…(+N bytes)` note), short, one line and terminal-safe: the text
 	// parsed as a JSON object when the record was read, so it is valid JSON as it is.
-	if (record.size > MAX_VALUE_LENGTH || value.length > MAX_SPLICED_LENGTH) return undefined;
+	if (!splicedValueFits(record)) return undefined;
 	if (BEYOND_PRINTABLE_ASCII.test(value) && NOT_SPLICEABLE.test(value)) return undefined;
 	return value;
 }

@@ -10,6 +10,8 @@ export type FillOptions = {
 	records: number;
 	/** Approximate size of each JSON record in bytes. */
 	recordBytes: number;
+	/** Batches compressed by the producer (kcat, librdkafka), as a real producer with `compression.type` sends them. */
+	compression?: 'lz4' | 'zstd';
 };
 
 export type FillResult = {
@@ -19,8 +21,8 @@ export type FillResult = {
 	perPartition: number[];
 };
 
-/** librdkafka producer settings for a fast bulk load: big batches, leader-only acks, no compression. */
-const bulkProducerSettings = [
+/** librdkafka producer settings for a fast bulk load: big batches, leader-only acks, a codec (default none). */
+const bulkProducerSettings = (codec = 'none') => [
 	'-X',
 	'acks=1',
 	'-X',
@@ -30,7 +32,7 @@ const bulkProducerSettings = [
 	'-X',
 	'queue.buffering.max.messages=500000',
 	'-X',
-	'compression.codec=none',
+	`compression.codec=${codec}`,
 ];
 
 /** Creates a topic (fails if it exists: every bench run starts its own broker). */
@@ -76,7 +78,7 @@ export async function partitionCounts(bootstrap: string, topic: string): Promise
 export async function fillTopic(options: FillOptions): Promise<FillResult> {
 	const started = process.hrtime.bigint();
 	await createTopic(options.bootstrap, options.topic, options.partitions);
-	const kcat = startKcatProducer(options.bootstrap, options.topic, bulkProducerSettings);
+	const kcat = startKcatProducer(options.bootstrap, options.topic, bulkProducerSettings(options.compression));
 	const nextLine = createLogLineGenerator(options.recordBytes);
 	const linesPerChunk = 5000;
 	for (let written = 0; written < options.records; ) {

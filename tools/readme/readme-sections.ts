@@ -199,6 +199,7 @@ export const QUOTED_BENCH_SECTIONS: readonly string[] = [
 	'The TUI under a live stream',
 	'Targets',
 	'Time to the first line',
+	'Plain output and compressed topics',
 ];
 
 type MarkdownSection = {title: string; lines: string[]};

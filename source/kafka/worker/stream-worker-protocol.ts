@@ -1,3 +1,4 @@
+import type {LogRecord, RawRecord} from '../../record/log-record.js';
 import type {ParseSettings} from '../../record/parse-record.js';
 import type {StartPosition} from '../../stream/start-position.js';
 import type {ConnectionState, PartitionStatus} from '../../stream/stream-status.js';
@@ -14,7 +15,22 @@ export type StreamWorkerData = Omit<
 	'onRecords' | 'onStatus' | 'onPartitions' | 'onError' | 'onTopicReset'
 > & {
 	parseSettings?: ParseSettings;
+	/**
+	 * URL of a module whose `packBatch` (a `BatchPacker`) packs each parsed batch for the
+	 * receiver instead of `packLogRecords`; its buffers cross as `packed` messages. The
+	 * receiver's layer owns the format (plain output's JSON lines), the worker only runs it.
+	 */
+	batchPacker?: string;
 };
+
+/**
+ * Packs one parsed batch (one topic and partition). `values[i]` is the value of `records[i]` as
+ * read, when that row is its Kafka record's only one (null for the rows of an OTLP request).
+ */
+export type BatchPacker = (
+	records: readonly LogRecord[],
+	values: ReadonlyArray<Uint8Array | null>,
+) => ArrayBuffer;
 
 /** A call that answers (`reply` with the same id). */
 export type StreamWorkerRequest =
@@ -35,6 +51,8 @@ export type ToStreamWorker =
 export type FromStreamWorker =
 	/** One batch, parsed, packed by `packLogRecords` and transferred. */
 	| {type: 'records'; buffer: ArrayBuffer}
+	/** One batch packed by the `batchPacker` module, transferred. */
+	| {type: 'packed'; buffer: ArrayBuffer}
 	| {type: 'status'; state: ConnectionState}
 	| {type: 'partitions'; partitions: PartitionStatus[]}
 	| {type: 'error'; message: string}

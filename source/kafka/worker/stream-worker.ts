@@ -11,7 +11,13 @@ import {createRowParser} from '../../record/parse-record.js';
 import {errorMessage} from '../../shared/error-message.js';
 import {createLogStream} from '../log-stream/log-stream.js';
 import {packLogRecords} from './log-record-packing.js';
-import type {FromStreamWorker, StreamWorkerData, ToStreamWorker} from './stream-worker-protocol.js';
+import {rowsWithValues} from './rows-with-values.js';
+import type {
+	BatchPacker,
+	FromStreamWorker,
+	StreamWorkerData,
+	ToStreamWorker,
+} from './stream-worker-protocol.js';
 
 /** Packed bytes posted but not yet handled by the main thread before fetching pauses. */
 const MAX_BYTES_IN_FLIGHT = 2 * 1024 * 1024;
@@ -25,9 +31,13 @@ let bytesInFlight = 0;
 let wakeFetching: (() => void) | undefined;
 let roomWaiter: Promise<void> | undefined;
 
-const {parseSettings, ...streamOptions} = workerData as StreamWorkerData;
+const {parseSettings, batchPacker, ...streamOptions} = workerData as StreamWorkerData;
+const packBatch = batchPacker
+	? ((await import(batchPacker)) as {packBatch: BatchPacker}).packBatch
+	: undefined;
 // The config file's field names and time zone reach the parser here, in the worker.
 const parseRows = createRowParser(parseSettings);
+const parseRowsWithValues = rowsWithValues(parseRows);
 
 const stream = createLogStream({
 	...streamOptions,
@@ -36,10 +46,11 @@ const stream = createLogStream({
 	onRecords(records) {
 		// Parsed here, not on the main thread, which draws and takes keys (seqs are the store's).
 		const parsed: LogRecord[] = [];
-		for (const record of records) parseRows(record, parsed);
-		const buffer = packLogRecords(parsed[0]!.topic, parsed);
+		const values: Array<Uint8Array | null> | undefined = packBatch ? [] : undefined;
+		for (const record of records) parseRowsWithValues(record, parsed, values);
+		const buffer = packBatch ? packBatch(parsed, values!) : packLogRecords(parsed[0]!.topic, parsed);
 		bytesInFlight += buffer.byteLength;
-		post({type: 'records', buffer}, [buffer]);
+		post({type: packBatch ? 'packed' : 'records', buffer}, [buffer]);
 		if (bytesInFlight <= MAX_BYTES_IN_FLIGHT) return;
 		roomWaiter ??= new Promise<void>((resolve) => {
 			wakeFetching = resolve;

@@ -7,7 +7,9 @@ import type {ConnectionState} from '../../stream/stream-status.js';
 import {deferredLogStream} from '../log-stream/deferred-log-stream.js';
 import type {LogStream, LogStreamOptions} from '../log-stream/log-stream.js';
 import {unpackLogRecords} from './log-record-packing.js';
+import {rowsWithValues} from './rows-with-values.js';
 import type {
+	BatchPacker,
 	FromStreamWorker,
 	StreamWorkerData,
 	StreamWorkerRequest,
@@ -33,14 +35,20 @@ export type WorkerLogStreamOptions = Omit<LogStreamOptions, 'onRecords'> & {
 	onRecords: (records: LogRecord[]) => void;
 	/** How records are read (the config file's `fields` and `timeZone`); plain data, it crosses to the worker. */
 	parseSettings?: ParseSettings;
+	/**
+	 * When given, each batch is packed in the worker by `packBatch` of this module (a
+	 * `BatchPacker`, loaded by URL so the format stays in the receiver's layer) and arrives
+	 * through `onBatch`; `onRecords` is not called.
+	 */
+	packedBatches?: {module: string; onBatch: (buffer: ArrayBuffer) => void};
 };
 
 /** The options without callbacks, or undefined when they cannot cross to a thread (a function in them). */
 function workerDataOf(options: WorkerLogStreamOptions): StreamWorkerData | undefined {
-	const {onRecords, onStatus, onPartitions, onError, onTopicReset, ...data} = options;
+	const {onRecords, onStatus, onPartitions, onError, onTopicReset, packedBatches, ...data} = options;
 	try {
 		structuredClone(data);
-		return data;
+		return packedBatches ? {...data, batchPacker: packedBatches.module} : data;
 	} catch {
 		// e.g. a SASL mechanism configured with a function: run in this thread instead.
 		return undefined;
@@ -71,18 +79,23 @@ function startWorker(workerData: StreamWorkerData): Worker {
 export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStream {
 	const workerData = workerDataOf(options);
 	if (!workerData) {
-		const {parseSettings, ...streamOptions} = options;
-		const parseRows = createRowParser(parseSettings);
-		return deferredLogStream(async () =>
-			(await import('../log-stream/log-stream.js')).createLogStream({
+		const {parseSettings, packedBatches, ...streamOptions} = options;
+		const parseRows = rowsWithValues(createRowParser(parseSettings));
+		return deferredLogStream(async () => {
+			const packBatch = packedBatches
+				? ((await import(packedBatches.module)) as {packBatch: BatchPacker}).packBatch
+				: undefined;
+			return (await import('../log-stream/log-stream.js')).createLogStream({
 				...streamOptions,
 				onRecords: (records) => {
 					const parsed: LogRecord[] = [];
-					for (const record of records) parseRows(record, parsed);
-					return options.onRecords(parsed);
+					const values: Array<Uint8Array | null> | undefined = packBatch ? [] : undefined;
+					for (const record of records) parseRows(record, parsed, values);
+					if (!packBatch) return options.onRecords(parsed);
+					if (parsed.length > 0) packedBatches?.onBatch(packBatch(parsed, values!));
 				},
-			}),
-		);
+			});
+		});
 	}
 
 	let worker: Worker | undefined;
@@ -117,9 +130,11 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 
 	const handleMessage = (message: FromStreamWorker) => {
 		switch (message.type) {
-			case 'records': {
+			case 'records':
+			case 'packed': {
 				try {
-					options.onRecords(unpackLogRecords(message.buffer));
+					if (message.type === 'packed') options.packedBatches?.onBatch(message.buffer);
+					else options.onRecords(unpackLogRecords(message.buffer));
 				} catch (error) {
 					options.onError?.(`could not handle records: ${errorMessage(error)}`);
 				}

@@ -2,6 +2,7 @@ import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {logLineRows} from '../../../source/components/log-line.js';
 import {packLogRecords, unpackLogRecords} from '../../../source/kafka/worker/log-record-packing.js';
+import {packJsonLines, readJsonLines} from '../../../source/plain/json-line-packing.js';
 import type {RawRecord} from '../../../source/record/log-record.js';
 import {parseRecord} from '../../../source/record/parse-record.js';
 import {sanitizeForTerminal} from '../../../source/record/sanitize.js';
@@ -375,6 +376,14 @@ function runOne(index: number): void {
 		}
 		const json = formatJsonLine(record);
 		checkSafe(json, 'JSON line');
+		// `--output json` formatted in the worker, fast path (value bytes copied) or not: the same bytes.
+		const packed = readJsonLines(packJsonLines(record.topic, [record], [raw.value]));
+		check(
+			Buffer.from(packed.bytes.subarray(packed.lineStart(0), packed.lineEnd(0))).equals(
+				Buffer.from(`${json}\n`),
+			),
+			'packJsonLines gave another line than formatJsonLine',
+		);
 		if (index % 16 === 0) check(JSON.parse(json).offset === index, 'JSON line does not parse back');
 		// The TUI's rows: the log line as the pane lays it out (wrapped or not), cut to the width,
 		// styled, and composed as the fast frame path does; every 2nd record.

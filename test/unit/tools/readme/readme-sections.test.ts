@@ -211,6 +211,12 @@ describe('renderBench', () => {
 		'|---|---:|',
 		'| kcat | 530 |',
 		'',
+		'## Plain output and compressed topics (issue 15)',
+		'',
+		'| Variant | CPU µs/record |',
+		'|---|---:|',
+		'| 200 B lz4 | 8.6 |',
+		'',
 		'## Notes',
 		'',
 		'- a note',
@@ -225,6 +231,7 @@ describe('renderBench', () => {
 		expect(bench).toContain('### The TUI under a live stream');
 		expect(bench).toContain('### Targets (issue 5)');
 		expect(bench).toContain('### Time to the first line (broker with production defaults)');
+		expect(bench).toContain('### Plain output and compressed topics (issue 15)');
 		expect(bench).not.toContain('How cost grows\n');
 		expect(bench).not.toContain('a note');
 		expect(bench.endsWith('Also in [bench/RESULTS.md](bench/RESULTS.md): How cost grows; Notes.')).toBe(true);
