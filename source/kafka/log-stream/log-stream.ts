@@ -13,6 +13,7 @@ import {createCaughtUpWatch, type PartitionEnd} from './caught-up.js';
 import {createOffsetCommitter} from './offset-committer.js';
 import {createPartitionStarts, type PartitionJoin} from './partition-starts.js';
 import {createPartitionTracker} from './partition-tracker.js';
+import {createStaleConsumers} from './stale-consumer.js';
 import {type PartitionRange, startOffsets} from './start-offsets.js';
 import {
 	createTopicWatch,
@@ -211,6 +212,7 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		commit: commitOffsets,
 	});
 	const committer = createOffsetCommitter({acknowledged: options.acknowledgedRecords === true});
+	const stale = createStaleConsumers();
 
 	let state: ConnectionState = {kind: 'connecting'};
 	let paused = false;
@@ -509,6 +511,7 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		maxWaitTimeInMs,
 		maxBytesPerPartition: MAX_BYTES_PER_PARTITION,
 		paused: () => paused,
+		skip: (topic) => topicWatch.isWaiting(topic),
 		deliver: (topic, partition, messages, batchLastOffset, highWatermark) => {
 			// Dropped as the group path drops it: the position stays, the next round reads it again.
 			if (stopping || partitionStarts.holds(topic, partition)) return;
@@ -526,6 +529,8 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 			lastFetchAt = Date.now();
 			attempt = 0;
 			stalledByWatchdog = false;
+			// The other topics flow, but the state keeps saying which one is waited for.
+			if (options.topics.some((topic) => topicWatch.isWaiting(topic))) return;
 			setState({kind: 'live'});
 		},
 		onFailure: (error, failures) => {
@@ -571,6 +576,7 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 			// Joined even when stop() came meanwhile (it waits for the join): the group is ours
 			// to delete on the way out.
 			if (mine === generation) guard.joined();
+			else stale.retire(target);
 			if (!current()) return;
 			// The hand-over: from here no direct fetch moves a position, and the group seeks
 			// every partition to where the direct reading got (seekAssigned below).
@@ -595,6 +601,7 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 			if (current()) setState({kind: 'rebalancing'});
 		});
 		target.on(events.FETCH, () => {
+			if (mine !== generation) stale.retire(target);
 			if (!current()) return;
 			lastFetchAt = Date.now();
 			// A fetch right after a logged error may be kafkajs recovering, not data flowing.
@@ -697,6 +704,7 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 					ranges.map((range) => ({topic, ...range})),
 				);
 				options.onTopicReset?.(topic);
+				if (withoutGroup) direct.follow(topic);
 			});
 			if (stopping) return 'stopped';
 			checkCaughtUp();
@@ -731,7 +739,12 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 				sessionTimeout: 10_000,
 				heartbeatInterval: 3000,
 				metadataMaxAge: METADATA_MAX_AGE_MS,
-				retry: {initialRetryTime: 250, maxRetryTime: 5000, retries: 8},
+				retry: {
+					initialRetryTime: 250,
+					maxRetryTime: 5000,
+					retries: 8,
+					restartOnFailure: stale.restartOnFailure(() => mine === generation && !stopping),
+				},
 			});
 			consumer = next;
 			attachListeners(next, mine);
@@ -775,7 +788,9 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		generation += 1;
 		const old = consumer;
 		consumer = undefined;
-		tracker.unassignAll();
+		// Without a group only this topic stops: the others are read on meanwhile.
+		if (withoutGroup) tracker.setAssigned(topic, []);
+		else tracker.unassignAll();
 		assigned = new Map();
 		schedulePartitions();
 		if (change === 'deleted') setState({kind: 'connecting', reason: topicWatch.waitingReason([topic])});

@@ -45,6 +45,8 @@ export type TopicWatch = {
 	report(topic: string, change: TopicChange): void;
 	/** Seen missing since its last start (the session waits for it). */
 	isDeleted(topic: string): boolean;
+	/** Deleted or created again, and not started afresh yet: its old positions mean nothing. */
+	isWaiting(topic: string): boolean;
 	/**
 	 * In a session, once every topic exists: each topic deleted or created again is started
 	 * from its log start (positions and high watermarks in the tracker), then `started` is
@@ -122,6 +124,7 @@ export function createTopicWatch(deps: TopicWatchDeps): TopicWatch {
 		},
 		report: changed,
 		isDeleted: (topic) => deleted.has(topic),
+		isWaiting: (topic) => fresh.has(topic),
 		async startFresh(started) {
 			for (const topic of [...fresh]) {
 				const ranges = await deps.ranges(topic);
