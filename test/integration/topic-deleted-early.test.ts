@@ -8,10 +8,15 @@
  */
 import {execFileSync} from 'node:child_process';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {LogRecord, RawRecord} from '../../source/core/log-record.js';
 import {createLogStream, createWorkerLogStream} from '../../source/kafka.js';
-import {createTopic, productionBootstrap, uniqueName, withAdmin} from '../support/test-kafka.js';
-import {type LogStreamFactory, stopOpenStreams, waitUntil, watchStream} from './kafka-stream-helpers.js';
+import type {LogRecord, RawRecord} from '../../source/record/log-record.js';
+import {
+	type LogStreamFactory,
+	stopOpenStreams,
+	waitUntil,
+	watchStream,
+} from '../support/kafka/kafka-stream-helpers.js';
+import {createTopic, productionBootstrap, uniqueName, withAdmin} from '../support/kafka/test-kafka.js';
 
 function kcatProduce(topic: string, partition: number, count: number, tag: string): void {
 	const lines = Array.from({length: count}, (_, index) => JSON.stringify({message: `${tag} ${index}`}));
