@@ -1,4 +1,5 @@
-import type {Kafka, KafkaMessage} from 'kafkajs';
+import type {Kafka} from 'kafkajs';
+import type {PartitionBatch} from '../log-stream/batch-delivery.js';
 import type {PartitionTracker} from '../log-stream/partition-tracker.js';
 import type {PartitionRange} from '../log-stream/start-offsets.js';
 import {type DirectReading, startDirectReading} from './direct-reading.js';
@@ -24,13 +25,7 @@ export type DirectSessionOptions = {
 	/** A topic not to read for now (deleted, or created again and not started afresh yet). */
 	skip(topic: string): boolean;
 	/** One partition's records (may be none) up to `batchLastOffset`; as a group batch is delivered. */
-	deliver(
-		topic: string,
-		partition: number,
-		messages: KafkaMessage[],
-		batchLastOffset: number,
-		highWatermark: number,
-	): void | Promise<void>;
+	deliver(...batch: PartitionBatch): void | Promise<void>;
 	/** A partition's offset range now, through the admin client. */
 	topicOffsets(topic: string): Promise<PartitionRange[]>;
 	/** A round went through: data flows. */
