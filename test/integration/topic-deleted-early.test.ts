@@ -3,8 +3,8 @@
  * Kafka's production defaults: the start window is read from the partition leaders, then the
  * topic goes before the group's 3 s delay is over. kafkajs' disconnect() did not stop the
  * consumer that was still joining: it restarted itself, joined our group as a second member
- * and held partitions whose records never showed. Without a group, one deleted topic must not
- * hold up the others. Records come from kcat, to the partition named.
+ * and held partitions whose records never showed. With several topics, one deleted topic must
+ * not hold up the others, with or without a group. Records come from kcat, to the partition named.
  */
 import {execFileSync} from 'node:child_process';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -40,6 +40,16 @@ const keys = (records: readonly RawRecord[], topic: string) =>
 	records
 		.filter((record) => record.topic === topic)
 		.map((record) => `${record.partition}/${record.offset} ${JSON.parse(String(record.value)).message}`);
+
+/** The other topic's records: 3 before the deletion, 2 while it lasts, then `after`. */
+const otherKeys = (...after: string[]) => [
+	'0/0 before 0',
+	'0/1 before 1',
+	'0/2 before 2',
+	'0/3 during 0',
+	'0/4 during 1',
+	...after,
+];
 
 afterEach(stopOpenStreams);
 
@@ -153,13 +163,7 @@ describe('a topic deleted while the group forms, then created again (production-
 		await waitUntil('the new records', () => keys(watched.records, topic).length === 16, 20_000);
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 
-		expect(keys(watched.records, other)).toEqual([
-			'0/0 before 0',
-			'0/1 before 1',
-			'0/2 before 2',
-			'0/3 during 0',
-			'0/4 during 1',
-		]);
+		expect(keys(watched.records, other)).toEqual(otherKeys());
 		expect(keys(watched.records, topic).slice(10).sort()).toEqual(
 			['0/0 new 0', '0/1 new 1', '1/0 new 0', '1/1 new 1', '2/0 new 0', '2/1 new 1'].sort(),
 		);
@@ -170,5 +174,59 @@ describe('a topic deleted while the group forms, then created again (production-
 				.filter((entry) => entry.assigned)
 				.map((entry) => `${entry.topic}/${entry.partition}`),
 		).toEqual(expect.arrayContaining([`${topic}/0`, `${topic}/1`, `${topic}/2`, `${other}/0`]));
+	});
+
+	it('with our group: the other topic is read on while one is deleted, which is then read from its start', async () => {
+		const topic = uniqueName('group-deleted');
+		const other = uniqueName('group-other');
+		await createTopic(topic, 1, {bootstrap: productionBootstrap()});
+		await createTopic(other, 1, {bootstrap: productionBootstrap()});
+		kcatProduce(topic, 0, 3, 'old');
+		kcatProduce(other, 0, 3, 'before');
+		const resets: string[] = [];
+		const watched = watchStream(
+			[topic, other],
+			{kind: 'beginning'},
+			{brokers: [productionBootstrap()], onTopicReset: (reset) => resets.push(reset)},
+		);
+		// Resolves once the group has formed: the deletion comes after.
+		await watched.stream.start();
+		await waitUntil('the first records', () => watched.records.length === 6, 15_000);
+		await deleteTopic(topic);
+		await waitUntil(
+			'the deleted line',
+			() => watched.errors.some((line) => /was deleted/.test(line)),
+			10_000,
+		);
+
+		kcatProduce(other, 0, 2, 'during');
+		// Our group joins again without the deleted topic (3 s on this broker), then reads on.
+		await waitUntil(
+			'the other topic, while one is deleted',
+			() => keys(watched.records, other).length === 5,
+			20_000,
+		);
+		expect(watched.stream.state).toEqual({
+			kind: 'connecting',
+			reason: `topic '${topic}' was deleted; waiting for it to be created again`,
+		});
+
+		await createTopic(topic, 2, {bootstrap: productionBootstrap()});
+		for (const partition of [0, 1]) kcatProduce(topic, partition, 2, 'new');
+		kcatProduce(other, 0, 1, 'after');
+		await waitUntil(
+			'the new records and the other topic',
+			() => keys(watched.records, topic).length === 7 && keys(watched.records, other).length === 6,
+			30_000,
+		);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+
+		expect(keys(watched.records, other)).toEqual(otherKeys('0/5 after 0'));
+		expect(keys(watched.records, topic).slice(3).sort()).toEqual(
+			['0/0 new 0', '0/1 new 1', '1/0 new 0', '1/1 new 1'].sort(),
+		);
+		expect(resets).toEqual([topic]);
+		expect(watched.stream.state).toEqual({kind: 'live'});
+		expect(await groupMembers(watched.groupId)).toEqual({state: 'Stable', members: 1});
 	});
 });

@@ -1,89 +1,20 @@
-import type {Admin, Consumer, Kafka} from 'kafkajs';
+import type {Admin, Consumer} from 'kafkajs';
 import type {StartPosition} from '../../stream/start-position.js';
-import type {DirectSession} from '../direct/direct-session.js';
 import {describeKafkaError, isFatalKafkaError} from '../error-reason.js';
-import type {GroupGuard} from '../group-guard.js';
-import type {AdminOffsets} from './admin-offsets.js';
 import {applyPause, createAssignment} from './assignment.js';
-import type {BatchDelivery} from './batch-delivery.js';
-import type {CaughtUpWatch, PartitionEnd} from './caught-up.js';
+import type {PartitionEnd} from './caught-up.js';
 import {type ConsumerEventHandlers, listenToConsumer} from './consumer-events.js';
 import {createConsumerSlot} from './consumer-slot.js';
 import {makeGroupConsumer} from './group-consumer.js';
-import type {LogStreamOptions} from './log-stream-options.js';
-import type {OffsetCommitter} from './offset-committer.js';
-import type {PartitionReporter} from './partition-reporter.js';
-import type {PartitionJoin, PartitionStarts} from './partition-starts.js';
-import type {PartitionTracker} from './partition-tracker.js';
-import type {StaleConsumers} from './stale-consumer.js';
-import type {StateReporter} from './state-reporter.js';
-import type {StopSignals} from './stop-signals.js';
+import type {PartitionJoin} from './partition-starts.js';
+import type {Outcome, SessionLoop, SessionLoopDeps} from './session-loop-types.js';
 import {backoffMs, within} from './stream-timing.js';
-import {type TopicChange, type TopicWatch, topicChangeMessage} from './topic-watch.js';
+import {createTopicWait} from './topic-wait.js';
+import {topicChangeMessage} from './topic-watch.js';
 
-type Outcome = 'running' | 'retry' | 'stopped';
+export type {SessionLoop, SessionLoopDeps} from './session-loop-types.js';
 
-/** The stream's parts the session loop drives (log-stream.ts makes them). */
-export type SessionLoopDeps = {
-	options: LogStreamOptions;
-	kafka: Kafka;
-	tracker: PartitionTracker;
-	watch: CaughtUpWatch;
-	admin: AdminOffsets;
-	guard: GroupGuard;
-	committer: OffsetCommitter;
-	stale: StaleConsumers;
-	topicWatch: TopicWatch;
-	partitionStarts: PartitionStarts;
-	direct: DirectSession;
-	delivery: BatchDelivery;
-	state: StateReporter;
-	partitions: PartitionReporter;
-	stops: StopSignals;
-	paused(): boolean;
-	checkCaughtUp(): void;
-	/** The consumer events whose handling is not the loop's (fetches, empty batches, timeouts). */
-	events: Pick<ConsumerEventHandlers, 'fetched' | 'emptyBatch' | 'requestTimedOut'>;
-	/** A new group join or direct round: the watchdog starts counting again. */
-	resetWatchdog(): void;
-	/** Stopping began: the stream's own timers end. */
-	onStopping(): void;
-	/** How often a missing topic is looked for again. */
-	topicWaitMs?: number;
-	/** Largest fetch per partition. */
-	maxBytesPerPartition: number;
-	/** How old kafkajs' metadata may get: it sees added partitions only when it refreshes. */
-	metadataMaxAgeMs?: number;
-};
-
-/**
- * The session loop: one attempt after another to get reading (topics there, the group allowed,
- * start positions, the start window read directly while our own group forms, the consumer),
- * retried with backoff and a visible state; a topic that changed restarts it; stop lets go of
- * everything in order. It owns the consumer (consumer-slot.ts) and what was assigned to it.
- */
-export type SessionLoop = {
-	/** One attempt now (the first, or a retry). Never throws. */
-	run(): Promise<Outcome>;
-	/** `topic` changed under us (topic-watch.ts): drop the consumer; the next session starts it afresh. */
-	restartTopic(topic: string, change: TopicChange): void;
-	/** A problem: stop when retrying cannot fix it, else show it and count the attempt. */
-	fail(error: unknown): 'retry' | 'stopped';
-	/** Stop everything; `awaitSession` is false when called from inside a session attempt. */
-	stop(reason?: string, awaitSession?: boolean): Promise<void>;
-	/** Move every partition to a new start position. */
-	seek(start: StartPosition): Promise<void>;
-	/** Pause or resume the current consumer as the stream is. */
-	applyPause(): void;
-	/** The kafkajs retry count shown in the state (direct failures set it). */
-	attempt: number;
-	/** Start positions are known (the first session got that far). */
-	readonly positionsReady: boolean;
-	readonly consumer: Consumer | undefined;
-	/** The partition join of the current consumer (for out-of-range look-ups). */
-	currentJoin(): PartitionJoin;
-};
-
+/** The session loop (what it does: session-loop-types.ts); it owns the consumer and its assignment. */
 export function createSessionLoop(deps: SessionLoopDeps): SessionLoop {
 	const {options, tracker, watch, admin, guard, topicWatch, topicWaitMs = 2000} = deps;
 	const {partitionStarts, direct, state, partitions, stops} = deps;
@@ -93,6 +24,19 @@ export function createSessionLoop(deps: SessionLoopDeps): SessionLoop {
 	const brokersLabel = options.brokers.join(',');
 	const slot = createConsumerSlot();
 	const assignment = createAssignment({topics: options.topics, tracker});
+	/** Topics deleted while the others are read: once back, the group is joined again with them. */
+	const topicWait = createTopicWait({
+		listTopics: async () => {
+			try {
+				return await (await admin.client()).listTopics();
+			} catch (error) {
+				admin.drop();
+				throw error;
+			}
+		},
+		back: () => rejoin(),
+		everyMs: topicWaitMs,
+	});
 	let session: Promise<Outcome> | undefined;
 	let retryTimer: NodeJS.Timeout | undefined;
 	let stopPromise: Promise<void> | undefined;
@@ -148,7 +92,8 @@ export function createSessionLoop(deps: SessionLoopDeps): SessionLoop {
 			applyPause(target, options.topics, deps.paused());
 			loop.attempt = 0;
 			deps.resetWatchdog();
-			state.set({kind: 'live'});
+			// The others are read, but the state keeps saying which topic is waited for.
+			if (topicWait.waiting.length === 0) state.set({kind: 'live'});
 			partitions.schedule();
 		},
 		rebalancing: () => state.set({kind: 'rebalancing'}),
@@ -171,10 +116,16 @@ export function createSessionLoop(deps: SessionLoopDeps): SessionLoop {
 	});
 
 	/** Every topic exists (else the state says which are waited for, or the stream stops). */
-	const topicsThere = async (client: Admin): Promise<boolean | 'stopped'> => {
+	/**
+	 * The topics to read now: every one, or, once reading went on (positions known), the ones
+	 * there while our group reads on without those deleted meanwhile (topic-wait.ts). Else
+	 * false: the missing ones are waited for (or the stream stops).
+	 */
+	const topicsThere = async (client: Admin): Promise<string[] | false | 'stopped'> => {
 		const existing = new Set(await client.listTopics());
 		const missing = options.topics.filter((topic) => !existing.has(topic));
-		if (missing.length === 0) return true;
+		topicWait.clear();
+		if (missing.length === 0) return options.topics;
 		for (const topic of missing) {
 			if (!topicWatch.isDeleted(topic))
 				state.reportOnce(`topic '${topic}' does not exist on ${brokersLabel}`);
@@ -185,6 +136,10 @@ export function createSessionLoop(deps: SessionLoopDeps): SessionLoop {
 			return 'stopped';
 		}
 		state.set({kind: 'connecting', reason});
+		if (positionsReady && !withoutGroup && missing.length < options.topics.length) {
+			topicWait.wait(missing);
+			return options.topics.filter((topic) => existing.has(topic));
+		}
 		scheduleRetry(topicWaitMs);
 		return false;
 	};
@@ -207,7 +162,7 @@ export function createSessionLoop(deps: SessionLoopDeps): SessionLoop {
 	};
 
 	/** Our own group's consumer, running. */
-	const runConsumer = async (): Promise<Outcome> => {
+	const runConsumer = async (topics: string[]): Promise<Outcome> => {
 		groupUsed = true;
 		const {consumer: next, generation: mine} = slot.take((generation) =>
 			makeGroupConsumer(deps.kafka, {
@@ -221,7 +176,7 @@ export function createSessionLoop(deps: SessionLoopDeps): SessionLoop {
 		listenToConsumer(next, handlersFor(next, mine));
 		await next.connect();
 		if (stops.stopping || !slot.isCurrent(mine)) return 'stopped';
-		await next.subscribe({topics: options.topics, fromBeginning: false});
+		await next.subscribe({topics, fromBeginning: false});
 		await next.run({
 			// Our own commits only (offset-committer.ts): kafkajs' would commit ahead of the output.
 			autoCommit: false,
@@ -237,7 +192,7 @@ export function createSessionLoop(deps: SessionLoopDeps): SessionLoop {
 			const client = await admin.client();
 			if (stops.stopping) return 'stopped';
 			const there = await topicsThere(client);
-			if (there !== true) return there === 'stopped' ? 'stopped' : 'retry';
+			if (there === false || there === 'stopped') return there || 'retry';
 			// Before anything is read or joined: never join a group with live members, or one we may
 			// not use. Without a group there is nothing to look at (and no group ACL to need).
 			const refusal = withoutGroup ? undefined : await guard.check(client);
@@ -253,14 +208,17 @@ export function createSessionLoop(deps: SessionLoopDeps): SessionLoop {
 			}
 			// Topics deleted or created again are read from their start; the receiver forgets
 			// their offsets first, and --exit ends at their new end.
-			await topicWatch.startFresh((topic, ranges) => {
-				watch.setEnds(
-					topic,
-					ranges.map((range) => ({topic, ...range})),
-				);
-				options.onTopicReset?.(topic);
-				if (withoutGroup) direct.follow(topic);
-			});
+			await topicWatch.startFresh(
+				(topic, ranges) => {
+					watch.setEnds(
+						topic,
+						ranges.map((range) => ({topic, ...range})),
+					);
+					options.onTopicReset?.(topic);
+					if (withoutGroup) direct.follow(topic);
+				},
+				(topic) => there.includes(topic),
+			);
 			if (stops.stopping) return 'stopped';
 			deps.checkCaughtUp();
 			if (withoutGroup) {
@@ -279,7 +237,7 @@ export function createSessionLoop(deps: SessionLoopDeps): SessionLoop {
 					if (watch.isDone || stops.stopping) return 'running';
 				}
 			}
-			return await runConsumer();
+			return await runConsumer(there);
 		} catch (error) {
 			admin.drop();
 			if (stops.stopping) return 'stopped';
@@ -290,6 +248,20 @@ export function createSessionLoop(deps: SessionLoopDeps): SessionLoop {
 			}
 			return outcome;
 		}
+	};
+
+	/**
+	 * Drop the consumer, let it leave, and start a session again (with every topic there now).
+	 * Without a group only `topic` stops: the others are read on meanwhile.
+	 */
+	const rejoin = (topic?: string) => {
+		const leaving = dropConsumer();
+		if (withoutGroup && topic !== undefined) tracker.setAssigned(topic, []);
+		else tracker.unassignAll();
+		assignment.clear();
+		partitions.schedule();
+		// The old member leaves before the new one joins, so the group does not wait for it.
+		void within(leaving, 5000).then(() => scheduleRetry(0));
 	};
 
 	const loop: SessionLoop = {
@@ -311,15 +283,8 @@ export function createSessionLoop(deps: SessionLoopDeps): SessionLoop {
 		restartTopic(topic, change) {
 			if (stops.stopping) return;
 			options.onError?.(topicChangeMessage(topic, change, brokersLabel, waitForTopics));
-			const leaving = dropConsumer();
-			// Without a group only this topic stops: the others are read on meanwhile.
-			if (withoutGroup) tracker.setAssigned(topic, []);
-			else tracker.unassignAll();
-			assignment.clear();
-			partitions.schedule();
+			rejoin(topic);
 			if (change === 'deleted') state.set({kind: 'connecting', reason: topicWatch.waitingReason([topic])});
-			// The old member leaves before the new one joins, so the group does not wait for it.
-			void within(leaving, 5000).then(() => scheduleRetry(0));
 		},
 		fail(error) {
 			const groupProblem = guard.problem(error);
@@ -337,6 +302,7 @@ export function createSessionLoop(deps: SessionLoopDeps): SessionLoop {
 			if (stopPromise) return stopPromise;
 			stops.begin();
 			clearTimeout(retryTimer);
+			topicWait.clear();
 			deps.onStopping();
 			partitions.dispose();
 			topicWatch.dispose();

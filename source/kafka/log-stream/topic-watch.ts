@@ -50,9 +50,13 @@ export type TopicWatch = {
 	/**
 	 * In a session, once every topic exists: each topic deleted or created again is started
 	 * from its log start (positions and high watermarks in the tracker), then `started` is
-	 * called with its ranges. Throws like `ranges`; what was not started is tried next session.
+	 * called with its ranges. Throws like `ranges`; what was not started is tried next session,
+	 * as are the topics `ready` says no to (still missing).
 	 */
-	startFresh(started: (topic: string, ranges: PartitionRange[]) => void): Promise<void>;
+	startFresh(
+		started: (topic: string, ranges: PartitionRange[]) => void,
+		ready?: (topic: string) => boolean,
+	): Promise<void>;
 	/** The connection state's reason while `missing` topics are waited for. */
 	waitingReason(missing: readonly string[]): string;
 	/** No more looks (the stream stops). */
@@ -125,8 +129,9 @@ export function createTopicWatch(deps: TopicWatchDeps): TopicWatch {
 		report: changed,
 		isDeleted: (topic) => deleted.has(topic),
 		isWaiting: (topic) => fresh.has(topic),
-		async startFresh(started) {
+		async startFresh(started, ready = () => true) {
 			for (const topic of [...fresh]) {
+				if (!ready(topic)) continue;
 				const ranges = await deps.ranges(topic);
 				if (disposed) return;
 				tracker.forgetTopic(topic);
