@@ -1,4 +1,3 @@
-import {liveGroupRefusal} from './kafka.js';
 import type {ResolvedConnection} from './session/resolved-connection.js';
 import {createViewerSession} from './session/viewer-session.js';
 import type {ViewerSettings} from './settings/run-settings.js';
@@ -24,7 +23,11 @@ export async function runViewerTui(
 	tuneHeapForViewer();
 	// Before the screen is taken: a named group with live members is refused with one line.
 	const groupPolicy = groupPolicyOf(config);
-	const refusal = await liveGroupRefusal(resolved.connection, groupId, groupPolicy);
+	// kafkajs is loaded on this thread only for this look; the stream's copy is in its worker.
+	const refusal =
+		groupPolicy.named && !groupPolicy.joinLive
+			? await (await import('./kafka.js')).liveGroupRefusal(resolved.connection, groupId, groupPolicy)
+			: undefined;
 	if (refusal) {
 		log(`klog-tui: ${refusal}`);
 		return 2;

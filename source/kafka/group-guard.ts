@@ -15,6 +15,7 @@ import {
 	joinRefusal,
 } from '../stream/group-policy.js';
 import {createKafka, type KafkaConnectionOptions} from './kafka-client.js';
+import {kafkajsClusterFactory} from './kafkajs-cluster.js';
 
 /** Why the group may not be joined: it has members (or may have), or the user may not use it. */
 export type GroupRefusal = {kind: 'members' | 'access'; line: string};
@@ -62,11 +63,6 @@ function isCoordinatorNotFound(error: unknown): boolean {
  * returns undefined whenever that is not possible.
  */
 async function coordinatorErrorType(kafka: Kafka, groupId: string): Promise<string | undefined> {
-	const symbol = Object.getOwnPropertySymbols(kafka).find(
-		(candidate) => candidate.description === 'private:Kafka:createCluster',
-	);
-	const createCluster = symbol ? (kafka as unknown as Record<symbol, unknown>)[symbol] : undefined;
-	if (typeof createCluster !== 'function') return undefined;
 	type Cluster = {
 		connect(): Promise<void>;
 		disconnect(): Promise<void>;
@@ -76,7 +72,9 @@ async function coordinatorErrorType(kafka: Kafka, groupId: string): Promise<stri
 			};
 		};
 	};
-	const cluster = (createCluster as (options: object) => Cluster)({allowAutoTopicCreation: false});
+	const createCluster = kafkajsClusterFactory<{allowAutoTopicCreation: boolean}, Cluster>(kafka);
+	if (!createCluster) return undefined;
+	const cluster = createCluster({allowAutoTopicCreation: false});
 	try {
 		await cluster.connect();
 		const broker = cluster.brokerPool?.seedBroker;

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import {fileURLToPath} from 'node:url';
 import {composePlainRow, type OutputOperation, placeLines} from './compose-rows.js';
+import {loadInkOutputModule} from './ink-output-module.js';
 
 /**
  * A faster last step for Ink's frames. Ink 6.8's `Output.get` turns every frame into a grid of
@@ -12,7 +11,7 @@ import {composePlainRow, type OutputOperation, placeLines} from './compose-rows.
  * frame with a horizontal clip goes to Ink whole. What the terminal shows is the same.
  *
  * It patches `Output.prototype.get` of the Ink version it was written and tested against
- * (`SUPPORTED_INK`), found by file URL because Ink's package exports do not list it; any other
+ * (`SUPPORTED_INK`), found by ink-output-module.ts; any other
  * version is left alone, so an Ink upgrade can only make frames slower, not wrong.
  */
 
@@ -44,12 +43,8 @@ let installed: OutputClass | undefined;
 
 /** Ink's `Output` class, or undefined when this Ink is not one we know. */
 export async function loadInkOutput(): Promise<OutputClass | undefined> {
-	const inkEntry = import.meta.resolve('ink');
-	const packageJson = new URL('../package.json', inkEntry);
-	const {version} = JSON.parse(fs.readFileSync(fileURLToPath(packageJson), 'utf8')) as {version: string};
+	const {version, Output} = (await loadInkOutputModule()) as {version: string; Output?: OutputClass};
 	if (!SUPPORTED_INK.includes(version)) return undefined;
-	const module = (await import(new URL('output.js', inkEntry).href)) as {default?: OutputClass};
-	const Output = module.default;
 	return typeof Output?.prototype?.get === 'function' ? Output : undefined;
 }
 

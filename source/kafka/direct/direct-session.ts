@@ -1,4 +1,5 @@
-import type {Kafka, KafkaMessage} from 'kafkajs';
+import type {Kafka} from 'kafkajs';
+import type {PartitionBatch} from '../log-stream/batch-delivery.js';
 import type {PartitionTracker} from '../log-stream/partition-tracker.js';
 import type {PartitionRange} from '../log-stream/start-offsets.js';
 import {type DirectReading, startDirectReading} from './direct-reading.js';
@@ -21,14 +22,10 @@ export type DirectSessionOptions = {
 	maxWaitTimeInMs: number;
 	maxBytesPerPartition: number;
 	paused(): boolean;
+	/** A topic not to read for now (deleted, or created again and not started afresh yet). */
+	skip(topic: string): boolean;
 	/** One partition's records (may be none) up to `batchLastOffset`; as a group batch is delivered. */
-	deliver(
-		topic: string,
-		partition: number,
-		messages: KafkaMessage[],
-		batchLastOffset: number,
-		highWatermark: number,
-	): void | Promise<void>;
+	deliver(...batch: PartitionBatch): void | Promise<void>;
 	/** A partition's offset range now, through the admin client. */
 	topicOffsets(topic: string): Promise<PartitionRange[]>;
 	/** A round went through: data flows. */
@@ -48,6 +45,8 @@ export type DirectSession = {
 	restart(): void;
 	/** Paused state changed. */
 	wake(): void;
+	/** `topic` was started afresh (created again): read the partitions the tracker has positions for. */
+	follow(topic: string): void;
 	/** Resolves after the first fetch round, or at once when not reading. */
 	firstRound(): Promise<void>;
 	readonly active: boolean;
@@ -64,10 +63,12 @@ export function createDirectSession(options: DirectSessionOptions): DirectSessio
 
 	const positions = () =>
 		[...readable].flatMap(([topic, partitions]) =>
-			partitions.flatMap((partition) => {
-				const offset = options.tracker.position(topic, partition);
-				return offset === undefined ? [] : [{topic, partition, offset}];
-			}),
+			options.skip(topic)
+				? []
+				: partitions.flatMap((partition) => {
+						const offset = options.tracker.position(topic, partition);
+						return offset === undefined ? [] : [{topic, partition, offset}];
+					}),
 		);
 
 	/** Retention (or a new topic) moved the log: go on from its start, as the group path does. */
@@ -136,16 +137,24 @@ export function createDirectSession(options: DirectSessionOptions): DirectSessio
 		}
 	};
 
+	/** Read the partitions of `topic` the tracker has a position for. */
+	const readFromTracker = (topic: string) => {
+		const list = options.tracker
+			.snapshot()
+			.filter(
+				(entry) => entry.topic === topic && options.tracker.position(topic, entry.partition) !== undefined,
+			)
+			.map((entry) => entry.partition);
+		if (list.length === 0) readable.delete(topic);
+		else readable.set(topic, list);
+		options.tracker.setAssigned(topic, list);
+	};
+
 	const session: DirectSession = {
 		async start() {
 			if (reading || stopped) return;
 			readable.clear();
-			for (const {topic, partition} of options.tracker.snapshot()) {
-				if (!options.topics.includes(topic) || options.tracker.position(topic, partition) === undefined)
-					continue;
-				readable.set(topic, [...(readable.get(topic) ?? []), partition]);
-			}
-			for (const [topic, list] of readable) options.tracker.setAssigned(topic, list);
+			for (const topic of options.topics) readFromTracker(topic);
 			reader ??= createPartitionReader(options.kafka);
 			const connecting = reader;
 			await connecting.connect(options.topics);
@@ -193,6 +202,12 @@ export function createDirectSession(options: DirectSessionOptions): DirectSessio
 		},
 		restart: () => reading?.restart(),
 		wake: () => reading?.wake(),
+		follow(topic) {
+			readFromTracker(topic);
+			options.onPartitions();
+			// Its leaders (and partition count) may have changed with it.
+			void reader?.refreshMetadata().catch(() => undefined);
+		},
 		firstRound: () => reading?.firstRound ?? Promise.resolve(),
 		get active() {
 			return reading !== undefined && !stopped;

@@ -3,13 +3,14 @@
  *
  * Why this reaches into kafkajs: kafkajs 2.2.4 reads only through consumer groups (no public
  * `assign()`), and a new classic group waits `group.initial.rebalance.delay.ms` (3 s by default)
- * before its first assignment. Its internal Cluster/Broker API does plain fetches. Everything
- * of kafkajs that is not public is in this file: the client's own cluster factory (so SSL, SASL,
- * socket factory, logger and retries are exactly the client's) and its `Batch`, which drops
- * aborted transactions and control records and whose codecs are the ones the consumer uses.
+ * before its first assignment. Its internal Cluster/Broker API does plain fetches: a cluster from
+ * the client's own factory (../kafkajs-cluster.ts: so SSL, SASL, socket factory, logger and
+ * retries are exactly the client's), and its `Batch`, which drops aborted transactions and
+ * control records and whose codecs are the ones the consumer uses.
  */
 import {createRequire} from 'node:module';
 import type {Kafka, KafkaMessage} from 'kafkajs';
+import {kafkajsClusterFactory} from '../kafkajs-cluster.js';
 
 const require = createRequire(import.meta.url);
 
@@ -50,13 +51,13 @@ type KafkajsCluster = {
 	findBroker(query: {nodeId: string}): Promise<KafkajsBroker>;
 	removeBroker(address: {host: string; port: number}): void;
 };
-type CreateCluster = (options: {
+type ClusterOptions = {
 	metadataMaxAge: number;
 	allowAutoTopicCreation: boolean;
 	maxInFlightRequests: null;
 	instrumentationEmitter: null;
 	isolationLevel: number;
-}) => KafkajsCluster;
+};
 
 /** kafkajs' `ISOLATION_LEVEL.READ_COMMITTED`, its consumer's default: aborted records are skipped. */
 const READ_COMMITTED = 1;
@@ -102,16 +103,6 @@ export type PartitionReader = {
 	disconnect(): Promise<void>;
 };
 
-/** kafkajs' private cluster factory of a client, found by its symbol's description. */
-function clusterFactory(kafka: Kafka): CreateCluster {
-	const symbol = Object.getOwnPropertySymbols(kafka).find(
-		(candidate) => candidate.description === 'private:Kafka:createCluster',
-	);
-	const factory = symbol ? (kafka as unknown as Record<symbol, unknown>)[symbol] : undefined;
-	if (typeof factory !== 'function') throw new Error('this kafkajs version has no cluster factory');
-	return factory as CreateCluster;
-}
-
 /** Turn one decoded partition into what we deliver, with kafkajs' own rules for offsets. */
 function toFetched(topic: string, fetchOffset: string, data: PartitionData): FetchedPartition {
 	const batch = new Batch(topic, fetchOffset, data);
@@ -129,7 +120,9 @@ function toFetched(topic: string, fetchOffset: string, data: PartitionData): Fet
 
 /** A reader over `kafka`'s connection settings; nothing connects until `connect`. */
 export function createPartitionReader(kafka: Kafka): PartitionReader {
-	const cluster = clusterFactory(kafka)({
+	const createCluster = kafkajsClusterFactory<ClusterOptions, KafkajsCluster>(kafka);
+	if (!createCluster) throw new Error('this kafkajs version has no cluster factory');
+	const cluster = createCluster({
 		// New partitions are found by our own refreshes, not by metadata age.
 		metadataMaxAge: 300_000,
 		allowAutoTopicCreation: false,

@@ -45,12 +45,18 @@ export type TopicWatch = {
 	report(topic: string, change: TopicChange): void;
 	/** Seen missing since its last start (the session waits for it). */
 	isDeleted(topic: string): boolean;
+	/** Deleted or created again, and not started afresh yet: its old positions mean nothing. */
+	isWaiting(topic: string): boolean;
 	/**
 	 * In a session, once every topic exists: each topic deleted or created again is started
 	 * from its log start (positions and high watermarks in the tracker), then `started` is
-	 * called with its ranges. Throws like `ranges`; what was not started is tried next session.
+	 * called with its ranges. Throws like `ranges`; what was not started is tried next session,
+	 * as are the topics `ready` says no to (still missing).
 	 */
-	startFresh(started: (topic: string, ranges: PartitionRange[]) => void): Promise<void>;
+	startFresh(
+		started: (topic: string, ranges: PartitionRange[]) => void,
+		ready?: (topic: string) => boolean,
+	): Promise<void>;
 	/** The connection state's reason while `missing` topics are waited for. */
 	waitingReason(missing: readonly string[]): string;
 	/** No more looks (the stream stops). */
@@ -122,8 +128,10 @@ export function createTopicWatch(deps: TopicWatchDeps): TopicWatch {
 		},
 		report: changed,
 		isDeleted: (topic) => deleted.has(topic),
-		async startFresh(started) {
+		isWaiting: (topic) => fresh.has(topic),
+		async startFresh(started, ready = () => true) {
 			for (const topic of [...fresh]) {
+				if (!ready(topic)) continue;
 				const ranges = await deps.ranges(topic);
 				if (disposed) return;
 				tracker.forgetTopic(topic);
