@@ -7,7 +7,8 @@
  * Left outside, loaded from node_modules as before: kafkajs (the stream patches and reads its
  * internal modules by path: they must be the very modules its entry loads) and zstd-wasm
  * (it reads its .wasm file beside itself). The worker stays beside the chunk that starts it
- * (`new URL('stream-worker.js', import.meta.url)`).
+ * (`new URL('stream-worker.js', import.meta.url)`), and so does plain output's line packer, which
+ * the worker imports by URL.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,7 +44,12 @@ const bundledInkOutput: Plugin = {
 fs.rmSync(dist, {recursive: true, force: true});
 await build({
 	absWorkingDir: root,
-	entryPoints: {cli: 'source/cli.tsx', 'stream-worker': 'source/kafka/worker/stream-worker.ts'},
+	entryPoints: {
+		cli: 'source/cli.tsx',
+		'stream-worker': 'source/kafka/worker/stream-worker.ts',
+		// The worker imports plain output's packer by URL (plain.ts: `plain/json-line-packing.js`).
+		'plain/json-line-packing': 'source/plain/json-line-packing.ts',
+	},
 	outdir: dist,
 	bundle: true,
 	splitting: true,
