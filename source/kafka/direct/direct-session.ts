@@ -1,7 +1,7 @@
 import type {Kafka} from 'kafkajs';
 import type {PartitionBatch} from '../log-stream/batch-delivery.js';
 import type {PartitionTracker} from '../log-stream/partition-tracker.js';
-import type {PartitionRange} from '../log-stream/start-offsets.js';
+import type {PartitionRange} from '../log-stream/topics/start-offsets.js';
 import {type DirectReading, startDirectReading} from './direct-reading.js';
 import {createPartitionReader, type FetchFailure, type PartitionReader} from './partition-reader.js';
 

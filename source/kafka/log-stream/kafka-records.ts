@@ -1,6 +1,6 @@
 import type {KafkaMessage} from 'kafkajs';
 import type {RawRecord} from '../../record/log-record.js';
-import type {PartitionRange} from './start-offsets.js';
+import type {PartitionRange} from './topics/start-offsets.js';
 
 /** kafkajs' offsets of a topic (strings) as numbers. */
 export function rangesOf(

@@ -2,19 +2,19 @@ import type {Consumer, Kafka} from 'kafkajs';
 import type {StartPosition} from '../../stream/start-position.js';
 import type {DirectSession} from '../direct/direct-session.js';
 import type {GroupGuard} from '../group-guard.js';
-import type {AdminOffsets} from './admin-offsets.js';
 import type {BatchDelivery} from './batch-delivery.js';
 import type {CaughtUpWatch} from './caught-up.js';
-import type {ConsumerEventHandlers} from './consumer-events.js';
+import type {ConsumerEventHandlers} from './group/consumer-events.js';
+import type {OffsetCommitter} from './group/offset-committer.js';
+import type {StaleConsumers} from './group/stale-consumer.js';
 import type {LogStreamOptions} from './log-stream-options.js';
-import type {OffsetCommitter} from './offset-committer.js';
 import type {PartitionReporter} from './partition-reporter.js';
-import type {PartitionJoin, PartitionStarts} from './partition-starts.js';
 import type {PartitionTracker} from './partition-tracker.js';
-import type {StaleConsumers} from './stale-consumer.js';
 import type {StateReporter} from './state-reporter.js';
 import type {StopSignals} from './stop-signals.js';
-import type {TopicChange, TopicWatch} from './topic-watch.js';
+import type {AdminOffsets} from './topics/admin-offsets.js';
+import type {PartitionJoin, PartitionStarts} from './topics/partition-starts.js';
+import type {TopicChange, TopicWatch} from './topics/topic-watch.js';
 
 export type Outcome = 'running' | 'retry' | 'stopped';
 

@@ -1,16 +1,16 @@
 import type {Admin, Consumer} from 'kafkajs';
 import type {StartPosition} from '../../stream/start-position.js';
 import {describeKafkaError, isFatalKafkaError} from '../error-reason.js';
-import {applyPause, createAssignment} from './assignment.js';
 import type {PartitionEnd} from './caught-up.js';
-import {type ConsumerEventHandlers, listenToConsumer} from './consumer-events.js';
-import {createConsumerSlot} from './consumer-slot.js';
-import {makeGroupConsumer} from './group-consumer.js';
-import type {PartitionJoin} from './partition-starts.js';
+import {applyPause, createAssignment} from './group/assignment.js';
+import {type ConsumerEventHandlers, listenToConsumer} from './group/consumer-events.js';
+import {createConsumerSlot} from './group/consumer-slot.js';
+import {makeGroupConsumer} from './group/group-consumer.js';
 import type {Outcome, SessionLoop, SessionLoopDeps} from './session-loop-types.js';
 import {backoffMs, within} from './stream-timing.js';
-import {createTopicWait} from './topic-wait.js';
-import {topicChangeMessage} from './topic-watch.js';
+import type {PartitionJoin} from './topics/partition-starts.js';
+import {createTopicWait} from './topics/topic-wait.js';
+import {topicChangeMessage} from './topics/topic-watch.js';
 
 export type {SessionLoop, SessionLoopDeps} from './session-loop-types.js';
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {startOffsets} from '../../../source/kafka/log-stream/start-offsets.js';
+import {startOffsets} from '../../../source/kafka/log-stream/topics/start-offsets.js';
 import {
 	filterSpecOf,
 	initialViewState,

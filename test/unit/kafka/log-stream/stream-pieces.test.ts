@@ -1,5 +1,5 @@
 import {describe, expect, it, vi} from 'vitest';
-import {createConsumerSlot} from '../../../../source/kafka/log-stream/consumer-slot.js';
+import {createConsumerSlot} from '../../../../source/kafka/log-stream/group/consumer-slot.js';
 import {rangesOf, toRawRecord} from '../../../../source/kafka/log-stream/kafka-records.js';
 import {createPartitionReporter} from '../../../../source/kafka/log-stream/partition-reporter.js';
 import {createStateReporter} from '../../../../source/kafka/log-stream/state-reporter.js';

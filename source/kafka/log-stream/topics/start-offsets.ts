@@ -1,4 +1,4 @@
-import type {StartPosition} from '../../stream/start-position.js';
+import type {StartPosition} from '../../../stream/start-position.js';
 
 /** A partition's offset range: `low` is the first offset still stored, `high` the next one to be written. */
 export type PartitionRange = {partition: number; low: number; high: number};

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {createPartitionTracker} from '../../../../source/kafka/log-stream/partition-tracker.js';
-import type {PartitionRange} from '../../../../source/kafka/log-stream/start-offsets.js';
+import {createPartitionTracker} from '../../../../../source/kafka/log-stream/partition-tracker.js';
+import type {PartitionRange} from '../../../../../source/kafka/log-stream/topics/start-offsets.js';
 import {
 	createTopicWatch,
 	offsetsWentBack,
@@ -8,7 +8,7 @@ import {
 	signalsTopicChange,
 	type TopicChange,
 	topicChangeMessage,
-} from '../../../../source/kafka/log-stream/topic-watch.js';
+} from '../../../../../source/kafka/log-stream/topics/topic-watch.js';
 
 /**
  * A cluster the watch looks at, with topic 'logs' read at `positions` (partition → position) and

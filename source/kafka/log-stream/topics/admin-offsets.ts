@@ -1,8 +1,8 @@
 import type {Admin, Kafka, RetryOptions} from 'kafkajs';
-import type {StartPosition} from '../../stream/start-position.js';
-import {rangesOf} from './kafka-records.js';
+import type {StartPosition} from '../../../stream/start-position.js';
+import {rangesOf} from '../kafka-records.js';
+import {within} from '../stream-timing.js';
 import {type PartitionRange, startOffsets} from './start-offsets.js';
-import {within} from './stream-timing.js';
 
 /** Per topic: its partitions' offsets now and where `start` reads each one from. */
 export type TopicStarts = Map<string, {ranges: PartitionRange[]; offsets: Map<number, number>}>;

@@ -1,5 +1,5 @@
 import {describe, expect, it, vi} from 'vitest';
-import {createTopicWait} from '../../../../source/kafka/log-stream/topic-wait.js';
+import {createTopicWait} from '../../../../../source/kafka/log-stream/topics/topic-wait.js';
 
 describe('createTopicWait', () => {
 	it('looks every period until every missing topic exists, then says so once', async () => {

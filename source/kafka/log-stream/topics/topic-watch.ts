@@ -1,5 +1,5 @@
-import type {KafkaLogNote} from '../kafka-logger.js';
-import type {PartitionTracker} from './partition-tracker.js';
+import type {KafkaLogNote} from '../../kafka-logger.js';
+import type {PartitionTracker} from '../partition-tracker.js';
 import type {PartitionRange} from './start-offsets.js';
 
 /**

@@ -3,7 +3,7 @@ import {
 	type PartitionRange,
 	startOffsets,
 	tailShares,
-} from '../../../../source/kafka/log-stream/start-offsets.js';
+} from '../../../../../source/kafka/log-stream/topics/start-offsets.js';
 
 const ranges = (...sizes: Array<[number, number]>): PartitionRange[] =>
 	sizes.map(([low, high], partition) => ({partition, low, high}));

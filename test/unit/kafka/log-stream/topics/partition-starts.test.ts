@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {createPartitionStarts} from '../../../../source/kafka/log-stream/partition-starts.js';
-import type {PartitionRange} from '../../../../source/kafka/log-stream/start-offsets.js';
+import {createPartitionStarts} from '../../../../../source/kafka/log-stream/topics/partition-starts.js';
+import type {PartitionRange} from '../../../../../source/kafka/log-stream/topics/start-offsets.js';
 
 function deferred<T>() {
 	let resolve!: (value: T) => void;

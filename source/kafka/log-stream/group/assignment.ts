@@ -1,5 +1,5 @@
 import type {Consumer} from 'kafkajs';
-import type {PartitionTracker} from './partition-tracker.js';
+import type {PartitionTracker} from '../partition-tracker.js';
 
 /** The partitions the group assigned to our consumer, and seeking them to our own positions. */
 export type Assignment = {

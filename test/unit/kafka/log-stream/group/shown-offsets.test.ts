@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {createShownOffsets} from '../../../../source/kafka/log-stream/shown-offsets.js';
+import {createShownOffsets} from '../../../../../source/kafka/log-stream/group/shown-offsets.js';
 
 describe('shown offsets', () => {
 	it('without acknowledgements: the latest next offset per partition, once per take', () => {
