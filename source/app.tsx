@@ -28,7 +28,7 @@ import {dayOf, formatTime} from './terminal-text/format-time.js';
 import type {ServiceColourOverrides} from './terminal-text/service-colour.js';
 import {detailRows, fieldFilterTerm} from './view/detail-rows.js';
 import {helpScroll} from './view/help-layout.js';
-import type {KeyContext, ResolvedKey} from './view/key-map.js';
+import type {KeyContext, ResolvedKey} from './view/keys/key-types.js';
 import {computeLayout} from './view/layout.js';
 import {findWrapping, matchOrdinal} from './view/search-jump.js';
 import {

@@ -1,6 +1,7 @@
 import {type Key, useInput} from 'ink';
 import {useEffect, useRef, useState} from 'react';
-import {type KeyContext, type ResolvedKey, resolveKey} from '../view/key-map.js';
+import {resolveKey} from '../view/keys/key-lookup.js';
+import type {KeyContext, ResolvedKey} from '../view/keys/key-types.js';
 import type {TextInput} from '../view/view-state.js';
 
 export type KeyBindingHandlers = {
