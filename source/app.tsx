@@ -1,5 +1,5 @@
 import {Box, useApp} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import {useEffect, useMemo, useReducer} from 'react';
 import {DetailView, detailBodyRows, detailMaxScroll} from './components/detail-view.js';
 import {Footer} from './components/footer.js';
 import {Header, type TuiInfo} from './components/header.js';
@@ -11,32 +11,28 @@ import {SeekMenu} from './components/seek-menu.js';
 import {ServiceList, serviceRows} from './components/service-list.js';
 import {isTooSmall, TooSmall} from './components/too-small.js';
 import {exportView} from './export/export-view.js';
+import {useFooterMessage} from './hooks/use-footer-message.js';
 import {useKeyBindings} from './hooks/use-key-bindings.js';
 import {useLogStoreVersion} from './hooks/use-log-store.js';
 import {useSavedFilters} from './hooks/use-saved-filters.js';
+import {useSearch} from './hooks/use-search.js';
 import {useStreamStatus} from './hooks/use-stream-status.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {errorMessage} from './shared/error-message.js';
-import {compileTerm, parseFilterTerm} from './store/filter/record-filter.js';
 import type {SavedFilterStore} from './store/filter/saved-filters.js';
-import {isMark, type LogStore, type ViewLine} from './store/log-store-types.js';
-import type {StartPosition} from './stream/start-position.js';
+import type {LogStore} from './store/log-store-types.js';
 import type {StreamController} from './stream/stream-controller.js';
 import type {StreamStatusStore} from './stream/stream-status.js';
-import {countOf, formatCount} from './terminal-text/format-count.js';
-import {dayOf, formatTime} from './terminal-text/format-time.js';
+import {dayOf} from './terminal-text/format-time.js';
 import type {ServiceColourOverrides} from './terminal-text/service-colour.js';
-import {detailRows, fieldFilterTerm} from './view/detail-rows.js';
-import {helpScroll} from './view/help-layout.js';
-import type {KeyContext, ResolvedKey} from './view/key-map.js';
+import type {CommandEnv} from './view/commands/command-env.js';
+import {handleCommand} from './view/commands/context-handlers.js';
+import {detailRows} from './view/detail-rows.js';
+import type {KeyContext, ResolvedKey} from './view/keys/key-types.js';
 import {computeLayout} from './view/layout.js';
-import {findWrapping, matchOrdinal} from './view/search-jump.js';
 import {
-	type FooterMessage,
 	initialViewState,
 	liveFilterText,
 	panePosition,
-	SEEK_CHOICES,
 	splitFilterTerms,
 	type ViewIndex,
 	type ViewState,
@@ -62,9 +58,6 @@ export type AppProps = {
 	savedFilters?: SavedFilterStore | undefined;
 };
 
-/** How long a footer message stays. */
-const MESSAGE_MS = 4000;
-
 function initialStateFrom(store: LogStore): ViewState {
 	const filter = store.filter;
 	return {
@@ -73,16 +66,6 @@ function initialStateFrom(store: LogStore): ViewState {
 		minLevel: filter.minLevel,
 		filterText: filter.terms.join(' '),
 	};
-}
-
-function isError(line: ViewLine): boolean {
-	return !isMark(line) && (line.level === 'error' || line.level === 'fatal');
-}
-
-function seekPosition(index: number, now: number): StartPosition {
-	const position = SEEK_CHOICES[index]?.position ?? SEEK_CHOICES[0].position;
-	if (position.kind === 'since') return {kind: 'since', time: now - position.minutes * 60_000};
-	return position;
 }
 
 /** The root component: header, services, log pane, partitions, footer, overlays; keys to actions. */
@@ -102,19 +85,7 @@ export function App({
 	const version = useLogStoreVersion(store);
 	const status = useStreamStatus(statusStore);
 	const [view, dispatch] = useReducer(viewReducer, store, initialStateFrom);
-	const messageId = useRef(0);
-
-	const say = useCallback((text: string, tone: FooterMessage['tone'] = 'info') => {
-		messageId.current += 1;
-		dispatch({type: 'showMessage', message: {id: messageId.current, text, tone}});
-	}, []);
-
-	useEffect(() => {
-		if (!view.message) return;
-		const id = view.message.id;
-		const timer = setTimeout(() => dispatch({type: 'dismissMessage', id}), MESSAGE_MS);
-		return () => clearTimeout(timer);
-	}, [view.message]);
+	const say = useFooterMessage(view.message, dispatch);
 
 	// The store filters; the view state says how. Typing a filter applies it live.
 	const filterText = liveFilterText(view);
@@ -134,19 +105,7 @@ export function App({
 	);
 	const position = panePosition(view, index);
 
-	const searchText = view.input.kind === 'search' ? view.input.text : view.searchText;
-	const search = useMemo(() => {
-		if (searchText.trim() === '') return undefined;
-		const term = parseFilterTerm(searchText.trim());
-		const compiled = compileTerm(searchText.trim());
-		if (compiled.error || term.kind === 'empty') return undefined;
-		const test = (line: ViewLine) => !isMark(line) && compiled.test(line);
-		return {term, test};
-	}, [searchText]);
-	// The store keeps the match count up to date as lines come and go (no scan per frame).
-	useEffect(() => {
-		store.setSearch(search?.test);
-	}, [store, search]);
+	const search = useSearch(store, view);
 	const matchCount = search && version >= 0 ? store.searchMatches : undefined;
 
 	const overlayRecord = view.overlay.kind === 'detail' ? view.overlay.seq : undefined;
@@ -156,238 +115,33 @@ export function App({
 		const line = at >= 0 ? store.slice(at, at + 1)[0] : undefined;
 		return line ? detailRows(line) : undefined;
 	}, [store, overlayRecord]);
-	const detailFields = detail ? detail.filter((row) => row.field).length : 0;
 
 	const context: KeyContext = view.overlay.kind === 'none' ? view.focus : view.overlay.kind;
 
-	const jump = (found: number, what: string) => {
-		if (found < 0) say(`no ${what}`, 'warn');
-		else dispatch({type: 'jumpTo', index: found, view: index, pageSize});
+	// What a key's command reads and may do this frame (see view/commands/).
+	const env: CommandEnv = {
+		view,
+		index,
+		position,
+		pageSize,
+		columns,
+		layout,
+		services,
+		servicePageSize: serviceRows(layout.main),
+		searchTest: search?.test,
+		detail,
+		detailPage: detailBodyRows(layout.body),
+		detailMaxScroll: () => (detail ? detailMaxScroll(detail, columns, layout.body) : 0),
+		store,
+		controller,
+		dispatch,
+		say,
+		exit,
+		startSavedFilterPrompt: (kind) => savedFilters.start(kind),
+		exportView: () => exportView(store, exportDirectory),
+		now: Date.now,
 	};
-
-	const onCommand = ({command, argument}: ResolvedKey) => {
-		const from = position.selected;
-		switch (command) {
-			case 'quit':
-				exit();
-				return;
-			case 'toggleHelp':
-				dispatch({type: 'toggleHelp'});
-				return;
-			case 'helpUp':
-			case 'helpDown':
-			case 'helpPageUp':
-			case 'helpPageDown':
-				dispatch(helpScroll(command, columns, layout.body));
-				return;
-			case 'cycleServicesPanel':
-				dispatch({type: 'cycleServicesPanel', from: layout.servicesPanel});
-				return;
-			case 'togglePause':
-				if (controller.paused) {
-					controller.resume();
-					say('resumed');
-				} else {
-					controller.pause();
-					say('paused: fetching stopped, Space resumes');
-				}
-				return;
-			case 'scrollUp':
-				dispatch({type: 'scroll', delta: -1, view: index, pageSize});
-				return;
-			case 'scrollDown':
-				dispatch({type: 'scroll', delta: 1, view: index, pageSize});
-				return;
-			case 'pageUp':
-				dispatch({type: 'scrollPage', direction: -1, view: index, pageSize});
-				return;
-			case 'pageDown':
-				dispatch({type: 'scrollPage', direction: 1, view: index, pageSize});
-				return;
-			case 'top':
-				dispatch({type: 'scrollTop', view: index, pageSize});
-				return;
-			case 'follow':
-				dispatch({type: 'follow'});
-				return;
-			case 'openDetail': {
-				const seq = from >= 0 ? store.seqAt(from) : undefined;
-				if (seq !== undefined) dispatch({type: 'openDetail', seq});
-				return;
-			}
-			case 'startFilter':
-				dispatch({type: 'startInput', kind: 'filter'});
-				return;
-			case 'startSearch':
-				dispatch({type: 'startInput', kind: 'search'});
-				return;
-			case 'saveFilter':
-			case 'recallFilter':
-				savedFilters.start(command);
-				return;
-			case 'nextMatch':
-			case 'previousMatch': {
-				if (!search) {
-					say('no search: f to search', 'warn');
-					return;
-				}
-				const found = findWrapping(store, from, command === 'nextMatch' ? 1 : -1, search.test);
-				jump(found.index, 'match in the view');
-				if (found.index < 0) return;
-				const ordinal = matchOrdinal(store, found.index, search.test);
-				say(
-					`match ${ordinal} of ${formatCount(store.searchMatches ?? ordinal)}${found.wrapped ? ' (wrapped)' : ''}`,
-				);
-				return;
-			}
-			case 'cycleLevel':
-				dispatch({type: 'cycleLevel'});
-				return;
-			case 'nextError':
-				jump(store.find(from, 1, isError), 'later error');
-				return;
-			case 'previousError':
-				jump(store.find(from, -1, isError), 'earlier error');
-				return;
-			case 'nextMark':
-				jump(store.find(from, 1, isMark), 'later mark');
-				return;
-			case 'previousMark':
-				jump(store.find(from, -1, isMark), 'earlier mark');
-				return;
-			case 'toggleServiceNumber': {
-				const number = (argument ?? -1) + 1;
-				const service = services.find((candidate) => candidate.number === number);
-				if (service) dispatch({type: 'toggleService', service: service.service});
-				else say(`no service ${number}: ${countOf(services.length, 'service')} so far`, 'warn');
-				return;
-			}
-			case 'toggleFocus':
-				dispatch({type: 'toggleFocus'});
-				return;
-			case 'showAllServices':
-				dispatch({type: 'showAllServices'});
-				return;
-			case 'invertServices':
-				if (view.services.services.size === 0) say('no services hidden: nothing to invert', 'warn');
-				else dispatch({type: 'invertServices'});
-				return;
-			case 'serviceUp':
-			case 'serviceDown':
-				dispatch({
-					type: 'serviceCursor',
-					delta: command === 'serviceUp' ? -1 : 1,
-					count: services.length,
-					pageSize: serviceRows(layout.main),
-				});
-				return;
-			case 'toggleCursorService':
-			case 'soloCursorService': {
-				const service = services[view.serviceCursor];
-				if (!service) return;
-				dispatch({
-					type: command === 'soloCursorService' ? 'soloService' : 'toggleService',
-					service: service.service,
-				});
-				return;
-			}
-			case 'demoBurst': {
-				const permission = controller.producePermission;
-				if (!permission.allowed) {
-					say(`demo sends disabled: ${permission.reason}`, 'warn');
-					return;
-				}
-				say('sending demo records…');
-				controller.sendDemoBurst().then(
-					(count) => say(`sent ${count} demo records`),
-					(error: unknown) => say(`demo send failed: ${errorMessage(error)}`, 'error'),
-				);
-				return;
-			}
-			case 'clearView':
-				store.clear();
-				dispatch({type: 'viewCleared'});
-				say('view cleared (counts kept)');
-				return;
-			case 'toggleWrap':
-				dispatch({type: 'toggleWrap'});
-				return;
-			case 'toggleOffsets':
-				dispatch({type: 'toggleOffsets'});
-				return;
-			case 'togglePartitions':
-				dispatch({type: 'togglePartitions'});
-				return;
-			case 'addMark': {
-				const mark = store.addMark();
-				say(`${mark.label} dropped at ${formatTime(mark.time)}`);
-				return;
-			}
-			case 'exportView':
-				exportView(store, exportDirectory).then(
-					(written) =>
-						written
-							? say(`exported ${countOf(written.lines, 'line')} to ${written.path}`)
-							: say('nothing to export: the view is empty', 'warn'),
-					(error: unknown) => say(`export failed: ${errorMessage(error)}`, 'error'),
-				);
-				return;
-			case 'openSeek':
-				dispatch({type: 'openSeek'});
-				return;
-			case 'seekUp':
-			case 'seekDown':
-				dispatch({type: 'seekChoice', delta: command === 'seekUp' ? -1 : 1});
-				return;
-			case 'seekChoose': {
-				if (view.overlay.kind !== 'seek') return;
-				const choice = SEEK_CHOICES[view.overlay.choice]!;
-				dispatch({type: 'viewCleared'});
-				say(`re-reading ${choice.label}…`);
-				controller.seek(seekPosition(view.overlay.choice, Date.now())).then(
-					() => say(`re-reading ${choice.label}`),
-					(error: unknown) => say(`re-read failed: ${errorMessage(error)}`, 'error'),
-				);
-				return;
-			}
-			case 'clearFilters':
-				dispatch({type: 'clearAllFilters'});
-				return;
-			case 'clearTextFilter':
-				dispatch({type: 'clearTextFilter'});
-				return;
-			case 'closeOverlay':
-				dispatch({type: 'closeOverlay'});
-				return;
-			case 'detailUp':
-			case 'detailDown':
-				dispatch({type: 'detailField', delta: command === 'detailUp' ? -1 : 1, fieldCount: detailFields});
-				return;
-			case 'detailPageUp':
-			case 'detailPageDown': {
-				const page = detailBodyRows(layout.body);
-				dispatch({
-					type: 'detailScroll',
-					delta: command === 'detailPageUp' ? -page : page,
-					maxScroll: detail ? detailMaxScroll(detail, columns, layout.body) : 0,
-				});
-				return;
-			}
-			case 'filterOnField': {
-				if (view.overlay.kind !== 'detail' || !detail) return;
-				const field = detail.filter((row) => row.field)[view.overlay.field]?.field;
-				if (!field) {
-					say('this record has no JSON fields to filter on', 'warn');
-					return;
-				}
-				const term = fieldFilterTerm(field);
-				dispatch({type: 'addFilterTerm', term});
-				dispatch({type: 'closeOverlay'});
-				say(`filter added: ${term}`);
-				return;
-			}
-		}
-	};
+	const onCommand = (resolved: ResolvedKey) => handleCommand(context, env, resolved);
 
 	useKeyBindings({
 		context,

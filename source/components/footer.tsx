@@ -1,7 +1,8 @@
 import {Box} from 'ink';
 import type {Segment} from '../terminal-text/segments.js';
 import {fitItems, type LineItem} from '../view/fit-items.js';
-import {footerHints, type KeyContext} from '../view/key-map.js';
+import {footerHints} from '../view/keys/key-help.js';
+import type {KeyContext} from '../view/keys/key-types.js';
 import {FOOTER_HEIGHT} from '../view/layout.js';
 import type {FooterMessage, ViewState} from '../view/view-state.js';
 import {SegmentLine} from './segment-line.js';

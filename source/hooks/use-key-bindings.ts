@@ -1,6 +1,8 @@
 import {type Key, useInput} from 'ink';
 import {useEffect, useRef, useState} from 'react';
-import {type KeyContext, type ResolvedKey, resolveKey} from '../view/key-map.js';
+import {promptEdit} from '../view/commands/prompt-keys.js';
+import {resolveKey} from '../view/keys/key-lookup.js';
+import type {KeyContext, ResolvedKey} from '../view/keys/key-types.js';
 import type {TextInput} from '../view/view-state.js';
 
 export type KeyBindingHandlers = {
@@ -13,17 +15,6 @@ export type KeyBindingHandlers = {
 	onInputCommit(): void;
 	onInputCancel(): void;
 };
-
-/** Drop the last character (a whole grapheme: an emoji or accented letter goes at once). */
-function dropLastCharacter(text: string): string {
-	const graphemes = Array.from(new Intl.Segmenter().segment(text), (part) => part.segment);
-	return graphemes.slice(0, -1).join('');
-}
-
-/** Printable text of a key press: no control characters (a paste arrives as one string). */
-function printable(input: string): string {
-	return input.replaceAll(/[\x00-\x1f\x7f-\x9f]/g, '');
-}
 
 /** One key press as Ink reports it. */
 type Press = {input: string; key: Key};
@@ -113,14 +104,11 @@ export function useKeyBindings(handlers: KeyBindingHandlers): void {
 	const take = ({input, key}: Press) => {
 		const current = latest.current;
 		if (current.input.kind !== 'none') {
-			if (key.ctrl && input === 'c') current.onCommand({command: 'quit'});
-			else if (key.escape) current.onInputCancel();
-			else if (key.return) current.onInputCommit();
-			else if (key.backspace || key.delete) current.onInputChange(dropLastCharacter(current.input.text));
-			else if (key.ctrl && input === 'u') current.onInputChange('');
-			else if (!key.ctrl && !key.meta && printable(input) !== '') {
-				current.onInputChange(current.input.text + printable(input));
-			}
+			const edit = promptEdit(current.input.text, input, key);
+			if (edit?.kind === 'quit') current.onCommand({command: 'quit'});
+			else if (edit?.kind === 'cancel') current.onInputCancel();
+			else if (edit?.kind === 'commit') current.onInputCommit();
+			else if (edit?.kind === 'change') current.onInputChange(edit.text);
 			return;
 		}
 		// Several printable keys at once: the first now, the rest after it took effect.

@@ -1,6 +1,8 @@
 import {FILTER_SYNTAX} from '../store/filter/filter-syntax.js';
 import {splitAtWord, textWidth} from '../terminal-text/truncate-to-width.js';
-import {type Command, type HelpRow, helpSections, KEY_BINDINGS} from './key-map.js';
+import {KEY_BINDINGS} from './key-map.js';
+import {type HelpRow, helpSections} from './keys/key-help.js';
+import type {Command} from './keys/key-types.js';
 import type {ViewAction} from './view-state.js';
 
 /**

@@ -1,116 +1,12 @@
 /**
  * The key map as a data table: which key does what, where, and how the help overlay and
- * footer describe it. The `?` overlay and the footer are generated from this table, so a
- * key added here is documented everywhere at once. Pure: no React, no Ink (the key shape
- * below mirrors Ink's `Key` so the hook can pass Ink's object straight in).
+ * footer describe it. The `?` overlay, the footer and the README are generated from this
+ * table, so a key added here is documented everywhere at once. The overlays' rows are in
+ * `keys/overlay-keys.ts`; the table's vocabulary in `keys/key-types.ts`, its look-ups in
+ * `keys/key-lookup.ts` and `keys/key-help.ts`, what each command does in `commands/`.
  */
-
-/** Where a key applies. Text input (filter/search being typed) is handled apart: it takes every key. */
-export type KeyContext = 'log' | 'services' | 'detail' | 'help' | 'seek';
-
-/** The special keys a binding can name (Ink's `Key` flags). */
-export type SpecialKey =
-	| 'upArrow'
-	| 'downArrow'
-	| 'pageUp'
-	| 'pageDown'
-	| 'home'
-	| 'end'
-	| 'return'
-	| 'escape'
-	| 'tab'
-	| 'backspace';
-
-/** A key press: either a printable `input` or a special key, optionally with Ctrl. */
-export type KeySpec = {input: string; ctrl?: boolean} | {special: SpecialKey; ctrl?: boolean};
-
-/** What a key asks for; the app turns commands into view actions and store/controller calls. */
-export type Command =
-	| 'quit'
-	| 'toggleHelp'
-	| 'togglePause'
-	| 'scrollUp'
-	| 'scrollDown'
-	| 'pageUp'
-	| 'pageDown'
-	| 'top'
-	| 'follow'
-	| 'openDetail'
-	| 'startFilter'
-	| 'startSearch'
-	| 'saveFilter'
-	| 'recallFilter'
-	| 'nextMatch'
-	| 'previousMatch'
-	| 'cycleLevel'
-	| 'nextError'
-	| 'previousError'
-	| 'toggleServiceNumber'
-	| 'toggleFocus'
-	| 'showAllServices'
-	| 'invertServices'
-	| 'serviceUp'
-	| 'serviceDown'
-	| 'toggleCursorService'
-	| 'soloCursorService'
-	| 'demoBurst'
-	| 'clearView'
-	| 'toggleWrap'
-	| 'toggleOffsets'
-	| 'togglePartitions'
-	| 'addMark'
-	| 'nextMark'
-	| 'previousMark'
-	| 'exportView'
-	| 'openSeek'
-	| 'clearFilters'
-	| 'clearTextFilter'
-	| 'closeOverlay'
-	| 'detailUp'
-	| 'detailDown'
-	| 'detailPageUp'
-	| 'detailPageDown'
-	| 'filterOnField'
-	| 'seekUp'
-	| 'seekDown'
-	| 'seekChoose'
-	| 'cycleServicesPanel'
-	| 'helpUp'
-	| 'helpDown'
-	| 'helpPageUp'
-	| 'helpPageDown';
-
-/** Help overlay sections, in the order they are shown. */
-export const HELP_SECTIONS = [
-	'Move',
-	'Stream',
-	'Filter & search',
-	'Services',
-	'View',
-	'Detail view',
-] as const;
-export type HelpSection = (typeof HELP_SECTIONS)[number];
-
-export type KeyBinding = {
-	keys: readonly KeySpec[];
-	contexts: readonly KeyContext[];
-	command: Command;
-	/** Extra argument, e.g. the 0-based service number for `1`-`9`. */
-	argument?: number;
-	/** How the key is written in help and footer, e.g. `j/↓`. Absent: not listed (a sibling row documents it). */
-	label?: string;
-	help?: string;
-	section?: HelpSection;
-	/** Short word for the footer; only bindings with one appear there. */
-	footer?: string;
-	/** The footer's word while the stream is paused, where it differs (Space: resume). */
-	footerPaused?: string;
-	/**
-	 * How much the footer hint matters when the row is short of room: the lowest go first.
-	 * Default 1; 3 never goes (quit, help), 2 for the keys of a focus and of finding one.
-	 */
-	footerPriority?: number;
-};
+import type {KeyBinding, KeyContext} from './keys/key-types.js';
+import {HELP_KEYS, OVERLAY_KEYS} from './keys/overlay-keys.js';
 
 const MAIN: readonly KeyContext[] = ['log', 'services'];
 const LOG: readonly KeyContext[] = ['log'];
@@ -150,28 +46,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		footer: 'help',
 		footerPriority: 3,
 	},
-	{
-		keys: [{input: 'k'}, {special: 'upArrow'}],
-		contexts: ['help'],
-		command: 'helpUp',
-		label: '↑/↓',
-		help: 'scroll this help (when it does not fit)',
-		section: 'View',
-		footer: 'scroll',
-		footerPriority: 2,
-	},
-	{keys: [{input: 'j'}, {special: 'downArrow'}], contexts: ['help'], command: 'helpDown'},
-	{
-		keys: [{special: 'pageUp'}, {input: 'b', ctrl: true}],
-		contexts: ['help'],
-		command: 'helpPageUp',
-		label: 'PgUp/PgDn',
-		help: 'scroll this help by a page',
-		section: 'View',
-		footer: 'page',
-		footerPriority: 2,
-	},
-	{keys: [{special: 'pageDown'}, {input: 'f', ctrl: true}], contexts: ['help'], command: 'helpPageDown'},
+	...HELP_KEYS,
 	{
 		keys: [{input: 'k'}, {special: 'upArrow'}],
 		contexts: LOG,
@@ -479,115 +354,5 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		help: 'clear the text filter and the search',
 		section: 'Filter & search',
 	},
-	{
-		keys: [{special: 'escape'}, {input: 'q'}],
-		contexts: ['detail', 'help', 'seek'],
-		command: 'closeOverlay',
-		label: 'Esc',
-		help: 'close the detail view / help / menu',
-		section: 'Detail view',
-	},
-	{keys: [{input: '?'}], contexts: ['detail', 'seek'], command: 'closeOverlay'},
-	{
-		keys: [{input: 'k'}, {special: 'upArrow'}],
-		contexts: ['detail'],
-		command: 'detailUp',
-		label: '↑/↓',
-		help: 'choose a field',
-		section: 'Detail view',
-	},
-	{keys: [{input: 'j'}, {special: 'downArrow'}], contexts: ['detail'], command: 'detailDown'},
-	{
-		keys: [{special: 'pageUp'}],
-		contexts: ['detail'],
-		command: 'detailPageUp',
-		label: 'PgUp/PgDn',
-		help: 'scroll the record',
-		section: 'Detail view',
-	},
-	{keys: [{special: 'pageDown'}], contexts: ['detail'], command: 'detailPageDown'},
-	{
-		keys: [{special: 'return'}],
-		contexts: ['detail'],
-		command: 'filterOnField',
-		label: 'Enter',
-		help: 'filter on the chosen field (field=value)',
-		section: 'Detail view',
-	},
-	{keys: [{input: 'k'}, {special: 'upArrow'}], contexts: ['seek'], command: 'seekUp'},
-	{keys: [{input: 'j'}, {special: 'downArrow'}], contexts: ['seek'], command: 'seekDown'},
-	{keys: [{special: 'return'}], contexts: ['seek'], command: 'seekChoose'},
+	...OVERLAY_KEYS,
 ];
-
-/** The subset of Ink's `Key` that the key map reads. */
-export type KeyPress = {ctrl: boolean} & {[K in SpecialKey]: boolean};
-
-function matches(spec: KeySpec, input: string, key: KeyPress): boolean {
-	if (Boolean(spec.ctrl) !== key.ctrl) return false;
-	if ('special' in spec) return key[spec.special];
-	return input === spec.input;
-}
-
-/** A resolved key press: the command and its argument. */
-export type ResolvedKey = {command: Command; argument?: number};
-
-/** The binding a key press triggers in a context, or undefined. The first matching row wins. */
-export function resolveKey(
-	context: KeyContext,
-	input: string,
-	key: KeyPress,
-	bindings: readonly KeyBinding[] = KEY_BINDINGS,
-): ResolvedKey | undefined {
-	for (const binding of bindings) {
-		if (!binding.contexts.includes(context)) continue;
-		if (binding.keys.some((spec) => matches(spec, input, key))) {
-			return binding.argument === undefined
-				? {command: binding.command}
-				: {command: binding.command, argument: binding.argument};
-		}
-	}
-	return undefined;
-}
-
-/** One row of the help overlay. */
-export type HelpRow = {label: string; help: string};
-
-/** The help overlay's content: sections in order, each with its documented keys. */
-export function helpSections(
-	bindings: readonly KeyBinding[] = KEY_BINDINGS,
-): {section: HelpSection; rows: HelpRow[]}[] {
-	return HELP_SECTIONS.map((section) => ({
-		section,
-		rows: bindings
-			.filter((binding) => binding.section === section && binding.label && binding.help)
-			.map((binding) => ({label: binding.label!, help: binding.help!})),
-	})).filter((group) => group.rows.length > 0);
-}
-
-/** The context of the main view: its keys need no focus of their own. */
-const MAIN_CONTEXT: KeyContext = 'log';
-
-/** A footer hint: how the key is written, its word, and how much it matters (see `footerPriority`). */
-export type FooterHint = {label: string; footer: string; priority: number};
-
-/**
- * The footer's key hints for a context, e.g. `{label: '/', footer: 'filter', priority: 1}`:
- * the keys of a focus or overlay first (those not bound in the main view), then the rest,
- * each group in table order.
- */
-export function footerHints(
-	context: KeyContext,
-	bindings: readonly KeyBinding[] = KEY_BINDINGS,
-	paused = false,
-): FooterHint[] {
-	const hints = bindings.filter(
-		(binding) => binding.footer && binding.label && binding.contexts.includes(context),
-	);
-	const own = hints.filter((binding) => !binding.contexts.includes(MAIN_CONTEXT));
-	const shared = hints.filter((binding) => binding.contexts.includes(MAIN_CONTEXT));
-	return [...own, ...shared].map((binding) => ({
-		label: binding.label!,
-		footer: (paused ? binding.footerPaused : undefined) ?? binding.footer!,
-		priority: binding.footerPriority ?? 1,
-	}));
-}

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {helpSections} from '../../source/view/key-map.js';
+import {helpSections} from '../../source/view/keys/key-help.js';
 import type {TmuxTerminal} from '../../tools/terminal/tmux.js';
 import {createTopic, produceRecords} from '../support/kafka/test-kafka.js';
 import {shopLogs} from '../support/records/shop-logs.js';

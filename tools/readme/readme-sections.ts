@@ -16,7 +16,8 @@ import type {FlagSpec} from '../../source/cli/flag-spec.js';
 import {flagGroups, flagLabel} from '../../source/cli/help-text.js';
 import type {RecordShape} from '../../source/record/shapes/record-shape.js';
 import type {FilterSyntaxRow} from '../../source/store/filter/filter-syntax.js';
-import type {HelpRow, HelpSection} from '../../source/view/key-map.js';
+import type {HelpRow} from '../../source/view/keys/key-help.js';
+import type {HelpSection} from '../../source/view/keys/key-types.js';
 import {renderFormats} from './readme-formats.js';
 
 /** The generated sections, in README order. */

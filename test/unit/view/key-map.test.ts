@@ -1,28 +1,16 @@
 import {describe, expect, it} from 'vitest';
+import {KEY_BINDINGS} from '../../../source/view/key-map.js';
+import {footerHints, helpSections} from '../../../source/view/keys/key-help.js';
+import {resolveKey} from '../../../source/view/keys/key-lookup.js';
 import {
-	footerHints,
 	HELP_SECTIONS,
-	helpSections,
-	KEY_BINDINGS,
 	type KeyContext,
 	type KeyPress,
-	resolveKey,
 	type SpecialKey,
-} from '../../../source/view/key-map.js';
+} from '../../../source/view/keys/key-types.js';
+import {NO_KEY} from '../../support/terminal/key-presses.js';
 
-const noKey: KeyPress = {
-	ctrl: false,
-	upArrow: false,
-	downArrow: false,
-	pageUp: false,
-	pageDown: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	tab: false,
-	backspace: false,
-};
+const noKey: KeyPress = NO_KEY;
 const special = (name: SpecialKey): KeyPress => ({...noKey, [name]: true});
 
 describe('the key table', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {footerHints} from '../../../source/view/key-map.js';
+import {footerHints} from '../../../source/view/keys/key-help.js';
 import {computeLayout} from '../../../source/view/layout.js';
 import {effectiveServicesPanel, nextServicesPanel} from '../../../source/view/services-panel.js';
 import {initialViewState, viewReducer} from '../../../source/view/view-state.js';

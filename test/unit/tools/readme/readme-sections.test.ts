@@ -6,7 +6,7 @@ import {FLAGS} from '../../../../source/cli/flag-table.js';
 import {helpText} from '../../../../source/cli/help-text.js';
 import {RECORD_SHAPES} from '../../../../source/record/shapes/record-shapes.js';
 import {FILTER_NOTES, FILTER_SYNTAX} from '../../../../source/store/filter/filter-syntax.js';
-import {helpSections} from '../../../../source/view/key-map.js';
+import {helpSections} from '../../../../source/view/keys/key-help.js';
 import {repoRoot} from '../../../../tools/kafka/kafka-jars.js';
 import {
 	codeSpan,

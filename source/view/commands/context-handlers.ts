@@ -1,0 +1,20 @@
+import type {KeyContext, ResolvedKey} from '../keys/key-types.js';
+import {type CommandEnv, type HandlerMap, runCommand} from './command-env.js';
+import {DETAIL_HANDLERS} from './detail-commands.js';
+import {LOG_HANDLERS} from './log-commands.js';
+import {HELP_HANDLERS, SEEK_HANDLERS} from './overlay-commands.js';
+import {SERVICES_HANDLERS} from './services-commands.js';
+
+/** Each context's handler map: what the commands its keys resolve to do there. */
+export const CONTEXT_HANDLERS: Record<KeyContext, HandlerMap> = {
+	log: LOG_HANDLERS,
+	services: SERVICES_HANDLERS,
+	detail: DETAIL_HANDLERS,
+	help: HELP_HANDLERS,
+	seek: SEEK_HANDLERS,
+};
+
+/** Run the command of a key pressed in `context`; false when that context does not handle it. */
+export function handleCommand(context: KeyContext, env: CommandEnv, resolved: ResolvedKey): boolean {
+	return runCommand(CONTEXT_HANDLERS[context], env, resolved);
+}
