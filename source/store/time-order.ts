@@ -1,0 +1,252 @@
+import type {LogRecord} from '../record/log-record.js';
+
+/**
+ * Puts records of several partitions in time order before they are shown. Kafka orders records
+ * only within a partition and hands them over a partition's batch at a time, so shown as they
+ * come, times jump backwards at every batch of another partition.
+ *
+ * This is a k-way merge of the partitions' queues by record time, where a record leaves only
+ * once no partition could still bring an earlier one:
+ * - every partition this buffer knows of has a record queued (the merge needs no waiting), or
+ * - a partition with nothing queued is still reading a backlog (its last batch ended below the
+ *   high watermark: the start window, a re-read): its next batch is a fetch away, so the record
+ *   waits for it, at most `catchUpHoldMs` after it arrived, or
+ * - every partition with nothing queued is live: the record waits out the reorder window,
+ *   `liveHoldMs` after it arrived, for another partition's record with an earlier time.
+ * Within a partition nothing is reordered: a partition's records leave in the order they came
+ * (offsets only grow, so the store's de-duplication by offset still holds). A record that
+ * arrives after the records of a later time already left goes out as it comes, after them: what
+ * was shown is never rewritten. More than `maxRecords` records or `maxChars` characters held
+ * and the earliest leave at once: memory stays bounded whatever the partitions do.
+ *
+ * The time is the record's `time` (the log's own timestamp, else Kafka's), the time the screen
+ * shows; then Kafka's timestamp; a record with neither (0 or less, not a number) sorts with the
+ * record before it in its partition, so it keeps its place in arrival order.
+ *
+ * Pure: the caller passes the clock and drives `take` (`time-ordered-intake.ts` with a timer).
+ */
+
+/** What the buffer reads of a record. */
+export type OrderedRecord = Pick<
+	LogRecord,
+	'topic' | 'partition' | 'time' | 'kafkaTime' | 'message' | 'value'
+>;
+
+export type TimeOrderOptions = {
+	/** Longest a record waits for a live partition's earlier record (the reorder window). Default 300 ms. */
+	liveHoldMs?: number;
+	/** Longest a record waits for the next batch of a partition still reading its backlog. Default 1500 ms. */
+	catchUpHoldMs?: number;
+	/** Most records held; past it the earliest leave at once. Default 20 000. */
+	maxRecords?: number;
+	/** Most characters (message + value) held; past it the earliest leave at once. Default 16 Mi. */
+	maxChars?: number;
+};
+
+/**
+ * 300 ms: the skew between producers' clocks and between partitions' batches that we absorb,
+ * short enough that a live line still appears at once to the eye.
+ */
+export const LIVE_HOLD_MS = 300;
+/** A backlog's next batch is one fetch away (well under a second); a leader that went away must not freeze the view. */
+export const CATCH_UP_HOLD_MS = 1500;
+export const MAX_HELD_RECORDS = 20_000;
+export const MAX_HELD_CHARS = 16 * 1024 * 1024;
+
+export type TimeOrderBuffer<R extends OrderedRecord> = {
+	/**
+	 * One batch of one partition, in its order, arriving at `now`. `behind`: the batch ended
+	 * below the partition's high watermark, so more of it is being read.
+	 */
+	push(records: readonly R[], now: number, behind?: boolean): void;
+	/** The records that may leave at `now`, in time order. */
+	take(now: number): R[];
+	/** Everything held, in time order (end of the run, a re-seek, a topic created again). */
+	flush(): R[];
+	/** When `take` may next give something (ms), or undefined while nothing is held. */
+	nextDue(now: number): number | undefined;
+	/** Records held. */
+	readonly size: number;
+};
+
+type Held<R> = {record: R; key: number; arrived: number; order: number};
+
+type Lane<R> = {
+	id: string;
+	queue: Held<R>[];
+	/** Index of the queue's head (the queue is compacted now and then, not shifted per record). */
+	head: number;
+	/** Sort key of the partition's last record: what a record without a time takes. */
+	lastKey: number;
+	/** Until when an empty queue means "more is being read" (its last batch was behind). */
+	behindUntil: number;
+	/** Position in the heap, -1 while the queue is empty. */
+	slot: number;
+};
+
+function usableTime(time: number): boolean {
+	return time > 0 && Number.isFinite(time);
+}
+
+function charsOf(record: OrderedRecord): number {
+	return record.message.length + (record.value?.length ?? 0);
+}
+
+export function createTimeOrderBuffer<R extends OrderedRecord>(
+	options: TimeOrderOptions = {},
+): TimeOrderBuffer<R> {
+	const liveHoldMs = options.liveHoldMs ?? LIVE_HOLD_MS;
+	const catchUpHoldMs = options.catchUpHoldMs ?? CATCH_UP_HOLD_MS;
+	const maxRecords = options.maxRecords ?? MAX_HELD_RECORDS;
+	const maxChars = options.maxChars ?? MAX_HELD_CHARS;
+
+	const lanes = new Map<string, Lane<R>>();
+	/** Lanes with a record queued, a binary min-heap by their head's (key, arrival order). */
+	const heap: Lane<R>[] = [];
+	let held = 0;
+	let chars = 0;
+	let arrivals = 0;
+	/** When the last lane was made: until `liveHoldMs` after, a full heap does not prove the merge complete. */
+	let newLaneAt = Number.NEGATIVE_INFINITY;
+
+	const headOf = (lane: Lane<R>) => lane.queue[lane.head]!;
+	const before = (a: Lane<R>, b: Lane<R>) => {
+		const x = headOf(a);
+		const y = headOf(b);
+		return x.key < y.key || (x.key === y.key && x.order < y.order);
+	};
+	const place = (lane: Lane<R>, slot: number) => {
+		heap[slot] = lane;
+		lane.slot = slot;
+	};
+	const siftUp = (slot: number) => {
+		const lane = heap[slot]!;
+		while (slot > 0) {
+			const parent = (slot - 1) >> 1;
+			if (!before(lane, heap[parent]!)) break;
+			place(heap[parent]!, slot);
+			slot = parent;
+		}
+		place(lane, slot);
+	};
+	const siftDown = (slot: number) => {
+		const lane = heap[slot]!;
+		for (;;) {
+			const left = 2 * slot + 1;
+			if (left >= heap.length) break;
+			const right = left + 1;
+			const child = right < heap.length && before(heap[right]!, heap[left]!) ? right : left;
+			if (!before(heap[child]!, lane)) break;
+			place(heap[child]!, slot);
+			slot = child;
+		}
+		place(lane, slot);
+	};
+	const removeTop = () => {
+		const top = heap[0]!;
+		top.slot = -1;
+		const last = heap.pop()!;
+		if (last !== top) {
+			place(last, 0);
+			siftDown(0);
+		}
+	};
+
+	/** The earliest held record leaves; its lane's next record (if any) takes its place in the heap. */
+	const shift = (): R => {
+		const lane = heap[0]!;
+		const item = headOf(lane);
+		lane.queue[lane.head] = undefined as unknown as Held<R>;
+		lane.head++;
+		held--;
+		chars -= charsOf(item.record);
+		if (lane.head === lane.queue.length) {
+			lane.queue = [];
+			lane.head = 0;
+			removeTop();
+		} else {
+			if (lane.head > 1024 && lane.head * 2 > lane.queue.length) {
+				lane.queue = lane.queue.slice(lane.head);
+				lane.head = 0;
+			}
+			siftDown(0);
+		}
+		return item.record;
+	};
+
+	/** True when a lane with nothing queued is still reading a backlog. */
+	const catchingUp = (now: number): boolean => {
+		for (const lane of lanes.values()) if (lane.slot === -1 && lane.behindUntil > now) return true;
+		return false;
+	};
+
+	/**
+	 * When the earliest held record may leave: at once when too much is held, or when every lane
+	 * has a record queued and no lane appeared lately (a round's other partitions may still be on
+	 * their way); else when the wait for the lanes with nothing queued runs out.
+	 */
+	const dueOf = (now: number, waitingForBacklog: boolean): number => {
+		if (held > maxRecords || chars > maxChars) return Number.NEGATIVE_INFINITY;
+		if (heap.length === lanes.size && now >= newLaneAt + liveHoldMs) return Number.NEGATIVE_INFINITY;
+		return headOf(heap[0]!).arrived + (waitingForBacklog ? catchUpHoldMs : liveHoldMs);
+	};
+
+	return {
+		push(records, now, behind = false) {
+			if (records.length === 0) return;
+			const first = records[0]!;
+			const id = `${first.topic}\u0000${first.partition}`;
+			let lane = lanes.get(id);
+			if (lane === undefined) {
+				lane = {id, queue: [], head: 0, lastKey: Number.NEGATIVE_INFINITY, behindUntil: 0, slot: -1};
+				lanes.set(id, lane);
+				newLaneAt = now;
+			}
+			const wasEmpty = lane.slot === -1;
+			for (const record of records) {
+				const key = usableTime(record.time)
+					? record.time
+					: usableTime(record.kafkaTime)
+						? record.kafkaTime
+						: lane.lastKey;
+				lane.lastKey = key;
+				lane.queue.push({record, key, arrived: now, order: arrivals++});
+				held++;
+				chars += charsOf(record);
+			}
+			lane.behindUntil = behind ? now + catchUpHoldMs : 0;
+			if (wasEmpty) {
+				heap.push(lane);
+				siftUp(heap.length - 1);
+			}
+		},
+		take(now) {
+			const out: R[] = [];
+			let waitingForBacklog = catchingUp(now);
+			while (heap.length > 0 && dueOf(now, waitingForBacklog) <= now) {
+				const lane = heap[0]!;
+				out.push(shift());
+				if (lane.slot === -1 && lane.behindUntil > now) waitingForBacklog = true;
+			}
+			return out;
+		},
+		flush() {
+			const out: R[] = [];
+			while (heap.length > 0) out.push(shift());
+			return out;
+		},
+		nextDue(now) {
+			if (heap.length === 0) return undefined;
+			let soonest = dueOf(now, catchingUp(now));
+			// The lanes settle, or one stops counting as catching up: either may shorten the wait.
+			if (newLaneAt + liveHoldMs > now) soonest = Math.min(soonest, newLaneAt + liveHoldMs);
+			for (const lane of lanes.values()) {
+				if (lane.slot === -1 && lane.behindUntil > now) soonest = Math.min(soonest, lane.behindUntil);
+			}
+			return soonest;
+		},
+		get size() {
+			return held;
+		},
+	};
+}

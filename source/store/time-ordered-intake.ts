@@ -1,0 +1,80 @@
+import {createTimeOrderBuffer, type OrderedRecord, type TimeOrderOptions} from './time-order.js';
+
+/**
+ * A `TimeOrderBuffer` (time-order.ts) with a timer: batches go in as the stream hands them over,
+ * and `deliver` gets the records in time order as soon as they may leave, the last ones when
+ * their wait runs out. The TUI's store and plain output take their records through one.
+ */
+export type TimeOrderedIntake<R extends OrderedRecord> = {
+	/** One partition's batch; `behind`: more of that partition is being read (see `TimeOrderBuffer.push`). */
+	push(records: readonly R[], behind?: boolean): void;
+	/**
+	 * Deliver everything held now, in time order: before the run ends (`--exit`), the view is
+	 * cleared for a re-seek, or a topic's offsets are forgotten (held records of the old
+	 * offsets must reach the store first, or its de-duplication would take the new ones for them).
+	 */
+	flush(): void;
+	/** Stop the timer; what is still held stays undelivered (flush first to keep it). */
+	dispose(): void;
+	/** Records held. */
+	readonly size: number;
+};
+
+export type TimeOrderedIntakeOptions = TimeOrderOptions & {
+	/** Clock, injectable for tests. */
+	now?: () => number;
+};
+
+export function createTimeOrderedIntake<R extends OrderedRecord>(
+	deliver: (records: R[]) => void,
+	options: TimeOrderedIntakeOptions = {},
+): TimeOrderedIntake<R> {
+	const now = options.now ?? Date.now;
+	const buffer = createTimeOrderBuffer<R>(options);
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	let timerDue = Number.POSITIVE_INFINITY;
+	let disposed = false;
+
+	const schedule = () => {
+		const at = now();
+		const due = buffer.nextDue(at);
+		if (due === undefined || disposed || due >= timerDue) return;
+		clearTimeout(timer);
+		timerDue = due;
+		timer = setTimeout(onTimer, Math.max(0, due - at));
+		// The stream keeps the process alive, not the records it already handed over.
+		timer.unref?.();
+	};
+
+	const release = () => {
+		const records = buffer.take(now());
+		if (records.length > 0) deliver(records);
+		schedule();
+	};
+
+	function onTimer() {
+		timer = undefined;
+		timerDue = Number.POSITIVE_INFINITY;
+		release();
+	}
+
+	return {
+		push(records, behind = false) {
+			if (disposed) return;
+			buffer.push(records, now(), behind);
+			release();
+		},
+		flush() {
+			const records = buffer.flush();
+			if (records.length > 0) deliver(records);
+		},
+		dispose() {
+			disposed = true;
+			clearTimeout(timer);
+			timer = undefined;
+		},
+		get size() {
+			return buffer.size;
+		},
+	};
+}
