@@ -49,10 +49,10 @@ export type ToStreamWorker =
 
 /** Worker → main thread. */
 export type FromStreamWorker =
-	/** One batch, parsed, packed by `packLogRecords` and transferred. */
-	| {type: 'records'; buffer: ArrayBuffer}
-	/** One batch packed by the `batchPacker` module, transferred. */
-	| {type: 'packed'; buffer: ArrayBuffer}
+	/** One batch, parsed, packed by `packLogRecords` and transferred; `behind` as `onRecords` has it. */
+	| {type: 'records'; buffer: ArrayBuffer; behind: boolean}
+	/** One batch packed by the `batchPacker` module, transferred; `behind` as for `records`. */
+	| {type: 'packed'; buffer: ArrayBuffer; behind: boolean}
 	| {type: 'status'; state: ConnectionState}
 	| {type: 'partitions'; partitions: PartitionStatus[]}
 	| {type: 'error'; message: string}

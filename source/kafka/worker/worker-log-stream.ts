@@ -31,8 +31,11 @@ const STOP_TIMEOUT_MS = 12_000;
 
 /** The worker stream's options: the log stream's, but records arrive parsed. */
 export type WorkerLogStreamOptions = Omit<LogStreamOptions, 'onRecords'> & {
-	/** Called once per batch, in order, with the records parsed in the worker (`seq` 0: the store assigns). */
-	onRecords: (records: LogRecord[]) => void;
+	/**
+	 * Called once per batch, in order, with the records parsed in the worker (`seq` 0: the store
+	 * assigns); `behind` as in `LogStreamOptions.onRecords`.
+	 */
+	onRecords: (records: LogRecord[], behind: boolean) => void;
 	/** How records are read (the config file's `fields` and `timeZone`); plain data, it crosses to the worker. */
 	parseSettings?: ParseSettings;
 	/**
@@ -40,7 +43,7 @@ export type WorkerLogStreamOptions = Omit<LogStreamOptions, 'onRecords'> & {
 	 * `BatchPacker`, loaded by URL so the format stays in the receiver's layer) and arrives
 	 * through `onBatch`; `onRecords` is not called.
 	 */
-	packedBatches?: {module: string; onBatch: (buffer: ArrayBuffer) => void};
+	packedBatches?: {module: string; onBatch: (buffer: ArrayBuffer, behind: boolean) => void};
 };
 
 /** The options without callbacks, or undefined when they cannot cross to a thread (a function in them). */
@@ -87,12 +90,12 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 				: undefined;
 			return (await import('../log-stream/log-stream.js')).createLogStream({
 				...streamOptions,
-				onRecords: (records) => {
+				onRecords: (records, behind) => {
 					const parsed: LogRecord[] = [];
 					const values: Array<Uint8Array | null> | undefined = packBatch ? [] : undefined;
 					for (const record of records) parseRows(record, parsed, values);
-					if (!packBatch) return options.onRecords(parsed);
-					if (parsed.length > 0) packedBatches?.onBatch(packBatch(parsed, values!));
+					if (!packBatch) return options.onRecords(parsed, behind);
+					if (parsed.length > 0) packedBatches?.onBatch(packBatch(parsed, values!), behind);
 				},
 			});
 		});
@@ -133,8 +136,8 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 			case 'records':
 			case 'packed': {
 				try {
-					if (message.type === 'packed') options.packedBatches?.onBatch(message.buffer);
-					else options.onRecords(unpackLogRecords(message.buffer));
+					if (message.type === 'packed') options.packedBatches?.onBatch(message.buffer, message.behind);
+					else options.onRecords(unpackLogRecords(message.buffer), message.behind);
 				} catch (error) {
 					options.onError?.(`could not handle records: ${errorMessage(error)}`);
 				}
