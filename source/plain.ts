@@ -16,6 +16,7 @@ import type {ViewerSettings} from './settings/run-settings.js';
 import {compileFilter} from './store/filter/record-filter.js';
 import {createLogStore} from './store/log-store.js';
 import {isMark} from './store/log-store-types.js';
+import {createTimeOrderedIntake} from './store/time-ordered-intake.js';
 import {groupPolicyOf} from './stream/group-policy.js';
 import type {ConnectionState} from './stream/stream-status.js';
 import {formatJsonLine, formatPlainLine} from './terminal-text/format-line.js';
@@ -109,6 +110,9 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 			? createJsonLinePrinter(writer)
 			: undefined;
 
+	// Partitions merged by time (store/time-order.ts); all held records go out before the end.
+	const ordered = createTimeOrderedIntake<LogRecord>(print);
+
 	/** While not connected, `--exit` gives up after `--timeout`. */
 	let stallTimer: NodeJS.Timeout | undefined;
 	let lastReason: string | undefined;
@@ -158,7 +162,7 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		// With --exit a missing topic ends the run (one line, exit 2); otherwise wait for it.
 		waitForTopics: !config.exitAtEnd,
 		...(config.parse ? {parseSettings: config.parse} : {}),
-		onRecords: print,
+		onRecords: (records, behind) => ordered.push(records, behind),
 		...(jsonLines
 			? {
 					packedBatches: {
@@ -171,6 +175,7 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 			: {}),
 		// A topic deleted and created again: its offsets start again (onError said so).
 		onTopicReset: (topic) => {
+			ordered.flush();
 			store.forgetTopic(topic);
 			jsonLines?.forgetTopic(topic);
 		},
@@ -205,10 +210,14 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 	void stream.start().catch((error: unknown) => end(2, `klog-tui: ${(error as Error).message}`));
 
 	const code = await finished;
+	// What is held is printed now, not after the group is left; records during stop() follow.
+	ordered.flush();
 	clearTimeout(stallTimer);
 	options.signal?.removeEventListener('abort', onAbort);
 	// Without a group joined there is nothing to leave: do not wait long for a dead broker.
 	await withTimeout(stream.stop(), everLive ? STOP_TIMEOUT_MS : GIVE_UP_STOP_MS);
+	ordered.flush();
+	ordered.dispose();
 	await writer.flush();
 	store.dispose();
 	return code;
