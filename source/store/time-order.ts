@@ -56,9 +56,12 @@ export const MAX_HELD_CHARS = 16 * 1024 * 1024;
 export type TimeOrderBuffer<R extends OrderedRecord> = {
 	/**
 	 * One batch of one partition, in its order, arriving at `now`. `behind`: the batch ended
-	 * below the partition's high watermark, so more of it is being read.
+	 * below the partition's high watermark, so more of it is being read. `whenOut` is handed back
+	 * by `leftBatches` once the batch's last record has left (what `--commit` may then commit).
 	 */
-	push(records: readonly R[], now: number, behind?: boolean): void;
+	push(records: readonly R[], now: number, behind?: boolean, whenOut?: () => void): void;
+	/** The `whenOut` of batches whose last record left since the last call, in the order they left. */
+	leftBatches(): (() => void)[];
 	/** The records that may leave at `now`, in time order. */
 	take(now: number): R[];
 	/** Everything held, in time order (end of the run, a re-seek, a topic created again). */
@@ -69,7 +72,14 @@ export type TimeOrderBuffer<R extends OrderedRecord> = {
 	readonly size: number;
 };
 
-type Held<R> = {record: R; key: number; arrived: number; order: number};
+type Held<R> = {
+	record: R;
+	key: number;
+	arrived: number;
+	order: number;
+	/** On a batch's last record: what `push` was given to call once the whole batch left. */
+	whenOut?: () => void;
+};
 
 type Lane<R> = {
 	id: string;
@@ -106,6 +116,7 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 	let held = 0;
 	let chars = 0;
 	let arrivals = 0;
+	let left: (() => void)[] = [];
 	/** When the last lane was made: until `liveHoldMs` after, a full heap does not prove the merge complete. */
 	let newLaneAt = Number.NEGATIVE_INFINITY;
 
@@ -160,6 +171,7 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 		lane.head++;
 		held--;
 		chars -= charsOf(item.record);
+		if (item.whenOut) left.push(item.whenOut);
 		if (lane.head === lane.queue.length) {
 			lane.queue = [];
 			lane.head = 0;
@@ -192,7 +204,7 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 	};
 
 	return {
-		push(records, now, behind = false) {
+		push(records, now, behind = false, whenOut) {
 			if (records.length === 0) return;
 			const first = records[0]!;
 			const id = `${first.topic}\u0000${first.partition}`;
@@ -214,6 +226,7 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 				held++;
 				chars += charsOf(record);
 			}
+			if (whenOut) lane.queue[lane.queue.length - 1]!.whenOut = whenOut;
 			lane.behindUntil = behind ? now + catchUpHoldMs : 0;
 			if (wasEmpty) {
 				heap.push(lane);
@@ -244,6 +257,11 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 				if (lane.slot === -1 && lane.behindUntil > now) soonest = Math.min(soonest, lane.behindUntil);
 			}
 			return soonest;
+		},
+		leftBatches() {
+			const out = left;
+			if (out.length > 0) left = [];
+			return out;
 		},
 		get size() {
 			return held;

@@ -6,15 +6,18 @@ import {createTimeOrderBuffer, type OrderedRecord, type TimeOrderOptions} from '
  * their wait runs out. The TUI's store and plain output take their records through one.
  */
 export type TimeOrderedIntake<R extends OrderedRecord> = {
-	/** One partition's batch; `behind`: more of that partition is being read (see `TimeOrderBuffer.push`). */
-	push(records: readonly R[], behind?: boolean): void;
+	/**
+	 * One partition's batch; `behind`: more of that partition is being read (see
+	 * `TimeOrderBuffer.push`). Resolves once `deliver` has had the batch's last record.
+	 */
+	push(records: readonly R[], behind?: boolean): Promise<void>;
 	/**
 	 * Deliver everything held now, in time order: before the run ends (`--exit`), the view is
 	 * cleared for a re-seek, or a topic's offsets are forgotten (held records of the old
 	 * offsets must reach the store first, or its de-duplication would take the new ones for them).
 	 */
 	flush(): void;
-	/** Stop the timer; what is still held stays undelivered (flush first to keep it). */
+	/** Stop the timer; what is still held stays undelivered (flush first to keep it); later batches go straight through. */
 	dispose(): void;
 	/** Records held. */
 	readonly size: number;
@@ -46,9 +49,14 @@ export function createTimeOrderedIntake<R extends OrderedRecord>(
 		timer.unref?.();
 	};
 
+	const hand = (records: R[]) => {
+		if (records.length === 0) return;
+		deliver(records);
+		for (const batchLeft of buffer.leftBatches()) batchLeft();
+	};
+
 	const release = () => {
-		const records = buffer.take(now());
-		if (records.length > 0) deliver(records);
+		hand(buffer.take(now()));
 		schedule();
 	};
 
@@ -60,13 +68,17 @@ export function createTimeOrderedIntake<R extends OrderedRecord>(
 
 	return {
 		push(records, behind = false) {
-			if (disposed) return;
-			buffer.push(records, now(), behind);
+			if (records.length === 0) return Promise.resolve();
+			if (disposed) {
+				deliver([...records]);
+				return Promise.resolve();
+			}
+			const out = new Promise<void>((resolve) => buffer.push(records, now(), behind, resolve));
 			release();
+			return out;
 		},
 		flush() {
-			const records = buffer.flush();
-			if (records.length > 0) deliver(records);
+			hand(buffer.flush());
 		},
 		dispose() {
 			disposed = true;

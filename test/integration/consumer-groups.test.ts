@@ -222,7 +222,9 @@ describe('an idle group', () => {
 			commitOffsets: true,
 			// Start at the end: kafkajs' autoCommit committed this seek at once (offsets 10).
 			start: {kind: 'tail', count: 0},
-			onRecords: (batch) => shown.push(...batch),
+			onRecords: (batch) => {
+				shown.push(...batch);
+			},
 			onStatus: (state: ConnectionState) => {
 				if (state.kind === 'live') live();
 			},

@@ -44,8 +44,10 @@ export type ToStreamWorker =
 	| StreamWorkerRequest
 	| {type: 'pause'}
 	| {type: 'resume'}
-	/** The main thread has handled a records message of `bytes` bytes. */
-	| {type: 'ack'; bytes: number};
+	/** The main thread has taken a records message of `bytes` bytes (flow control). */
+	| {type: 'ack'; bytes: number}
+	/** The oldest records message not yet shown reached the output (what `--commit` may commit). */
+	| {type: 'shown'};
 
 /** Worker → main thread. */
 export type FromStreamWorker =

@@ -81,8 +81,10 @@ port.on('message', (message: ToStreamWorker) => {
 	switch (message.type) {
 		case 'ack':
 			bytesInFlight -= message.bytes;
-			stream.acknowledgeRecords();
 			if (bytesInFlight <= MAX_BYTES_IN_FLIGHT / 2) wake();
+			return;
+		case 'shown':
+			stream.acknowledgeRecords();
 			return;
 		case 'pause':
 			stream.pause();

@@ -207,6 +207,26 @@ describe('TimeOrderBuffer', () => {
 });
 
 describe('TimeOrderedIntake', () => {
+	it('says when a batch has gone out whole, for --commit, in the order its records left', async () => {
+		vi.useFakeTimers({now: 0});
+		const delivered: number[] = [];
+		const out: string[] = [];
+		const intake = createTimeOrderedIntake<Rec>((records) => delivered.push(...times(records)));
+		const first = intake.push([rec(0, 10), rec(0, 30)]).then(() => out.push(`p0 after ${delivered.length}`));
+		const second = intake.push([rec(1, 20)]).then(() => out.push(`p1 after ${delivered.length}`));
+		await vi.advanceTimersByTimeAsync(LIVE_HOLD_MS - 1);
+		expect(out).toEqual([]);
+		await vi.advanceTimersByTimeAsync(1);
+		await Promise.all([first, second]);
+		// Each promise resolves only once deliver has had its batch's last record.
+		expect(delivered).toEqual([10, 20, 30]);
+		expect(out.sort()).toEqual(['p0 after 3', 'p1 after 3']);
+		intake.dispose();
+		// Disposed: what comes now goes straight through (nothing dropped at the end of a run).
+		await intake.push([rec(1, 5)]);
+		expect(delivered).toEqual([10, 20, 30, 5]);
+	});
+
 	it('delivers on its timer when the wait runs out, flushes on demand, stops when disposed', () => {
 		vi.useFakeTimers({now: 0});
 		const delivered: Rec[][] = [];
