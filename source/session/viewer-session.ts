@@ -73,7 +73,11 @@ export function createViewerSession(options: ViewerSessionOptions): ViewerSessio
 		withoutGroup: options.withoutGroup ?? false,
 		onRecords: (records, behind) => ordered.push(records, behind),
 		onStatus: (state) => status.setConnection(state),
-		onPartitions: (partitions) => status.setPartitions(partitions),
+		onPartitions: (partitions) => {
+			status.setPartitions(partitions);
+			// Partitions known: the start window need not wait out the reorder window for others.
+			ordered.announce(partitions);
+		},
 		// Problems also show as the connection state in the header; nothing may print under Ink.
 		onError: () => undefined,
 		// A topic deleted and created again: its offsets start again. What was shown stays.

@@ -7,7 +7,8 @@ import type {LogRecord} from '../record/log-record.js';
  *
  * This is a k-way merge of the partitions' queues by record time, where a record leaves only
  * once no partition could still bring an earlier one:
- * - every partition this buffer knows of has a record queued (the merge needs no waiting), or
+ * - every partition this buffer knows of has a record queued (the merge needs no waiting), and
+ *   none was first seen in the last `liveHoldMs` (a fetch's other partitions may be on the way), or
  * - a partition with nothing queued is still reading a backlog (its last batch ended below the
  *   high watermark: the start window, a re-read): its next batch is a fetch away, so the record
  *   waits for it, at most `catchUpHoldMs` after it arrived, or
@@ -60,6 +61,12 @@ export type TimeOrderBuffer<R extends OrderedRecord> = {
 	 * by `leftBatches` once the batch's last record has left (what `--commit` may then commit).
 	 */
 	push(records: readonly R[], now: number, behind?: boolean, whenOut?: () => void): void;
+	/**
+	 * The partitions the stream reads, with how many records each still has to read: a partition
+	 * not seen yet is waited for (when it has records to read) or counted as live, and once every
+	 * partition seen is among them, a full merge needs no wait for partitions yet unknown.
+	 */
+	announce(partitions: readonly AnnouncedPartition[], now: number): void;
 	/** The `whenOut` of batches whose last record left since the last call, in the order they left. */
 	leftBatches(): (() => void)[];
 	/** The records that may leave at `now`, in time order. */
@@ -71,6 +78,9 @@ export type TimeOrderBuffer<R extends OrderedRecord> = {
 	/** Records held. */
 	readonly size: number;
 };
+
+/** A partition as the stream's partition table has it. */
+export type AnnouncedPartition = {topic: string; partition: number; lag: number};
 
 type Held<R> = {
 	record: R;
@@ -119,6 +129,13 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 	let left: (() => void)[] = [];
 	/** When the last lane was made: until `liveHoldMs` after, a full heap does not prove the merge complete. */
 	let newLaneAt = Number.NEGATIVE_INFINITY;
+
+	const laneId = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+	const addLane = (id: string, behindUntil: number): Lane<R> => {
+		const lane: Lane<R> = {id, queue: [], head: 0, lastKey: Number.NEGATIVE_INFINITY, behindUntil, slot: -1};
+		lanes.set(id, lane);
+		return lane;
+	};
 
 	const headOf = (lane: Lane<R>) => lane.queue[lane.head]!;
 	const before = (a: Lane<R>, b: Lane<R>) => {
@@ -207,11 +224,10 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 		push(records, now, behind = false, whenOut) {
 			if (records.length === 0) return;
 			const first = records[0]!;
-			const id = `${first.topic}\u0000${first.partition}`;
+			const id = laneId(first.topic, first.partition);
 			let lane = lanes.get(id);
 			if (lane === undefined) {
-				lane = {id, queue: [], head: 0, lastKey: Number.NEGATIVE_INFINITY, behindUntil: 0, slot: -1};
-				lanes.set(id, lane);
+				lane = addLane(id, 0);
 				newLaneAt = now;
 			}
 			const wasEmpty = lane.slot === -1;
@@ -257,6 +273,18 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 				if (lane.slot === -1 && lane.behindUntil > now) soonest = Math.min(soonest, lane.behindUntil);
 			}
 			return soonest;
+		},
+		announce(partitions, now) {
+			const announced = new Set<string>();
+			for (const {topic, partition, lag} of partitions) {
+				const id = laneId(topic, partition);
+				announced.add(id);
+				// Only partitions not seen yet: a seen one's own batches say better whether it is behind.
+				if (!lanes.has(id)) addLane(id, lag > 0 ? now + catchUpHoldMs : 0);
+			}
+			let all = true;
+			for (const id of lanes.keys()) if (!announced.has(id)) all = false;
+			if (all) newLaneAt = Number.NEGATIVE_INFINITY;
 		},
 		leftBatches() {
 			const out = left;

@@ -1,4 +1,9 @@
-import {createTimeOrderBuffer, type OrderedRecord, type TimeOrderOptions} from './time-order.js';
+import {
+	type AnnouncedPartition,
+	createTimeOrderBuffer,
+	type OrderedRecord,
+	type TimeOrderOptions,
+} from './time-order.js';
 
 /**
  * A `TimeOrderBuffer` (time-order.ts) with a timer: batches go in as the stream hands them over,
@@ -11,6 +16,8 @@ export type TimeOrderedIntake<R extends OrderedRecord> = {
 	 * `TimeOrderBuffer.push`). Resolves once `deliver` has had the batch's last record.
 	 */
 	push(records: readonly R[], behind?: boolean): Promise<void>;
+	/** The stream's partition table (see `TimeOrderBuffer.announce`): what is no longer waited for goes now. */
+	announce(partitions: readonly AnnouncedPartition[]): void;
 	/**
 	 * Deliver everything held now, in time order: before the run ends (`--exit`), the view is
 	 * cleared for a re-seek, or a topic's offsets are forgotten (held records of the old
@@ -76,6 +83,11 @@ export function createTimeOrderedIntake<R extends OrderedRecord>(
 			const out = new Promise<void>((resolve) => buffer.push(records, now(), behind, resolve));
 			release();
 			return out;
+		},
+		announce(partitions) {
+			if (disposed) return;
+			buffer.announce(partitions, now());
+			release();
 		},
 		flush() {
 			hand(buffer.flush());

@@ -114,6 +114,36 @@ describe('TimeOrderBuffer', () => {
 		expect(times(buffer.take(CATCH_UP_HOLD_MS))).toEqual([15, 20]);
 	});
 
+	it('takes the partition table: waits for a partition with records to read, not for the window', () => {
+		const buffer = createTimeOrderBuffer<Rec>();
+		buffer.push([rec(0, 10), rec(0, 30)], 0);
+		// Partition 1 has records to read but none arrived yet: partition 0 waits for it.
+		buffer.announce(
+			[
+				{topic: 't', partition: 0, lag: 0},
+				{topic: 't', partition: 1, lag: 5},
+			],
+			1,
+		);
+		expect(buffer.take(LIVE_HOLD_MS)).toEqual([]);
+		buffer.push([rec(1, 20)], 400);
+		expect(times(buffer.take(400))).toEqual([10, 20, 30]);
+
+		// Every partition there is has a record queued: merged at once, no window for unknown ones.
+		const known = createTimeOrderBuffer<Rec>();
+		known.push([rec(2, 10), rec(2, 40)], 0);
+		known.push([rec(3, 20)], 0);
+		expect(known.take(0)).toEqual([]);
+		known.announce(
+			[
+				{topic: 't', partition: 2, lag: 0},
+				{topic: 't', partition: 3, lag: 0},
+			],
+			0,
+		);
+		expect(times(known.take(0))).toEqual([10, 20]);
+	});
+
 	it('sorts by the record time, else the Kafka time; without either a record keeps its place', () => {
 		const buffer = createTimeOrderBuffer<Rec>();
 		// Partition 0: the second record has no usable body time, but a Kafka time of 25.
