@@ -288,6 +288,10 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 		},
 		stop() {
 			stopPromise ??= (async () => {
+				// A receiver that just let its last records out (the time order, flushed on the way
+				// out) settles their promises in microtasks: their 'shown' must reach the worker before
+				// 'stop', which ends the commits.
+				await new Promise((resolve) => setImmediate(resolve));
 				const running = worker;
 				if (!running || ended) {
 					endStream(undefined);
