@@ -82,20 +82,26 @@ export type TimeOrderBuffer<R extends OrderedRecord> = {
 /** A partition as the stream's partition table has it. */
 export type AnnouncedPartition = {topic: string; partition: number; lag: number};
 
-type Held<R> = {
-	record: R;
-	key: number;
+/** One pushed batch while it is held: its records and their sort keys, no object per record. */
+type Chunk<R> = {
+	records: readonly R[];
+	keys: Float64Array;
 	arrived: number;
+	/** Arrival order of the first record (ties between equal times go by arrival). */
 	order: number;
-	/** On a batch's last record: what `push` was given to call once the whole batch left. */
-	whenOut?: () => void;
+	/** What `push` was given to call once the whole batch left. */
+	whenOut: (() => void) | undefined;
 };
 
 type Lane<R> = {
 	id: string;
-	queue: Held<R>[];
-	/** Index of the queue's head (the queue is compacted now and then, not shifted per record). */
-	head: number;
+	chunks: Chunk<R>[];
+	/** The head record: `chunks[first].records[index]` (chunks are compacted now and then, not shifted). */
+	first: number;
+	index: number;
+	/** The head's sort key and arrival order, kept at hand for the heap. */
+	headKey: number;
+	headOrder: number;
 	/** Sort key of the partition's last record: what a record without a time takes. */
 	lastKey: number;
 	/** Until when an empty queue means "more is being read" (its last batch was behind). */
@@ -132,16 +138,27 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 
 	const laneId = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 	const addLane = (id: string, behindUntil: number): Lane<R> => {
-		const lane: Lane<R> = {id, queue: [], head: 0, lastKey: Number.NEGATIVE_INFINITY, behindUntil, slot: -1};
+		const lane: Lane<R> = {
+			id,
+			chunks: [],
+			first: 0,
+			index: 0,
+			headKey: 0,
+			headOrder: 0,
+			lastKey: Number.NEGATIVE_INFINITY,
+			behindUntil,
+			slot: -1,
+		};
 		lanes.set(id, lane);
 		return lane;
 	};
 
-	const headOf = (lane: Lane<R>) => lane.queue[lane.head]!;
-	const before = (a: Lane<R>, b: Lane<R>) => {
-		const x = headOf(a);
-		const y = headOf(b);
-		return x.key < y.key || (x.key === y.key && x.order < y.order);
+	const before = (a: Lane<R>, b: Lane<R>) =>
+		a.headKey < b.headKey || (a.headKey === b.headKey && a.headOrder < b.headOrder);
+	const setHead = (lane: Lane<R>) => {
+		const chunk = lane.chunks[lane.first]!;
+		lane.headKey = chunk.keys[lane.index]!;
+		lane.headOrder = chunk.order + lane.index;
 	};
 	const place = (lane: Lane<R>, slot: number) => {
 		heap[slot] = lane;
@@ -183,24 +200,30 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 	/** The earliest held record leaves; its lane's next record (if any) takes its place in the heap. */
 	const shift = (): R => {
 		const lane = heap[0]!;
-		const item = headOf(lane);
-		lane.queue[lane.head] = undefined as unknown as Held<R>;
-		lane.head++;
+		const chunk = lane.chunks[lane.first]!;
+		const record = chunk.records[lane.index]!;
 		held--;
-		chars -= charsOf(item.record);
-		if (item.whenOut) left.push(item.whenOut);
-		if (lane.head === lane.queue.length) {
-			lane.queue = [];
-			lane.head = 0;
-			removeTop();
-		} else {
-			if (lane.head > 1024 && lane.head * 2 > lane.queue.length) {
-				lane.queue = lane.queue.slice(lane.head);
-				lane.head = 0;
+		chars -= charsOf(record);
+		lane.index++;
+		if (lane.index === chunk.records.length) {
+			if (chunk.whenOut) left.push(chunk.whenOut);
+			lane.chunks[lane.first] = undefined as unknown as Chunk<R>;
+			lane.first++;
+			lane.index = 0;
+			if (lane.first === lane.chunks.length) {
+				lane.chunks = [];
+				lane.first = 0;
+				removeTop();
+				return record;
 			}
-			siftDown(0);
+			if (lane.first > 64 && lane.first * 2 > lane.chunks.length) {
+				lane.chunks = lane.chunks.slice(lane.first);
+				lane.first = 0;
+			}
 		}
-		return item.record;
+		setHead(lane);
+		siftDown(0);
+		return record;
 	};
 
 	/** True when a lane with nothing queued is still reading a backlog. */
@@ -217,7 +240,8 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 	const dueOf = (now: number, waitingForBacklog: boolean): number => {
 		if (held > maxRecords || chars > maxChars) return Number.NEGATIVE_INFINITY;
 		if (heap.length === lanes.size && now >= newLaneAt + liveHoldMs) return Number.NEGATIVE_INFINITY;
-		return headOf(heap[0]!).arrived + (waitingForBacklog ? catchUpHoldMs : liveHoldMs);
+		const top = heap[0]!;
+		return top.chunks[top.first]!.arrived + (waitingForBacklog ? catchUpHoldMs : liveHoldMs);
 	};
 
 	return {
@@ -230,21 +254,22 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 				lane = addLane(id, 0);
 				newLaneAt = now;
 			}
-			const wasEmpty = lane.slot === -1;
-			for (const record of records) {
-				const key = usableTime(record.time)
-					? record.time
-					: usableTime(record.kafkaTime)
-						? record.kafkaTime
-						: lane.lastKey;
-				lane.lastKey = key;
-				lane.queue.push({record, key, arrived: now, order: arrivals++});
-				held++;
+			const keys = new Float64Array(records.length);
+			let lastKey = lane.lastKey;
+			for (let index = 0; index < records.length; index++) {
+				const record = records[index]!;
+				if (usableTime(record.time)) lastKey = record.time;
+				else if (usableTime(record.kafkaTime)) lastKey = record.kafkaTime;
+				keys[index] = lastKey;
 				chars += charsOf(record);
 			}
-			if (whenOut) lane.queue[lane.queue.length - 1]!.whenOut = whenOut;
+			lane.lastKey = lastKey;
+			lane.chunks.push({records, keys, arrived: now, order: arrivals, whenOut});
+			arrivals += records.length;
+			held += records.length;
 			lane.behindUntil = behind ? now + catchUpHoldMs : 0;
-			if (wasEmpty) {
+			if (lane.slot === -1) {
+				setHead(lane);
 				heap.push(lane);
 				siftUp(heap.length - 1);
 			}
