@@ -173,6 +173,9 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 					},
 				}
 			: {}),
+		// The partition table ends the time order's wait for partitions not seen yet, so the first
+		// records go out (and a full pipe pauses the stream) without waiting out the window.
+		onPartitions: (partitions) => ordered.announce(partitions),
 		// A topic deleted and created again: its offsets start again (onError said so).
 		onTopicReset: (topic) => {
 			ordered.flush();
