@@ -33,6 +33,25 @@ export type OrderedRecord = Pick<
 	'topic' | 'partition' | 'time' | 'kafkaTime' | 'message' | 'value'
 >;
 
+/**
+ * One partition's batch as the merge reads it, whatever its items are: records (the TUI, plain
+ * text) or lines packed in the stream worker (plain `--output json`, plain/json-line-packing.ts),
+ * so both go through the same merge without an object per item.
+ */
+export type OrderBatch = {
+	topic: string;
+	partition: number;
+	count: number;
+	/** Item `index`'s own time and Kafka's (0 or less, or not a number: none). */
+	time(index: number): number;
+	kafkaTime(index: number): number;
+	/** Item `index`'s size in characters (or bytes), for the memory bound. */
+	chars(index: number): number;
+};
+
+/** Items `from` (included) to `to` (excluded) of one batch, leaving together. */
+export type OrderRun<B extends OrderBatch> = {batch: B; from: number; to: number};
+
 export type TimeOrderOptions = {
 	/** Longest a record waits for a live partition's earlier record (the reorder window). Default 300 ms. */
 	liveHoldMs?: number;
@@ -54,13 +73,13 @@ export const CATCH_UP_HOLD_MS = 1500;
 export const MAX_HELD_RECORDS = 20_000;
 export const MAX_HELD_CHARS = 16 * 1024 * 1024;
 
-export type TimeOrderBuffer<R extends OrderedRecord> = {
+export type BatchTimeOrder<B extends OrderBatch> = {
 	/**
-	 * One batch of one partition, in its order, arriving at `now`. `behind`: the batch ended
+	 * One batch of one partition (not empty), in its order, arriving at `now`. `behind`: the batch ended
 	 * below the partition's high watermark, so more of it is being read. `whenOut` is handed back
 	 * by `leftBatches` once the batch's last record has left (what `--commit` may then commit).
 	 */
-	push(records: readonly R[], now: number, behind?: boolean, whenOut?: () => void): void;
+	push(batch: B, now: number, behind?: boolean, whenOut?: () => void): void;
 	/**
 	 * The partitions the stream reads, with how many records each still has to read: a partition
 	 * not seen yet is waited for (when it has records to read) or counted as live, and once every
@@ -69,22 +88,32 @@ export type TimeOrderBuffer<R extends OrderedRecord> = {
 	announce(partitions: readonly AnnouncedPartition[], now: number): void;
 	/** The `whenOut` of batches whose last record left since the last call, in the order they left. */
 	leftBatches(): (() => void)[];
-	/** The records that may leave at `now`, in time order. */
-	take(now: number): R[];
+	/** The items that may leave at `now`, in time order, as runs of consecutive items of a batch. */
+	take(now: number): OrderRun<B>[];
 	/** Everything held, in time order (end of the run, a re-seek, a topic created again). */
-	flush(): R[];
+	flush(): OrderRun<B>[];
 	/** When `take` may next give something (ms), or undefined while nothing is held. */
 	nextDue(now: number): number | undefined;
 	/** Records held. */
 	readonly size: number;
 };
 
+/** The same over arrays of records, records out (what the tests and the record path use). */
+export type TimeOrderBuffer<R extends OrderedRecord> = Omit<
+	BatchTimeOrder<OrderBatch>,
+	'push' | 'take' | 'flush'
+> & {
+	push(records: readonly R[], now: number, behind?: boolean, whenOut?: () => void): void;
+	take(now: number): R[];
+	flush(): R[];
+};
+
 /** A partition as the stream's partition table has it. */
 export type AnnouncedPartition = {topic: string; partition: number; lag: number};
 
-/** One pushed batch while it is held: its records and their sort keys, no object per record. */
-type Chunk<R> = {
-	records: readonly R[];
+/** One pushed batch while it is held: the batch and its items' sort keys, no object per item. */
+type Chunk<B> = {
+	batch: B;
 	keys: Float64Array;
 	arrived: number;
 	/** Arrival order of the first record (ties between equal times go by arrival). */
@@ -93,10 +122,10 @@ type Chunk<R> = {
 	whenOut: (() => void) | undefined;
 };
 
-type Lane<R> = {
+type Lane<B> = {
 	id: string;
-	chunks: Chunk<R>[];
-	/** The head record: `chunks[first].records[index]` (chunks are compacted now and then, not shifted). */
+	chunks: Chunk<B>[];
+	/** The head item: item `index` of `chunks[first].batch` (chunks are compacted now and then, not shifted). */
 	first: number;
 	index: number;
 	/** The head's sort key and arrival order, kept at hand for the heap. */
@@ -114,21 +143,63 @@ function usableTime(time: number): boolean {
 	return time > 0 && Number.isFinite(time);
 }
 
-function charsOf(record: OrderedRecord): number {
-	return record.message.length + (record.value?.length ?? 0);
+/** Records as a batch (`records[0]` gives the partition: a batch is one partition's). */
+export function recordBatch<R extends OrderedRecord>(
+	records: readonly R[],
+): OrderBatch & {records: readonly R[]} {
+	const first = records[0]!;
+	return {
+		topic: first.topic,
+		partition: first.partition,
+		count: records.length,
+		time: (index) => records[index]!.time,
+		kafkaTime: (index) => records[index]!.kafkaTime,
+		chars: (index) => records[index]!.message.length + (records[index]!.value?.length ?? 0),
+		records,
+	};
+}
+
+/** The records of runs of `recordBatch`es, in order. */
+export function recordsOf<R extends OrderedRecord>(
+	runs: readonly OrderRun<OrderBatch & {records: readonly R[]}>[],
+): R[] {
+	if (runs.length === 1) return runs[0]!.batch.records.slice(runs[0]!.from, runs[0]!.to);
+	const out: R[] = [];
+	for (const {batch, from, to} of runs)
+		for (let index = from; index < to; index++) out.push(batch.records[index]!);
+	return out;
 }
 
 export function createTimeOrderBuffer<R extends OrderedRecord>(
 	options: TimeOrderOptions = {},
 ): TimeOrderBuffer<R> {
+	const order = createBatchTimeOrder<OrderBatch & {records: readonly R[]}>(options);
+	return {
+		push(records, now, behind, whenOut) {
+			if (records.length > 0) order.push(recordBatch(records), now, behind, whenOut);
+		},
+		take: (now) => recordsOf(order.take(now)),
+		flush: () => recordsOf(order.flush()),
+		announce: (partitions, now) => order.announce(partitions, now),
+		leftBatches: () => order.leftBatches(),
+		nextDue: (now) => order.nextDue(now),
+		get size() {
+			return order.size;
+		},
+	};
+}
+
+export function createBatchTimeOrder<B extends OrderBatch>(
+	options: TimeOrderOptions = {},
+): BatchTimeOrder<B> {
 	const liveHoldMs = options.liveHoldMs ?? LIVE_HOLD_MS;
 	const catchUpHoldMs = options.catchUpHoldMs ?? CATCH_UP_HOLD_MS;
 	const maxRecords = options.maxRecords ?? MAX_HELD_RECORDS;
 	const maxChars = options.maxChars ?? MAX_HELD_CHARS;
 
-	const lanes = new Map<string, Lane<R>>();
+	const lanes = new Map<string, Lane<B>>();
 	/** Lanes with a record queued, a binary min-heap by their head's (key, arrival order). */
-	const heap: Lane<R>[] = [];
+	const heap: Lane<B>[] = [];
 	let held = 0;
 	let chars = 0;
 	let arrivals = 0;
@@ -137,8 +208,8 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 	let newLaneAt = Number.NEGATIVE_INFINITY;
 
 	const laneId = (topic: string, partition: number) => `${topic}\u0000${partition}`;
-	const addLane = (id: string, behindUntil: number): Lane<R> => {
-		const lane: Lane<R> = {
+	const addLane = (id: string, behindUntil: number): Lane<B> => {
+		const lane: Lane<B> = {
 			id,
 			chunks: [],
 			first: 0,
@@ -153,14 +224,14 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 		return lane;
 	};
 
-	const before = (a: Lane<R>, b: Lane<R>) =>
+	const before = (a: Lane<B>, b: Lane<B>) =>
 		a.headKey < b.headKey || (a.headKey === b.headKey && a.headOrder < b.headOrder);
-	const setHead = (lane: Lane<R>) => {
+	const setHead = (lane: Lane<B>) => {
 		const chunk = lane.chunks[lane.first]!;
 		lane.headKey = chunk.keys[lane.index]!;
 		lane.headOrder = chunk.order + lane.index;
 	};
-	const place = (lane: Lane<R>, slot: number) => {
+	const place = (lane: Lane<B>, slot: number) => {
 		heap[slot] = lane;
 		lane.slot = slot;
 	};
@@ -197,24 +268,27 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 		}
 	};
 
-	/** The earliest held record leaves; its lane's next record (if any) takes its place in the heap. */
-	const shift = (): R => {
+	/** The earliest held item leaves, onto `out`; its lane's next item (if any) takes its place in the heap. */
+	const shift = (out: OrderRun<B>[]): void => {
 		const lane = heap[0]!;
 		const chunk = lane.chunks[lane.first]!;
-		const record = chunk.records[lane.index]!;
+		const batch = chunk.batch;
+		const last = out.at(-1);
+		if (last !== undefined && last.batch === batch && last.to === lane.index) last.to++;
+		else out.push({batch, from: lane.index, to: lane.index + 1});
 		held--;
-		chars -= charsOf(record);
+		chars -= batch.chars(lane.index);
 		lane.index++;
-		if (lane.index === chunk.records.length) {
+		if (lane.index === batch.count) {
 			if (chunk.whenOut) left.push(chunk.whenOut);
-			lane.chunks[lane.first] = undefined as unknown as Chunk<R>;
+			lane.chunks[lane.first] = undefined as unknown as Chunk<B>;
 			lane.first++;
 			lane.index = 0;
 			if (lane.first === lane.chunks.length) {
 				lane.chunks = [];
 				lane.first = 0;
 				removeTop();
-				return record;
+				return;
 			}
 			if (lane.first > 64 && lane.first * 2 > lane.chunks.length) {
 				lane.chunks = lane.chunks.slice(lane.first);
@@ -223,7 +297,6 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 		}
 		setHead(lane);
 		siftDown(0);
-		return record;
 	};
 
 	/** True when a lane with nothing queued is still reading a backlog. */
@@ -245,28 +318,31 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 	};
 
 	return {
-		push(records, now, behind = false, whenOut) {
-			if (records.length === 0) return;
-			const first = records[0]!;
-			const id = laneId(first.topic, first.partition);
+		push(batch, now, behind = false, whenOut) {
+			if (batch.count === 0) return;
+			const id = laneId(batch.topic, batch.partition);
 			let lane = lanes.get(id);
 			if (lane === undefined) {
 				lane = addLane(id, 0);
 				newLaneAt = now;
 			}
-			const keys = new Float64Array(records.length);
+			const count = batch.count;
+			const keys = new Float64Array(count);
 			let lastKey = lane.lastKey;
-			for (let index = 0; index < records.length; index++) {
-				const record = records[index]!;
-				if (usableTime(record.time)) lastKey = record.time;
-				else if (usableTime(record.kafkaTime)) lastKey = record.kafkaTime;
+			for (let index = 0; index < count; index++) {
+				const time = batch.time(index);
+				if (usableTime(time)) lastKey = time;
+				else {
+					const kafkaTime = batch.kafkaTime(index);
+					if (usableTime(kafkaTime)) lastKey = kafkaTime;
+				}
 				keys[index] = lastKey;
-				chars += charsOf(record);
+				chars += batch.chars(index);
 			}
 			lane.lastKey = lastKey;
-			lane.chunks.push({records, keys, arrived: now, order: arrivals, whenOut});
-			arrivals += records.length;
-			held += records.length;
+			lane.chunks.push({batch, keys, arrived: now, order: arrivals, whenOut});
+			arrivals += count;
+			held += count;
 			lane.behindUntil = behind ? now + catchUpHoldMs : 0;
 			if (lane.slot === -1) {
 				setHead(lane);
@@ -275,18 +351,18 @@ export function createTimeOrderBuffer<R extends OrderedRecord>(
 			}
 		},
 		take(now) {
-			const out: R[] = [];
+			const out: OrderRun<B>[] = [];
 			let waitingForBacklog = catchingUp(now);
 			while (heap.length > 0 && dueOf(now, waitingForBacklog) <= now) {
 				const lane = heap[0]!;
-				out.push(shift());
+				shift(out);
 				if (lane.slot === -1 && lane.behindUntil > now) waitingForBacklog = true;
 			}
 			return out;
 		},
 		flush() {
-			const out: R[] = [];
-			while (heap.length > 0) out.push(shift());
+			const out: OrderRun<B>[] = [];
+			while (heap.length > 0) shift(out);
 			return out;
 		},
 		nextDue(now) {

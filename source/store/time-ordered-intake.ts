@@ -1,7 +1,11 @@
 import {
 	type AnnouncedPartition,
-	createTimeOrderBuffer,
+	createBatchTimeOrder,
+	type OrderBatch,
 	type OrderedRecord,
+	type OrderRun,
+	recordBatch,
+	recordsOf,
 	type TimeOrderOptions,
 } from './time-order.js';
 
@@ -10,12 +14,18 @@ import {
  * and `deliver` gets the records in time order as soon as they may leave, the last ones when
  * their wait runs out. The TUI's store and plain output take their records through one.
  */
-export type TimeOrderedIntake<R extends OrderedRecord> = {
+export type TimeOrderedIntake<R extends OrderedRecord> = Omit<BatchIntake<OrderBatch>, 'push'> & {
+	/** One partition's batch, as `BatchIntake.push`. */
+	push(records: readonly R[], behind?: boolean): Promise<void>;
+};
+
+/** The same over any `OrderBatch` (plain `--output json`'s packed lines): runs of items go out. */
+export type BatchIntake<B extends OrderBatch> = {
 	/**
 	 * One partition's batch; `behind`: more of that partition is being read (see
 	 * `TimeOrderBuffer.push`). Resolves once `deliver` has had the batch's last record.
 	 */
-	push(records: readonly R[], behind?: boolean): Promise<void>;
+	push(batch: B, behind?: boolean): Promise<void>;
 	/** The stream's partition table (see `TimeOrderBuffer.announce`): what is no longer waited for goes now. */
 	announce(partitions: readonly AnnouncedPartition[]): void;
 	/**
@@ -39,8 +49,28 @@ export function createTimeOrderedIntake<R extends OrderedRecord>(
 	deliver: (records: R[]) => void,
 	options: TimeOrderedIntakeOptions = {},
 ): TimeOrderedIntake<R> {
+	const intake = createBatchIntake<OrderBatch & {records: readonly R[]}>(
+		(runs) => deliver(recordsOf(runs)),
+		options,
+	);
+	return {
+		push: (records, behind) =>
+			records.length === 0 ? Promise.resolve() : intake.push(recordBatch(records), behind),
+		announce: (partitions) => intake.announce(partitions),
+		flush: () => intake.flush(),
+		dispose: () => intake.dispose(),
+		get size() {
+			return intake.size;
+		},
+	};
+}
+
+export function createBatchIntake<B extends OrderBatch>(
+	deliver: (runs: OrderRun<B>[]) => void,
+	options: TimeOrderedIntakeOptions = {},
+): BatchIntake<B> {
 	const now = options.now ?? Date.now;
-	const buffer = createTimeOrderBuffer<R>(options);
+	const buffer = createBatchTimeOrder<B>(options);
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let timerDue = Number.POSITIVE_INFINITY;
 	let disposed = false;
@@ -56,9 +86,9 @@ export function createTimeOrderedIntake<R extends OrderedRecord>(
 		timer.unref?.();
 	};
 
-	const hand = (records: R[]) => {
-		if (records.length === 0) return;
-		deliver(records);
+	const hand = (runs: OrderRun<B>[]) => {
+		if (runs.length === 0) return;
+		deliver(runs);
 		for (const batchLeft of buffer.leftBatches()) batchLeft();
 	};
 
@@ -74,13 +104,13 @@ export function createTimeOrderedIntake<R extends OrderedRecord>(
 	}
 
 	return {
-		push(records, behind = false) {
-			if (records.length === 0) return Promise.resolve();
+		push(batch, behind = false) {
+			if (batch.count === 0) return Promise.resolve();
 			if (disposed) {
-				deliver([...records]);
+				deliver([{batch, from: 0, to: batch.count}]);
 				return Promise.resolve();
 			}
-			const out = new Promise<void>((resolve) => buffer.push(records, now(), behind, resolve));
+			const out = new Promise<void>((resolve) => buffer.push(batch, now(), behind, resolve));
 			release();
 			return out;
 		},
