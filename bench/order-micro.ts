@@ -8,12 +8,18 @@
  *   npx tsx bench/order-micro.ts [records-per-run]
  */
 
+import {packJsonLines} from '../source/plain/json-line-packing.js';
+import {
+	createJsonLinePrinter,
+	type OrderedJsonLines,
+	orderedJsonLines,
+} from '../source/plain/json-line-printer.js';
 import type {LogRecord} from '../source/record/log-record.js';
 import {parseRecord} from '../source/record/parse-record.js';
 import {createLogStore} from '../source/store/log-store.js';
 import {isMark} from '../source/store/log-store-types.js';
-import {createTimeOrderBuffer} from '../source/store/time-order.js';
-import {formatPlainLine} from '../source/terminal-text/format-line.js';
+import {createBatchTimeOrder, createTimeOrderBuffer} from '../source/store/time-order.js';
+import {formatJsonLine, formatPlainLine} from '../source/terminal-text/format-line.js';
 import {createLogLineGenerator} from '../tools/load/log-lines.js';
 import {countingWriter} from './counting-writer.js';
 
@@ -49,15 +55,16 @@ function makeBatches(count: number): LogRecord[][] {
 	return batches.filter((batch) => batch.length > 0);
 }
 
+const textLine = (line: LogRecord) => formatPlainLine(line, {colour: false, topicWidth: 0});
+
 /** plain.ts' print: append in chunks, format what the view shows, write; returns the bytes written. */
-function printer(): {print: (records: LogRecord[]) => void; done: () => number} {
+function printer(format = textLine): {print: (records: LogRecord[]) => void; done: () => number} {
 	const store = createLogStore({maxRecords: CHUNK, maxBytes: Number.MAX_SAFE_INTEGER});
 	const {writer, bytes} = countingWriter();
 	const print = (records: LogRecord[]) => {
 		for (let from = 0; from < records.length; from += CHUNK) {
 			store.appendParsed(records.length <= CHUNK ? records : records.slice(from, from + CHUNK));
-			for (const line of store.slice(0, store.viewLength))
-				if (!isMark(line)) writer.writeLine(formatPlainLine(line, {colour: false, topicWidth: 0}));
+			for (const line of store.slice(0, store.viewLength)) if (!isMark(line)) writer.writeLine(format(line));
 			store.clear();
 			writer.commit();
 		}
@@ -82,6 +89,32 @@ function merged(batches: LogRecord[][], out: (records: LogRecord[]) => void): vo
 		if (released.length > 0) out(released);
 	}
 	out(order.flush());
+}
+
+/**
+ * Plain `--output json` without a filter: the worker packs each batch's lines (not timed here,
+ * it is the worker's work), this thread prints them, as they come or merged by time.
+ */
+let packed: ArrayBuffer[] = [];
+function jsonLines(batches: LogRecord[][], ordered: boolean): number {
+	const {writer, bytes} = countingWriter();
+	const lines = createJsonLinePrinter(writer);
+	// The batches' packed lines, made once before the timing (the copies have the same records).
+	const buffers =
+		packed.length === batches.length ? packed : batches.map((batch) => packJsonLines('logs', batch));
+	if (!ordered) {
+		for (const buffer of buffers) lines.print(buffer.slice(0));
+		return bytes();
+	}
+	const order = createBatchTimeOrder<OrderedJsonLines>();
+	let now = 0;
+	for (const buffer of buffers) {
+		order.push(orderedJsonLines(buffer.slice(0)), now, true);
+		const runs = order.take(now++);
+		if (runs.length > 0) lines.printRuns(runs);
+	}
+	lines.printRuns(order.flush());
+	return bytes();
 }
 
 const stages: {name: string; run: (batches: LogRecord[][]) => number}[] = [
@@ -111,9 +144,27 @@ const stages: {name: string; run: (batches: LogRecord[][]) => number}[] = [
 			return done();
 		},
 	},
+	{
+		name: 'plain json, packed lines as they come',
+		run: (batches) => jsonLines(batches, false),
+	},
+	{
+		name: 'plain json, packed lines merged by time',
+		run: (batches) => jsonLines(batches, true),
+	},
+	{
+		name: 'plain json, record path merged by time',
+		run: (batches) => {
+			const {print, done} = printer(formatJsonLine);
+			merged(batches, print);
+			return done();
+		},
+	},
 ];
 
 const batches = makeBatches(RECORDS);
+// The worker's packing, once, outside the timing.
+packed = batches.map((batch) => packJsonLines('logs', batch));
 // Fresh copies per run: the store writes each record's seq.
 const copy = () => batches.map((batch) => batch.map((record) => ({...record})));
 for (const stage of stages) stage.run(copy()); // warm-up
