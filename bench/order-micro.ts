@@ -1,9 +1,10 @@
 /**
- * Micro-benchmark of the time order (source/core/time-order.ts) in plain output's path, without
- * Kafka: parsed records of the benchmark's shape (bench/log-lines.ts, ~200 B) of six partitions,
- * handed over as Kafka does, a batch of up to 1000 per partition, go through what
- * `source/plain.ts` does (store append, slice, format, the line writer), once straight and once
- * merged by time first. Prints µs/record per stage, medians of 5 interleaved runs.
+ * Micro-benchmark of the time order (source/store/time-order.ts) in plain output's path, without
+ * Kafka: parsed records of the benchmark's shape (tools/load/log-lines.ts, ~200 B) of six
+ * partitions, handed over as Kafka does, a batch of up to 1000 per partition, go through what
+ * `source/plain.ts` does (store append, slice, format, the line writer; for `--output json`
+ * without a filter, the printer of the worker's packed lines), once straight and once merged by
+ * time first. Prints µs/record per stage, medians of 5 interleaved runs.
  *
  *   npx tsx bench/order-micro.ts [records-per-run]
  */

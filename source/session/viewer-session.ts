@@ -55,7 +55,7 @@ export function createViewerSession(options: ViewerSessionOptions): ViewerSessio
 	const store = createLogStore(options.maxRecords === undefined ? {} : {maxRecords: options.maxRecords});
 	if (options.filter) store.setFilter(options.filter);
 	const status = createStreamStatusStore();
-	// Partitions merged by time before they take their seqs (core/time-order.ts): the view's
+	// Partitions merged by time before they take their seqs (store/time-order.ts): the view's
 	// order is the seqs' order, so search, marks and scrolling need nothing of their own.
 	const ordered = createTimeOrderedIntake<LogRecord>((records) => {
 		store.appendParsed(records);
