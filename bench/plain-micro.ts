@@ -7,13 +7,13 @@
  *   npx tsx bench/plain-micro.ts [records-per-run]
  */
 
-import {createLineWriter, type LineWriter} from '../source/plain/line-writer.js';
 import type {LogRecord, RawRecord} from '../source/record/log-record.js';
 import {parseRecord} from '../source/record/parse-record.js';
 import {createLogStore} from '../source/store/log-store.js';
 import {isMark} from '../source/store/log-store-types.js';
 import {formatJsonLine, formatPlainLine} from '../source/terminal-text/format-line.js';
 import {createLogLineGenerator} from '../tools/load/log-lines.js';
+import {countingWriter} from './counting-writer.js';
 
 const RECORDS = Number(process.argv[2] ?? 200_000);
 const RUNS = 5;
@@ -34,26 +34,6 @@ function makeRecords(count: number): RawRecord[] {
 }
 
 type Stage = {name: string; run: (records: RawRecord[]) => number};
-
-/** A writer into nowhere that counts the bytes it was given. */
-function countingWriter(): {writer: LineWriter; bytes: () => number} {
-	let bytes = 0;
-	const output = {
-		write(chunk: string | Uint8Array) {
-			bytes += chunk.length;
-			return true;
-		},
-		once: () => undefined,
-		on: () => undefined,
-		writableLength: 0,
-	};
-	const writer = createLineWriter(output, {
-		onFull: () => undefined,
-		onDrain: () => undefined,
-		onClosed: () => undefined,
-	});
-	return {writer, bytes: () => bytes};
-}
 
 /** What source/plain.ts does with a batch: append in chunks, format what the view shows, write. */
 function plainPath(records: RawRecord[], format: (line: LogRecord) => string): number {

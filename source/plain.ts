@@ -9,13 +9,14 @@ import {everyBrokerRefused, probeBrokers} from './kafka/broker-probe.js';
 import {UNDECODABLE_PREFIX} from './kafka/codecs/undecodable-batch.js';
 import {createWorkerLogStream} from './kafka/worker/worker-log-stream.js';
 import type {KafkaConnectionOptions, LogStream} from './kafka.js';
-import {createJsonLinePrinter} from './plain/json-line-printer.js';
+import {createJsonLinePrinter, type OrderedJsonLines, orderedJsonLines} from './plain/json-line-printer.js';
 import {createLineWriter, type OutputStream} from './plain/line-writer.js';
 import type {LogRecord} from './record/log-record.js';
 import type {ViewerSettings} from './settings/run-settings.js';
 import {compileFilter} from './store/filter/record-filter.js';
 import {createLogStore} from './store/log-store.js';
 import {isMark} from './store/log-store-types.js';
+import {createBatchIntake, createTimeOrderedIntake} from './store/time-ordered-intake.js';
 import {groupPolicyOf} from './stream/group-policy.js';
 import type {ConnectionState} from './stream/stream-status.js';
 import {formatJsonLine, formatPlainLine} from './terminal-text/format-line.js';
@@ -109,6 +110,17 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 			? createJsonLinePrinter(writer)
 			: undefined;
 
+	// Partitions merged by time (store/time-order.ts); all held records go out before the end.
+	// Packed lines go through the same merge, by the record times packed with them.
+	const ordered = createTimeOrderedIntake<LogRecord>(print);
+	const orderedLines =
+		jsonLines &&
+		createBatchIntake<OrderedJsonLines>((runs) => {
+			if (!writer.closed) jsonLines.printRuns(runs);
+		});
+	/** The intake this run's batches take (a run gets records or packed lines, never both). */
+	const order = orderedLines ?? ordered;
+
 	/** While not connected, `--exit` gives up after `--timeout`. */
 	let stallTimer: NodeJS.Timeout | undefined;
 	let lastReason: string | undefined;
@@ -158,19 +170,22 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		// With --exit a missing topic ends the run (one line, exit 2); otherwise wait for it.
 		waitForTopics: !config.exitAtEnd,
 		...(config.parse ? {parseSettings: config.parse} : {}),
-		onRecords: print,
+		onRecords: (records, behind) => ordered.push(records, behind),
 		...(jsonLines
 			? {
 					packedBatches: {
 						module: new URL('plain/json-line-packing.js', import.meta.url).href,
-						onBatch: (buffer: ArrayBuffer) => {
-							if (!writer.closed) jsonLines.print(buffer);
-						},
+						onBatch: (buffer: ArrayBuffer, behind: boolean) =>
+							orderedLines?.push(orderedJsonLines(buffer), behind),
 					},
 				}
 			: {}),
+		// The partition table ends the time order's wait for partitions not seen yet, so the first
+		// records go out (and a full pipe pauses the stream) without waiting out the window.
+		onPartitions: (partitions) => order.announce(partitions),
 		// A topic deleted and created again: its offsets start again (onError said so).
 		onTopicReset: (topic) => {
+			order.flush();
 			store.forgetTopic(topic);
 			jsonLines?.forgetTopic(topic);
 		},
@@ -205,10 +220,14 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 	void stream.start().catch((error: unknown) => end(2, `klog-tui: ${(error as Error).message}`));
 
 	const code = await finished;
+	// What is held is printed now, not after the group is left; records during stop() follow.
+	order.flush();
 	clearTimeout(stallTimer);
 	options.signal?.removeEventListener('abort', onAbort);
 	// Without a group joined there is nothing to leave: do not wait long for a dead broker.
 	await withTimeout(stream.stop(), everLive ? STOP_TIMEOUT_MS : GIVE_UP_STOP_MS);
+	order.flush();
+	order.dispose();
 	await writer.flush();
 	store.dispose();
 	return code;

@@ -12,11 +12,12 @@ import {jsonLineBytesBound, writeJsonLineBytes} from '../terminal-text/json-line
  * formatting before or after the thread boundary gives the same text.
  *
  * Layout, little-endian: u32 record count, u32 topic byte length, the topic (UTF-8), then per
- * record u32 partition, f64 offset, u32 row (its `logIndex` + 1, 0 for none), u32 end of its line
- * (from the start of the buffer), then the lines, each ending in `\n`, one after another.
+ * record u32 partition, f64 offset, u32 row (its `logIndex` + 1, 0 for none), f64 time and f64
+ * Kafka time (the sort keys of the time order, store/time-order.ts), u32 end of its line (from
+ * the start of the buffer), then the lines, each ending in `\n`, one after another.
  */
 
-const ENTRY_BYTES = 20;
+const ENTRY_BYTES = 36;
 
 /** Reused between batches (the worker packs one at a time); each batch gets a copy. */
 let scratch = Buffer.allocUnsafeSlow(1 << 20);
@@ -67,7 +68,9 @@ export function packJsonLines(
 		scratch.writeUInt32LE(record.partition, entry);
 		scratch.writeDoubleLE(record.offset, entry + 4);
 		scratch.writeUInt32LE(record.logIndex === undefined ? 0 : record.logIndex + 1, entry + 12);
-		scratch.writeUInt32LE(at, entry + 16);
+		scratch.writeDoubleLE(record.time, entry + 16);
+		scratch.writeDoubleLE(record.kafkaTime, entry + 24);
+		scratch.writeUInt32LE(at, entry + 32);
 		entry += ENTRY_BYTES;
 	}
 
@@ -88,6 +91,9 @@ export type JsonLineBatch = {
 	offset(index: number): number;
 	/** The row's place in its Kafka record (`logIndex`; 0 for a record of one row). */
 	row(index: number): number;
+	/** The record's `time` and `kafkaTime`, for the time order. */
+	time(index: number): number;
+	kafkaTime(index: number): number;
 	/** Where the line of record `index` starts and ends (its `\n` included). */
 	lineStart(index: number): number;
 	lineEnd(index: number): number;
@@ -111,7 +117,9 @@ export function readJsonLines(buffer: ArrayBuffer): JsonLineBatch {
 		offset: (index) => view.getFloat64(table + ENTRY_BYTES * index + 4, true),
 		row: (index) => Math.max(0, view.getUint32(table + ENTRY_BYTES * index + 12, true) - 1),
 		lineStart: (index) => (index === 0 ? linesStart : view.getUint32(table + ENTRY_BYTES * index - 4, true)),
-		lineEnd: (index) => view.getUint32(table + ENTRY_BYTES * index + 16, true),
+		time: (index) => view.getFloat64(table + ENTRY_BYTES * index + 16, true),
+		kafkaTime: (index) => view.getFloat64(table + ENTRY_BYTES * index + 24, true),
+		lineEnd: (index) => view.getUint32(table + ENTRY_BYTES * index + 32, true),
 		bytes,
 	};
 }

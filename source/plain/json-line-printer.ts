@@ -1,6 +1,24 @@
 import {advance, isAfter, type ReadPositions} from '../store/read-positions.js';
-import {readJsonLines} from './json-line-packing.js';
+import type {OrderBatch, OrderRun} from '../store/time-order.js';
+import {type JsonLineBatch, readJsonLines} from './json-line-packing.js';
 import type {LineWriter} from './line-writer.js';
+
+/** A packed batch as the time order reads it (store/time-order.ts): its lines stay in the buffer. */
+export type OrderedJsonLines = OrderBatch & {lines: JsonLineBatch};
+
+/** Reads a buffer of `packJsonLines` for the time order (a packed buffer is one partition's). */
+export function orderedJsonLines(buffer: ArrayBuffer): OrderedJsonLines {
+	const lines = readJsonLines(buffer);
+	return {
+		topic: lines.topic,
+		partition: lines.count > 0 ? lines.partition(0) : 0,
+		count: lines.count,
+		time: lines.time,
+		kafkaTime: lines.kafkaTime,
+		chars: (index) => lines.lineEnd(index) - lines.lineStart(index),
+		lines,
+	};
+}
 
 /**
  * `--output json` without a filter: the worker formats the lines (`packJsonLines`) and this
@@ -9,6 +27,8 @@ import type {LineWriter} from './line-writer.js';
  */
 export type JsonLinePrinter = {
 	print(buffer: ArrayBuffer): void;
+	/** Runs of lines as the time order lets them out, in that order. */
+	printRuns(runs: readonly OrderRun<OrderedJsonLines>[]): void;
 	/** The topic was deleted and created again: its offsets start again. */
 	forgetTopic(topic: string): void;
 };
@@ -16,29 +36,37 @@ export type JsonLinePrinter = {
 export function createJsonLinePrinter(writer: LineWriter): JsonLinePrinter {
 	/** Where printing got to, per topic and partition: offset and row (as the store's positions). */
 	const printed: ReadPositions = new Map();
+	/** Lines `from` to `to` of `batch`, less those printed already, a run of bytes at a time. */
+	const printLines = (batch: JsonLineBatch, from: number, to: number) => {
+		let partitions = printed.get(batch.topic);
+		if (partitions === undefined) {
+			partitions = new Map();
+			printed.set(batch.topic, partitions);
+		}
+		let runStart = -1;
+		for (let index = from; index < to; index++) {
+			const partition = batch.partition(index);
+			const offset = batch.offset(index);
+			const row = batch.row(index);
+			const position = partitions.get(partition);
+			if (position !== undefined && !isAfter(offset, row, position)) {
+				if (runStart >= 0) writer.writeBytes(batch.bytes.subarray(runStart, batch.lineStart(index)));
+				runStart = -1;
+				continue;
+			}
+			advance(partitions, partition, position, offset, row);
+			if (runStart < 0) runStart = batch.lineStart(index);
+		}
+		if (runStart >= 0) writer.writeBytes(batch.bytes.subarray(runStart, batch.lineEnd(to - 1)));
+	};
 	return {
 		print(buffer) {
 			const batch = readJsonLines(buffer);
-			let partitions = printed.get(batch.topic);
-			if (partitions === undefined) {
-				partitions = new Map();
-				printed.set(batch.topic, partitions);
-			}
-			let runStart = -1;
-			for (let index = 0; index < batch.count; index++) {
-				const partition = batch.partition(index);
-				const offset = batch.offset(index);
-				const row = batch.row(index);
-				const position = partitions.get(partition);
-				if (position !== undefined && !isAfter(offset, row, position)) {
-					if (runStart >= 0) writer.writeBytes(batch.bytes.subarray(runStart, batch.lineStart(index)));
-					runStart = -1;
-					continue;
-				}
-				advance(partitions, partition, position, offset, row);
-				if (runStart < 0) runStart = batch.lineStart(index);
-			}
-			if (runStart >= 0) writer.writeBytes(batch.bytes.subarray(runStart, batch.lineEnd(batch.count - 1)));
+			printLines(batch, 0, batch.count);
+			writer.commit();
+		},
+		printRuns(runs) {
+			for (const {batch, from, to} of runs) printLines(batch.lines, from, to);
 			writer.commit();
 		},
 		forgetTopic(topic) {

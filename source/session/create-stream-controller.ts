@@ -18,6 +18,11 @@ export type StreamControllerOptions = {
 	allowProduce: boolean;
 	/** Records per `d` press when the UI does not say. */
 	burstSize?: number;
+	/**
+	 * Hand records held for time order to the store now: before a re-seek clears the view (their
+	 * offsets must not hide the re-read ones) and before quitting (what was acknowledged reached it).
+	 */
+	settle?: () => void;
 };
 
 /** Records a demo burst sends by default. */
@@ -50,6 +55,7 @@ export function createStreamController(options: StreamControllerOptions): Stream
 			return stream.paused;
 		},
 		async seek(start: StartPosition) {
+			options.settle?.();
 			store.clear();
 			// Records from the new position were seen before: let them in again.
 			for (const partition of status.get().partitions)
@@ -77,6 +83,7 @@ export function createStreamController(options: StreamControllerOptions): Stream
 		},
 		quit() {
 			quitting ??= (async () => {
+				options.settle?.();
 				await Promise.allSettled([stream.stop(), producer?.disconnect()]);
 			})();
 			return quitting;

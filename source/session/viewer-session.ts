@@ -1,11 +1,13 @@
 // Not through kafka.js, which would load kafkajs here: the stream worker loads it.
 import {createWorkerLogStream} from '../kafka/worker/worker-log-stream.js';
 import type {KafkaConnectionOptions, LogStream} from '../kafka.js';
+import type {LogRecord} from '../record/log-record.js';
 import type {ParseSettings} from '../record/parse-record.js';
 import type {FilterSpec} from '../store/filter/filter-spec.js';
 import {createLogStore} from '../store/log-store.js';
 import type {DisposableLogStore} from '../store/log-store-types.js';
 import {createStreamStatusStore, type DisposableStreamStatusStore} from '../store/stream-status-store.js';
+import {createTimeOrderedIntake} from '../store/time-ordered-intake.js';
 import type {GroupPolicy} from '../stream/group-policy.js';
 import type {StartPosition} from '../stream/start-position.js';
 import type {StreamController} from '../stream/stream-controller.js';
@@ -53,6 +55,11 @@ export function createViewerSession(options: ViewerSessionOptions): ViewerSessio
 	const store = createLogStore(options.maxRecords === undefined ? {} : {maxRecords: options.maxRecords});
 	if (options.filter) store.setFilter(options.filter);
 	const status = createStreamStatusStore();
+	// Partitions merged by time before they take their seqs (store/time-order.ts): the view's
+	// order is the seqs' order, so search, marks and scrolling need nothing of their own.
+	const ordered = createTimeOrderedIntake<LogRecord>((records) => {
+		store.appendParsed(records);
+	});
 	const stream = createWorkerLogStream({
 		...options.connection,
 		topics: options.topics,
@@ -64,15 +71,19 @@ export function createViewerSession(options: ViewerSessionOptions): ViewerSessio
 		undecodableAsRecords: true,
 		...(options.parse ? {parseSettings: options.parse} : {}),
 		withoutGroup: options.withoutGroup ?? false,
-		onRecords: (records) => {
-			store.appendParsed(records);
-		},
+		onRecords: (records, behind) => ordered.push(records, behind),
 		onStatus: (state) => status.setConnection(state),
-		onPartitions: (partitions) => status.setPartitions(partitions),
+		onPartitions: (partitions) => {
+			status.setPartitions(partitions);
+			// Partitions known: the start window need not wait out the reorder window for others.
+			ordered.announce(partitions);
+		},
 		// Problems also show as the connection state in the header; nothing may print under Ink.
 		onError: () => undefined,
 		// A topic deleted and created again: its offsets start again. What was shown stays.
 		onTopicReset: (topic) => {
+			// The old topic's held records first, or their offsets would hide the new topic's.
+			ordered.flush();
 			store.forgetTopic(topic);
 			store.addMark(`topic ${topic} created again: reading from its start`);
 		},
@@ -84,6 +95,7 @@ export function createViewerSession(options: ViewerSessionOptions): ViewerSessio
 		connection: options.connection,
 		topics: options.topics,
 		allowProduce: options.allowProduce,
+		settle: () => ordered.flush(),
 	});
 	return {
 		store,
@@ -91,6 +103,7 @@ export function createViewerSession(options: ViewerSessionOptions): ViewerSessio
 		stream,
 		controller,
 		dispose() {
+			ordered.dispose();
 			store.dispose();
 			status.dispose();
 		},

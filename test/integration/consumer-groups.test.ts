@@ -10,7 +10,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {createWorkerLogStream} from '../../source/kafka.js';
+import type {WorkerLogStreamOptions} from '../../source/kafka/worker/worker-log-stream.js';
+import {createWorkerLogStream, type LogStream} from '../../source/kafka.js';
 import type {LogRecord} from '../../source/record/log-record.js';
 import type {ConnectionState} from '../../source/stream/stream-status.js';
 import {ensureBuilt, outputLines, runCli, spawnCli} from '../support/cli/cli-process.js';
@@ -54,17 +55,43 @@ function stderrLines(stderr: string): string[] {
 	return stderr.split('\n').filter((line) => line.length > 0);
 }
 
-async function setOffsets(groupId: string, offsets: Record<number, number>): Promise<void> {
+async function setOffsets(groupId: string, offsets: Record<number, number>, ofTopic = topic): Promise<void> {
 	await withAdmin(bootstrap, (admin) =>
 		admin.setOffsets({
 			groupId,
-			topic,
+			topic: ofTopic,
 			partitions: Object.entries(offsets).map(([partition, offset]) => ({
 				partition: Number(partition),
 				offset: String(offset),
 			})),
 		}),
 	);
+}
+
+/** A worker stream that commits to `groupId` (named) from the end of `ofTopic`; `isLive` once it reads live. */
+function committingStream(
+	ofTopic: string,
+	groupId: string,
+	onRecords: WorkerLogStreamOptions['onRecords'],
+): {stream: LogStream; isLive: Promise<void>} {
+	let live!: () => void;
+	const isLive = new Promise<void>((resolve) => {
+		live = resolve;
+	});
+	const stream = createWorkerLogStream({
+		brokers: [bootstrap],
+		topics: [ofTopic],
+		groupId,
+		groupPolicy: {named: true},
+		commitOffsets: true,
+		// Start at the end: kafkajs' autoCommit committed this seek at once (offsets 10).
+		start: {kind: 'tail', count: 0},
+		onRecords,
+		onStatus: (state: ConnectionState) => {
+			if (state.kind === 'live') live();
+		},
+	});
+	return {stream, isLive};
 }
 
 beforeAll(async () => {
@@ -210,22 +237,8 @@ describe('an idle group', () => {
 		const group = uniqueName('idle-commit');
 		await setOffsets(group, {0: 1, 1: 1, 2: 1});
 		const shown: LogRecord[] = [];
-		let live!: () => void;
-		const isLive = new Promise<void>((resolve) => {
-			live = resolve;
-		});
-		const stream = createWorkerLogStream({
-			brokers: [bootstrap],
-			topics: [topic],
-			groupId: group,
-			groupPolicy: {named: true},
-			commitOffsets: true,
-			// Start at the end: kafkajs' autoCommit committed this seek at once (offsets 10).
-			start: {kind: 'tail', count: 0},
-			onRecords: (batch) => shown.push(...batch),
-			onStatus: (state: ConnectionState) => {
-				if (state.kind === 'live') live();
-			},
+		const {stream, isLive} = committingStream(topic, group, (batch) => {
+			shown.push(...batch);
 		});
 		try {
 			await stream.start();
@@ -243,6 +256,58 @@ describe('an idle group', () => {
 		const expected: Record<number, string> = {};
 		for (const record of shown) expected[record.partition] = String(record.offset + 1);
 		expect(await committedOffsets(bootstrap, group, topic)).toEqual(expected);
+	}, 120_000);
+
+	it('--commit behind a receiver that holds records back (the time order) commits a batch once it was shown, in batch order', async () => {
+		const ownTopic = uniqueName('groups-shown');
+		await createTopic(ownTopic, 2, {bootstrap});
+		const group = uniqueName('idle-shown');
+		await setOffsets(group, {0: 0, 1: 0}, ownTopic);
+		// The receiver says when each batch reached the output by settling the promise it returns.
+		const batches: {records: LogRecord[]; show: () => void}[] = [];
+		const {stream, isLive} = committingStream(
+			ownTopic,
+			group,
+			(batch) =>
+				new Promise<void>((resolve) => {
+					batches.push({records: batch, show: resolve});
+				}),
+		);
+		try {
+			await stream.start();
+			await isLive;
+			await produceRecords(
+				ownTopic,
+				[
+					{partition: 0, value: '{"message":"first"}'},
+					{partition: 1, value: '{"message":"second"}'},
+				],
+				{bootstrap},
+			);
+			const deadline = Date.now() + 20_000;
+			while (batches.length < 2 && Date.now() < deadline) await sleep(100);
+			expect(batches.map((batch) => batch.records.length)).toEqual([1, 1]);
+			// The second batch is shown, the first not yet: nothing may be committed.
+			batches[1]!.show();
+			await sleep(2500);
+			expect(await committedOffsets(bootstrap, group, ownTopic)).toEqual({0: '0', 1: '0'});
+			// Now the first too: both are committed, each after its record.
+			batches[0]!.show();
+			const expected: Record<number, string> = {};
+			for (const {
+				records: [record],
+			} of batches)
+				expected[record!.partition] = String(record!.offset + 1);
+			const committedBy = Date.now() + 10_000;
+			let committed = await committedOffsets(bootstrap, group, ownTopic);
+			while (JSON.stringify(committed) !== JSON.stringify(expected) && Date.now() < committedBy) {
+				await sleep(200);
+				committed = await committedOffsets(bootstrap, group, ownTopic);
+			}
+			expect(committed).toEqual(expected);
+		} finally {
+			await stream.stop();
+		}
 	}, 120_000);
 });
 

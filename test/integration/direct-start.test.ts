@@ -143,8 +143,11 @@ async function describeGroup(bootstrap: string, groupId: string) {
 const workerStream: LogStreamFactory = (options) =>
 	createWorkerLogStream({
 		...options,
-		onRecords: (records: LogRecord[]) =>
-			options.onRecords(records.map((record) => ({...record, timestamp: 0}) as unknown as RawRecord)),
+		onRecords: (records: LogRecord[], behind) =>
+			options.onRecords(
+				records.map((record) => ({...record, timestamp: 0}) as unknown as RawRecord),
+				behind,
+			),
 	});
 
 describe.each([

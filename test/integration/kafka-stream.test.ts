@@ -45,7 +45,10 @@ function rawView(record: LogRecord): RawRecord {
 
 /** The worker stream, whose records arrive parsed, checked by the same tests. */
 const workerStream: LogStreamFactory = (options) =>
-	createWorkerLogStream({...options, onRecords: (records) => options.onRecords(records.map(rawView))});
+	createWorkerLogStream({
+		...options,
+		onRecords: (records, behind) => options.onRecords(records.map(rawView), behind),
+	});
 
 // The same behaviour from both ways of running the stream: the CLI runs it in a worker thread.
 describe.each([

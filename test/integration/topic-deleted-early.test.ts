@@ -57,7 +57,7 @@ afterEach(stopOpenStreams);
 const workerStream: LogStreamFactory = (options) =>
 	createWorkerLogStream({
 		...options,
-		onRecords: (records: LogRecord[]) =>
+		onRecords: (records: LogRecord[], behind) =>
 			options.onRecords(
 				records.map(
 					(record) =>
@@ -66,6 +66,7 @@ const workerStream: LogStreamFactory = (options) =>
 							value: Buffer.from(JSON.stringify({message: record.message})),
 						}) as unknown as RawRecord,
 				),
+				behind,
 			),
 	});
 

@@ -38,7 +38,7 @@ export type BatchDelivery = {
 
 export type BatchDeliveryDeps = {
 	tracker: PartitionTracker;
-	onRecords: (records: RawRecord[]) => void | Promise<void>;
+	onRecords: (records: RawRecord[], behind: boolean) => void | Promise<void>;
 	/** Also hand an undecodable batch over as one error record (the TUI). */
 	undecodableAsRecords: boolean;
 	reportOnce(message: string): void;
@@ -106,7 +106,7 @@ export function createBatchDelivery(deps: BatchDeliveryDeps): BatchDelivery {
 				deps.flowing();
 				try {
 					// A receiver returns nothing (void) or a promise.
-					held = deps.onRecords(records) as Promise<void> | undefined;
+					held = deps.onRecords(records, highWatermark > batchLastOffset + 1) as Promise<void> | undefined;
 					if (held) keepPendingHold(held);
 					deps.handed?.(topic, partition, Number(batchLastOffset) + 1);
 				} catch (error) {

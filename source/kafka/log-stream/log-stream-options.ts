@@ -45,8 +45,10 @@ export type LogStreamOptions = KafkaConnectionOptions & {
 	 * Called once per batch, synchronously, with plain records. A returned promise holds the
 	 * next fetch until it settles (backpressure: the stream worker waits for the main thread);
 	 * the group is kept alive with heartbeats meanwhile, and `stop()` does not wait for it.
+	 * `behind`: the batch ended below the partition's high watermark, so more of it is being
+	 * read (a receiver that merges partitions by time waits for it, store/time-order.ts).
 	 */
-	onRecords: (records: RawRecord[]) => void | Promise<void>;
+	onRecords: (records: RawRecord[], behind: boolean) => void | Promise<void>;
 	onStatus?: (state: ConnectionState) => void;
 	/** Partition table, at most about four times a second. */
 	onPartitions?: (partitions: PartitionStatus[]) => void;

@@ -44,15 +44,17 @@ export type ToStreamWorker =
 	| StreamWorkerRequest
 	| {type: 'pause'}
 	| {type: 'resume'}
-	/** The main thread has handled a records message of `bytes` bytes. */
-	| {type: 'ack'; bytes: number};
+	/** The main thread has taken a records message of `bytes` bytes (flow control). */
+	| {type: 'ack'; bytes: number}
+	/** The oldest records message not yet shown reached the output (what `--commit` may commit). */
+	| {type: 'shown'};
 
 /** Worker → main thread. */
 export type FromStreamWorker =
-	/** One batch, parsed, packed by `packLogRecords` and transferred. */
-	| {type: 'records'; buffer: ArrayBuffer}
-	/** One batch packed by the `batchPacker` module, transferred. */
-	| {type: 'packed'; buffer: ArrayBuffer}
+	/** One batch, parsed, packed by `packLogRecords` and transferred; `behind` as `onRecords` has it. */
+	| {type: 'records'; buffer: ArrayBuffer; behind: boolean}
+	/** One batch packed by the `batchPacker` module, transferred; `behind` as for `records`. */
+	| {type: 'packed'; buffer: ArrayBuffer; behind: boolean}
 	| {type: 'status'; state: ConnectionState}
 	| {type: 'partitions'; partitions: PartitionStatus[]}
 	| {type: 'error'; message: string}

@@ -43,14 +43,14 @@ const stream = createLogStream({
 	...streamOptions,
 	// --commit commits only what the main thread has handled (its ack), not what was posted.
 	acknowledgedRecords: true,
-	onRecords(records) {
+	onRecords(records, behind) {
 		// Parsed here, not on the main thread, which draws and takes keys (seqs are the store's).
 		const parsed: LogRecord[] = [];
 		const values: Array<Uint8Array | null> | undefined = packBatch ? [] : undefined;
 		for (const record of records) parseRowsWithValues(record, parsed, values);
 		const buffer = packBatch ? packBatch(parsed, values!) : packLogRecords(parsed[0]!.topic, parsed);
 		bytesInFlight += buffer.byteLength;
-		post({type: packBatch ? 'packed' : 'records', buffer}, [buffer]);
+		post({type: packBatch ? 'packed' : 'records', buffer, behind}, [buffer]);
 		if (bytesInFlight <= MAX_BYTES_IN_FLIGHT) return;
 		roomWaiter ??= new Promise<void>((resolve) => {
 			wakeFetching = resolve;
@@ -81,8 +81,10 @@ port.on('message', (message: ToStreamWorker) => {
 	switch (message.type) {
 		case 'ack':
 			bytesInFlight -= message.bytes;
-			stream.acknowledgeRecords();
 			if (bytesInFlight <= MAX_BYTES_IN_FLIGHT / 2) wake();
+			return;
+		case 'shown':
+			stream.acknowledgeRecords();
 			return;
 		case 'pause':
 			stream.pause();

@@ -31,8 +31,13 @@ const STOP_TIMEOUT_MS = 12_000;
 
 /** The worker stream's options: the log stream's, but records arrive parsed. */
 export type WorkerLogStreamOptions = Omit<LogStreamOptions, 'onRecords'> & {
-	/** Called once per batch, in order, with the records parsed in the worker (`seq` 0: the store assigns). */
-	onRecords: (records: LogRecord[]) => void;
+	/**
+	 * Called once per batch, in order, with the records parsed in the worker (`seq` 0: the store
+	 * assigns); `behind` as in `LogStreamOptions.onRecords`. A returned promise says when the
+	 * batch reached the output (a receiver that holds records back to order them): until then
+	 * `--commit` does not commit it. It never holds the fetching.
+	 */
+	onRecords: (records: LogRecord[], behind: boolean) => void | Promise<void>;
 	/** How records are read (the config file's `fields` and `timeZone`); plain data, it crosses to the worker. */
 	parseSettings?: ParseSettings;
 	/**
@@ -40,7 +45,11 @@ export type WorkerLogStreamOptions = Omit<LogStreamOptions, 'onRecords'> & {
 	 * `BatchPacker`, loaded by URL so the format stays in the receiver's layer) and arrives
 	 * through `onBatch`; `onRecords` is not called.
 	 */
-	packedBatches?: {module: string; onBatch: (buffer: ArrayBuffer) => void};
+	packedBatches?: {
+		module: string;
+		/** `behind` and the returned promise as for `onRecords`. */
+		onBatch: (buffer: ArrayBuffer, behind: boolean) => void | Promise<void>;
+	};
 };
 
 /** The options without callbacks, or undefined when they cannot cross to a thread (a function in them). */
@@ -87,12 +96,13 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 				: undefined;
 			return (await import('../log-stream/log-stream.js')).createLogStream({
 				...streamOptions,
-				onRecords: (records) => {
+				onRecords: (records, behind) => {
 					const parsed: LogRecord[] = [];
 					const values: Array<Uint8Array | null> | undefined = packBatch ? [] : undefined;
 					for (const record of records) parseRows(record, parsed, values);
-					if (!packBatch) return options.onRecords(parsed);
-					if (parsed.length > 0) packedBatches?.onBatch(packBatch(parsed, values!));
+					// Not returned: a promise here would hold the fetching until the batch is shown.
+					if (!packBatch) void options.onRecords(parsed, behind);
+					else if (parsed.length > 0) void packedBatches?.onBatch(packBatch(parsed, values!), behind);
 				},
 			});
 		});
@@ -132,13 +142,18 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 		switch (message.type) {
 			case 'records':
 			case 'packed': {
+				let shown: Promise<void> | undefined;
 				try {
-					if (message.type === 'packed') options.packedBatches?.onBatch(message.buffer);
-					else options.onRecords(unpackLogRecords(message.buffer));
+					const handled =
+						message.type === 'packed'
+							? options.packedBatches?.onBatch(message.buffer, message.behind)
+							: options.onRecords(unpackLogRecords(message.buffer), message.behind);
+					if (handled instanceof Promise) shown = handled;
 				} catch (error) {
 					options.onError?.(`could not handle records: ${errorMessage(error)}`);
 				}
 				send({type: 'ack', bytes: message.buffer.byteLength});
+				whenShown(shown);
 				return;
 			}
 			case 'status':
@@ -162,6 +177,29 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 				return;
 			}
 		}
+	};
+
+	/**
+	 * Batches not yet shown, oldest first: the worker commits only what was shown, in the order
+	 * it handed the batches over, so a batch shown before an older one waits for it.
+	 */
+	const unshown: {shown: boolean}[] = [];
+	const whenShown = (shown: Promise<void> | undefined) => {
+		if (!shown) {
+			if (unshown.length === 0) send({type: 'shown'});
+			else unshown.push({shown: true});
+			return;
+		}
+		const entry = {shown: false};
+		unshown.push(entry);
+		const settle = () => {
+			entry.shown = true;
+			while (unshown[0]?.shown) {
+				unshown.shift();
+				send({type: 'shown'});
+			}
+		};
+		shown.then(settle, settle);
 	};
 
 	/**
@@ -250,6 +288,10 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 		},
 		stop() {
 			stopPromise ??= (async () => {
+				// A receiver that just let its last records out (the time order, flushed on the way
+				// out) settles their promises in microtasks: their 'shown' must reach the worker before
+				// 'stop', which ends the commits.
+				await new Promise((resolve) => setImmediate(resolve));
 				const running = worker;
 				if (!running || ended) {
 					endStream(undefined);

@@ -89,15 +89,19 @@ export async function javaConsume(bootstrap: string, topic: string, count: numbe
 	return out.split('\n').filter((line) => line.startsWith('{'));
 }
 
-/** Send `lines` as records with kcat (`-z codec`; without a partition librdkafka's partitioner spreads them). */
+/**
+ * Send `lines` as records with kcat (`-z codec`; without a partition librdkafka's partitioner
+ * spreads them); `extra` are more kcat flags, e.g. `-K` with a key delimiter.
+ */
 export async function kcatProduce(
 	bootstrap: string,
 	topic: string,
 	codec: string,
 	lines: readonly string[],
 	partition?: number,
+	extra: readonly string[] = [],
 ): Promise<void> {
-	const args = ['-P', '-b', bootstrap, '-t', topic, '-z', codec, '-X', 'linger.ms=20'];
+	const args = ['-P', '-b', bootstrap, '-t', topic, '-z', codec, '-X', 'linger.ms=20', ...extra];
 	if (partition !== undefined) args.push('-p', String(partition));
 	await pipe('kcat', args, `${lines.join('\n')}\n`);
 }

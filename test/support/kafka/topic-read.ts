@@ -20,16 +20,19 @@ export async function readWithStream(topic: string): Promise<TopicRead & {errors
 }
 
 /**
- * Read `topic` with the built CLI from its beginning to its end as `--output json` lines,
- * checking it ran clean (exit 0, nothing on stderr); each line parsed.
+ * Read `topic` with the built CLI from `start` (default its beginning) to its end as
+ * `--output json` lines, checking it ran clean (exit 0, nothing on stderr); each line parsed.
  */
-export async function readJsonLines<Line>(topic: string): Promise<Line[]> {
+export async function readJsonLines<Line>(
+	topic: string,
+	start: readonly string[] = ['--from-beginning'],
+): Promise<Line[]> {
 	const run = await runCli([
 		'--brokers',
 		testBootstrap(),
 		'--topic',
 		topic,
-		'--from-beginning',
+		...start,
 		'--exit',
 		'--output',
 		'json',

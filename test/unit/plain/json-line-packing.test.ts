@@ -1,10 +1,15 @@
 import {describe, expect, it} from 'vitest';
 import {packLogRecords, unpackLogRecords} from '../../../source/kafka/worker/log-record-packing.js';
 import {packJsonLines, readJsonLines} from '../../../source/plain/json-line-packing.js';
-import {createJsonLinePrinter} from '../../../source/plain/json-line-printer.js';
+import {
+	createJsonLinePrinter,
+	type OrderedJsonLines,
+	orderedJsonLines,
+} from '../../../source/plain/json-line-printer.js';
 import {createLineWriter} from '../../../source/plain/line-writer.js';
 import type {RawRecord} from '../../../source/record/log-record.js';
 import {parseRecord} from '../../../source/record/parse-record.js';
+import {createBatchTimeOrder} from '../../../source/store/time-order.js';
 import {formatJsonLine} from '../../../source/terminal-text/format-json-line.js';
 import {jsonLineBytesBound, writeJsonLineBytes} from '../../../source/terminal-text/json-line-bytes.js';
 import {createLogLineGenerator} from '../../../tools/load/log-lines.js';
@@ -108,22 +113,33 @@ describe('packJsonLines', () => {
 	});
 });
 
+/** A printer into memory, and the lines it printed so far. */
+function capturingPrinter() {
+	const chunks: Buffer[] = [];
+	const writer = createLineWriter(
+		{
+			write: (chunk) => {
+				chunks.push(Buffer.from(chunk));
+				return true;
+			},
+			once: () => undefined,
+			on: () => undefined,
+			writableLength: 0,
+		},
+		{onFull: () => undefined, onDrain: () => undefined, onClosed: () => undefined},
+	);
+	const printed = () =>
+		Buffer.concat(chunks)
+			.toString('utf8')
+			.trimEnd()
+			.split('\n')
+			.map((line) => JSON.parse(line) as {partition: number; offset: number; message: string});
+	return {printer: createJsonLinePrinter(writer), printed};
+}
+
 describe('createJsonLinePrinter', () => {
 	it('prints each offset of a partition once, and again after the topic was forgotten', () => {
-		const chunks: Buffer[] = [];
-		const writer = createLineWriter(
-			{
-				write: (chunk) => {
-					chunks.push(Buffer.from(chunk));
-					return true;
-				},
-				once: () => undefined,
-				on: () => undefined,
-				writableLength: 0,
-			},
-			{onFull: () => undefined, onDrain: () => undefined, onClosed: () => undefined},
-		);
-		const printer = createJsonLinePrinter(writer);
+		const {printer, printed} = capturingPrinter();
 		const batch = (partition: number, offsets: number[]) =>
 			packJsonLines(
 				'logs',
@@ -149,12 +165,7 @@ describe('createJsonLinePrinter', () => {
 		printer.print(batch(0, [4, 5]));
 		printer.forgetTopic('logs');
 		printer.print(batch(0, [0]));
-		const printed = Buffer.concat(chunks)
-			.toString('utf8')
-			.trimEnd()
-			.split('\n')
-			.map((line) => JSON.parse(line) as {partition: number; offset: number; message: string});
-		expect(printed.map((line) => `${line.partition}:${line.offset}:${line.message}`)).toEqual([
+		expect(printed().map((line) => `${line.partition}:${line.offset}:${line.message}`)).toEqual([
 			'0:0:m0',
 			'0:1:m1',
 			'0:2:m2',
@@ -164,6 +175,64 @@ describe('createJsonLinePrinter', () => {
 			'0:4:m4',
 			'0:5:m5',
 			'0:0:m0',
+		]);
+	});
+
+	it('prints packed lines in time order through the time order, by the times packed with them', () => {
+		const {printer, printed} = capturingPrinter();
+		const at = 1_714_564_800_000;
+		/** A packed batch of `partition` whose records carry `times` (seconds after `at`) in their JSON. */
+		const batch = (partition: number, firstOffset: number, times: number[], kafkaTime = at) =>
+			orderedJsonLines(
+				packJsonLines(
+					'logs',
+					times.map((time, index) =>
+						parseRecord(
+							{
+								topic: 'logs',
+								partition,
+								offset: firstOffset + index,
+								timestamp: kafkaTime,
+								key: null,
+								value: Buffer.from(
+									time < 0
+										? '{"message":"no time"}'
+										: `{"message":"t${time}","time":"${new Date(at + time * 1000).toISOString()}"}`,
+								),
+								headers: undefined,
+							},
+							0,
+						),
+					),
+				),
+			);
+		const order = createBatchTimeOrder<OrderedJsonLines>();
+		order.push(batch(0, 0, [1, 4, 6]), 0);
+		order.push(batch(1, 0, [2, 3, 5]), 0);
+		// A line without a time of its own sorts by Kafka's time (here between t3 and t4).
+		order.push(batch(2, 0, [-1], at + 3500), 0);
+		// A re-delivered line takes its place in the merge but is printed once.
+		order.push(batch(1, 2, [5]), 0);
+		const runs = order.flush();
+		printer.printRuns(runs);
+		// Consecutive lines of one batch leave as one run (t1 alone, then t2 t3 of partition 1...).
+		expect(runs.map(({batch: {partition}, from, to}) => `${partition}:${from}-${to}`)).toEqual([
+			'0:0-1',
+			'1:0-2',
+			'2:0-1',
+			'0:1-2',
+			'1:2-3',
+			'1:0-1',
+			'0:2-3',
+		]);
+		expect(printed().map((line) => `${line.partition}:${line.offset}:${line.message}`)).toEqual([
+			'0:0:t1',
+			'1:0:t2',
+			'1:1:t3',
+			'2:0:no time',
+			'0:1:t4',
+			'1:2:t5',
+			'0:2:t6',
 		]);
 	});
 });
