@@ -29,7 +29,7 @@ type ErrorChallenge = {status?: unknown; scope?: unknown};
 export function oauthBearerMechanism(provider: TokenProvider): Mechanism {
 	return {
 		mechanism: 'oauthbearer',
-		authenticationProvider: ({saslAuthenticate}: AuthenticationProviderArgs) => ({
+		authenticationProvider: ({host, port, logger, saslAuthenticate}: AuthenticationProviderArgs) => ({
 			async authenticate() {
 				const token = await provider();
 				const message = `n,,${SEPARATOR}auth=Bearer ${token.value}${SEPARATOR}${SEPARATOR}`;
@@ -44,6 +44,7 @@ export function oauthBearerMechanism(provider: TokenProvider): Mechanism {
 					() => undefined,
 				);
 				const why = refusalText(refusal, token.value, Date.now());
+				logger.error(`SASL OAUTHBEARER authentication failed: ${why}`, {broker: `${host}:${port}`});
 				throw Object.assign(new SaslAuthenticationError(`SASL OAUTHBEARER authentication failed: ${why}`), {
 					tokenRefusal: why,
 				});
