@@ -9,11 +9,7 @@ export {UNDECODABLE_PREFIX} from './kafka/codecs/undecodable-batch.js';
 export {type ConsumerLag, readConsumerLag} from './kafka/consumer-lag.js';
 export {describeKafkaError} from './kafka/error-reason.js';
 export {liveGroupRefusal} from './kafka/group-guard.js';
-export {
-	createKafka,
-	type KafkaConnectionOptions,
-	type SASLOptions,
-} from './kafka/kafka-client.js';
+export {createKafka, type KafkaConnectionOptions} from './kafka/kafka-client.js';
 export {createLogStream, type LogStream, type LogStreamOptions} from './kafka/log-stream/log-stream.js';
 export {
 	createRecordProducer,

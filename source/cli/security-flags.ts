@@ -31,7 +31,7 @@ export const SECURITY_FLAG_SPECS: readonly FlagSpec[] = [
 		name: 'sasl-mechanism',
 		type: 'string',
 		valueName: '<name>',
-		description: 'SASL: plain, scram-sha-256 or scram-sha-512 (or $KLOG_SASL_MECHANISM)',
+		description: 'SASL: plain, scram-sha-256, scram-sha-512 or oauthbearer (or $KLOG_SASL_MECHANISM)',
 		commands: all,
 	},
 	{
@@ -39,6 +39,21 @@ export const SECURITY_FLAG_SPECS: readonly FlagSpec[] = [
 		type: 'string',
 		valueName: '<name>',
 		description: 'SASL user (or $KLOG_USERNAME); the password: $KLOG_PASSWORD, config file or prompt',
+		commands: all,
+	},
+	{
+		name: 'token-command',
+		type: 'string',
+		valueName: '<cmd>',
+		description:
+			'OAUTHBEARER: shell command printing the token, run again before it expires (or $KLOG_TOKEN_COMMAND)',
+		commands: all,
+	},
+	{
+		name: 'token-file',
+		type: 'string',
+		valueName: '<file>',
+		description: 'OAUTHBEARER: file holding the token, read again before it expires (or $KLOG_TOKEN_FILE)',
 		commands: all,
 	},
 	{
@@ -87,6 +102,8 @@ export const securityFlags = {
 	saslMechanism: {type: 'string'},
 	username: {type: 'string'},
 	password: {type: 'string'},
+	tokenCommand: {type: 'string'},
+	tokenFile: {type: 'string'},
 	ssl: {type: 'boolean'},
 	ca: {type: 'string'},
 	cert: {type: 'string'},

@@ -1,11 +1,11 @@
 import type {ConnectionOptions} from 'node:tls';
-import {Kafka, type RetryOptions, type SASLOptions} from 'kafkajs';
+import {Kafka, type RetryOptions} from 'kafkajs';
+import type {SaslSettings} from '../settings/connection-settings.js';
 // Registers snappy, lz4 and zstd (and guards gzip) in every thread that makes a client.
 import './codecs/index.js';
 import {createKafkaLogCreator, type KafkaLogNote, kafkaLogLevel} from './kafka-logger.js';
 import {silenceKafkajsNegativeTimeoutWarning} from './kafkajs-timer-warning.js';
-
-export type {SASLOptions} from 'kafkajs';
+import {kafkajsSasl} from './oauth-bearer/kafkajs-sasl.js';
 
 /** How to reach a cluster. Everything the CLI resolves from flags, environment and profile. */
 export type KafkaConnectionOptions = {
@@ -14,7 +14,8 @@ export type KafkaConnectionOptions = {
 	clientId?: string;
 	/** TLS: `true` for the system trust store, or Node TLS options (custom CA, client certificate). */
 	ssl?: ConnectionOptions | boolean;
-	sasl?: SASLOptions;
+	/** Plain data (it crosses to the stream worker); OAUTHBEARER's token provider is made per thread. */
+	sasl?: SaslSettings | undefined;
 	/** How long to wait for a TCP/TLS connection, default 3000 ms. */
 	connectionTimeoutMs?: number;
 	/** kafkajs logs (JSON lines) are appended here; without it they go nowhere. NEVER the console. */
@@ -44,7 +45,7 @@ export function createKafka(options: KafkaConnectionOptions, extras: KafkaClient
 		clientId: options.clientId ?? 'klog-tui',
 		brokers: options.brokers,
 		ssl: options.ssl,
-		sasl: options.sasl,
+		sasl: kafkajsSasl(options.sasl),
 		connectionTimeout: options.connectionTimeoutMs ?? 3000,
 		logLevel: kafkaLogLevel(loggerOptions),
 		logCreator: createKafkaLogCreator(loggerOptions),

@@ -65,7 +65,7 @@ export async function checkCredentials(
 		return {ok: true};
 	} catch (error) {
 		if (isAuthenticationFailure(error))
-			return {ok: false, fatal: true, message: authenticationFailureMessage(settings)};
+			return {ok: false, fatal: true, message: authenticationFailureMessage(settings, error)};
 		const refusal = clientCertificateRefusal(error, settings);
 		if (refusal) return {ok: false, fatal: true, message: refusal};
 		const reason = safeErrorMessage(new Error(describeKafkaError(error)), settings);

@@ -24,6 +24,12 @@ export type SaslConfig = {
 	password?: string;
 	/** Name of an environment variable holding the password (preferred over `password`). */
 	passwordEnv?: string;
+	/** OAUTHBEARER: a shell command that prints the token, run again when it is due. */
+	tokenCommand?: string;
+	/** OAUTHBEARER: a file holding the token (read again when it is due), relative to the config file. */
+	tokenFile?: string;
+	/** OAUTHBEARER: how often a token without an `exp` claim is fetched again (default 300). */
+	tokenRefreshSeconds?: number;
 };
 
 /** TLS settings as written in the config file: paths (resolved against the file's folder). */
@@ -88,7 +94,15 @@ const PROFILE_KEYS = [
 	'filters',
 ];
 const FIELD_KEYS: readonly ShapeField[] = ['service', 'level', 'time', 'message', 'traceId', 'spanId'];
-const SASL_KEYS = ['mechanism', 'username', 'password', 'passwordEnv'];
+const SASL_KEYS = [
+	'mechanism',
+	'username',
+	'password',
+	'passwordEnv',
+	'tokenCommand',
+	'tokenFile',
+	'tokenRefreshSeconds',
+];
 const SSL_KEYS = ['ca', 'cert', 'key', 'rejectUnauthorized'];
 const TOP_KEYS = ['defaults', 'profiles', 'defaultProfile', '$schema'];
 const HEX_COLOUR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
@@ -210,7 +224,39 @@ function validateSasl(input: unknown, path: string): SaslConfig {
 		}
 		sasl.passwordEnv = name;
 	}
+	validateTokenSettings(raw, sasl, path);
 	return sasl;
+}
+
+/** The OAUTHBEARER keys of a `sasl` block; they and the password keys exclude each other. */
+function validateTokenSettings(raw: Record<string, unknown>, sasl: SaslConfig, path: string): void {
+	if (raw.tokenCommand !== undefined && raw.tokenFile !== undefined) {
+		throw new ConfigSchemaError(`${path}.tokenFile`, 'and tokenCommand are both set; keep one');
+	}
+	if (raw.tokenCommand !== undefined)
+		sasl.tokenCommand = nonEmptyString(raw.tokenCommand, `${path}.tokenCommand`);
+	if (raw.tokenFile !== undefined) sasl.tokenFile = nonEmptyString(raw.tokenFile, `${path}.tokenFile`);
+	if (raw.tokenRefreshSeconds !== undefined) {
+		sasl.tokenRefreshSeconds = positiveInteger(raw.tokenRefreshSeconds, `${path}.tokenRefreshSeconds`);
+	}
+	const tokenKey = (['tokenCommand', 'tokenFile', 'tokenRefreshSeconds'] as const).find(
+		(key) => sasl[key] !== undefined,
+	);
+	if (tokenKey && sasl.mechanism !== undefined && sasl.mechanism !== 'oauthbearer') {
+		throw new ConfigSchemaError(
+			`${path}.${tokenKey}`,
+			`applies only to mechanism oauthbearer, not ${sasl.mechanism}`,
+		);
+	}
+	const passwordKey = (['username', 'password', 'passwordEnv'] as const).find(
+		(key) => sasl[key] !== undefined,
+	);
+	if (passwordKey && (tokenKey || sasl.mechanism === 'oauthbearer')) {
+		throw new ConfigSchemaError(
+			`${path}.${passwordKey}`,
+			'does not apply to oauthbearer: the token says who you are',
+		);
+	}
 }
 
 function validateSsl(input: unknown, path: string): SslConfig {

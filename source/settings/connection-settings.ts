@@ -5,12 +5,32 @@
  * so the adapter can pass them through as they are).
  */
 
-/** SASL mechanisms klog-tui supports, spelled as kafkajs spells them. */
-export const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;
-export type SaslMechanism = (typeof SASL_MECHANISMS)[number];
+import type {OAuthToken, OAuthTokenSource} from './oauth/oauth-token.js';
 
-/** SASL credentials. The password must never reach the screen or a log. */
-export type SaslSettings = {mechanism: SaslMechanism; username: string; password: string};
+/** SASL mechanisms klog-tui supports, spelled as kafkajs spells them. */
+export const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512', 'oauthbearer'] as const;
+export type SaslMechanism = (typeof SASL_MECHANISMS)[number];
+/** The mechanisms that log in with a user name and a password. */
+export type PasswordMechanism = Exclude<SaslMechanism, 'oauthbearer'>;
+
+/** A user name and password. The password must never reach the screen or a log. */
+export type PasswordSaslSettings = {mechanism: PasswordMechanism; username: string; password: string};
+
+/**
+ * OAUTHBEARER: where the token comes from and the token got at start. Plain data, so it
+ * crosses to the stream worker, which fetches the next token itself when this one is due
+ * (`source/kafka/oauth-bearer/`). The token must never reach the screen or a log.
+ */
+export type OAuthBearerSettings = {
+	mechanism: 'oauthbearer';
+	source: OAuthTokenSource;
+	/** How often a token without an `exp` claim is fetched again. */
+	refreshSeconds: number;
+	token: OAuthToken;
+};
+
+/** SASL settings: a password mechanism or OAUTHBEARER. */
+export type SaslSettings = PasswordSaslSettings | OAuthBearerSettings;
 
 /** TLS options (a subset of Node's `tls.ConnectionOptions`); file contents, not paths. */
 export type TlsSettings = {
@@ -47,16 +67,17 @@ export function parseSaslMechanism(text: string): SaslMechanism | undefined {
 }
 
 /**
- * The identity shown in the header: the user name and how it authenticates, never
- * the password. A client certificate without SASL shows as `client certificate (TLS)`.
+ * The identity shown in the header: the user name (for OAUTHBEARER the token's subject) and
+ * how it authenticates, never the password or the token. A client certificate without SASL shows as `client certificate (TLS)`.
  */
 export function userLabel(
-	sasl: Pick<SaslSettings, 'mechanism' | 'username'> | undefined,
+	sasl: {mechanism: SaslMechanism; username?: string | undefined} | undefined,
 	ssl: TlsSettings | undefined,
 ): string | undefined {
 	if (sasl) {
 		const transport = ssl ? ', TLS' : '';
-		return `${sasl.username} (${mechanismLabel(sasl.mechanism)}${transport})`;
+		// A token that does not say whose it is (no JWT `sub`) shows as what it is.
+		return `${sasl.username ?? 'bearer token'} (${mechanismLabel(sasl.mechanism)}${transport})`;
 	}
 	if (ssl?.cert) return 'client certificate (TLS)';
 	if (ssl) return 'anonymous (TLS)';
@@ -73,6 +94,12 @@ export function parseBrokerList(input: string | readonly string[]): string[] {
 		.flatMap((part) => part.split(','))
 		.map((part) => part.trim())
 		.filter((part) => part.length > 0);
+}
+
+/** The secret of these settings (password or token), for `redactSecrets`. */
+export function saslSecret(sasl: SaslSettings | undefined): string | undefined {
+	if (!sasl) return undefined;
+	return sasl.mechanism === 'oauthbearer' ? sasl.token.value : sasl.password;
 }
 
 /**

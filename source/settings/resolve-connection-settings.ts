@@ -14,6 +14,7 @@ import {
 	type TlsSettings,
 	userLabel,
 } from './connection-settings.js';
+import {resolveOAuthBearer, tokenSettingName, tokenSourceGiven} from './oauth/resolve-oauth-bearer.js';
 import type {PasswordPrompt} from './password-prompt.js';
 
 /**
@@ -22,7 +23,8 @@ import type {PasswordPrompt} from './password-prompt.js';
  *
  * Environment: `KAFKA_BROKERS`, `KLOG_PROFILE`, `KLOG_SASL_MECHANISM`, `KLOG_USERNAME`,
  * `KLOG_PASSWORD`. The password comes only from `KLOG_PASSWORD`, the config file
- * (`sasl.password` or the variable named by `sasl.passwordEnv`) or the prompt.
+ * (`sasl.password` or the variable named by `sasl.passwordEnv`) or the prompt. OAUTHBEARER's
+ * token: `oauth/resolve-oauth-bearer.ts`.
  */
 
 /** Brokers when nothing says otherwise. */
@@ -52,14 +54,17 @@ export async function resolveConnectionSettings(
 	const warnings = [...(configFile?.warnings ?? [])];
 
 	const brokers = resolveBrokers(flags, env, layers);
-	const ssl = resolveTls(flags, layers, options.cwd ?? process.cwd(), configDir, warnings);
-	const sasl = await resolveSasl(flags, env, layers, options.prompt);
+	const cwd = options.cwd ?? process.cwd();
+	const ssl = resolveTls(flags, layers, cwd, configDir, warnings);
+	const sasl = await resolveSasl(flags, env, layers, options.prompt, {cwd, configDir: configDir ?? cwd});
 	if (sasl?.mechanism === 'plain' && !ssl) {
 		warnings.push(
 			'Warning: SASL PLAIN without TLS sends the password in clear text; add --ssl if the brokers offer it',
 		);
 	}
-	return {brokers, ssl, sasl, userLabel: userLabel(sasl, ssl), warnings};
+	const who =
+		sasl?.mechanism === 'oauthbearer' ? {mechanism: sasl.mechanism, username: sasl.token.subject} : sasl;
+	return {brokers, ssl, sasl, userLabel: userLabel(who, ssl), warnings};
 }
 
 type Layer = {source: string; settings: ProfileConfig};
@@ -81,6 +86,7 @@ async function resolveSasl(
 	env: NodeJS.ProcessEnv,
 	layers: Layer[],
 	prompt: PasswordPrompt | undefined,
+	dirs: {cwd: string; configDir: string},
 ): Promise<SaslSettings | undefined> {
 	// The SASL block of the most important layer that has one is taken as a whole, so a
 	// profile never borrows credentials from `defaults` meant for another cluster.
@@ -89,7 +95,17 @@ async function resolveSasl(
 	const mechanism =
 		mechanismFrom(flags.saslMechanism, '--sasl-mechanism') ??
 		mechanismFrom(env.KLOG_SASL_MECHANISM, 'KLOG_SASL_MECHANISM') ??
-		fromConfig.mechanism;
+		fromConfig.mechanism ??
+		// A token source says which mechanism it is for.
+		(tokenSourceGiven(flags, env, fromConfig) ? 'oauthbearer' : undefined);
+	if (mechanism === 'oauthbearer') {
+		const sasl = configured ? {source: configured.source, sasl: fromConfig, dir: dirs.configDir} : undefined;
+		return resolveOAuthBearer(flags, env, sasl, dirs.cwd);
+	}
+	const tokenSetting = tokenSettingName(flags, env);
+	if (mechanism !== undefined && tokenSetting !== undefined) {
+		throw new ConfigError(`${tokenSetting} applies only to SASL oauthbearer, not ${mechanism}`);
+	}
 	const username = nonEmpty(flags.username) ?? nonEmpty(env.KLOG_USERNAME) ?? fromConfig.username;
 	if (mechanism === undefined && username === undefined) return undefined;
 	if (mechanism === undefined) {
@@ -205,6 +221,8 @@ export type SecurityFlagValues = {
 	saslMechanism?: string | undefined;
 	username?: string | undefined;
 	password?: string | undefined;
+	tokenCommand?: string | undefined;
+	tokenFile?: string | undefined;
 	ssl?: boolean | undefined;
 	ca?: string | undefined;
 	cert?: string | undefined;

@@ -16,6 +16,7 @@ import type {ConnectionSettings} from '../../source/settings/connection-settings
 import type {SecurityFlagValues} from '../../source/settings/resolve-connection-settings.js';
 import {resolveConnectionSettings} from '../../source/settings/resolve-connection-settings.js';
 import type {ConnectionState} from '../../source/stream/stream-status.js';
+import {OAUTH_LISTENER, oauthBearerCases} from '../support/kafka/oauth-bearer-cases.js';
 import {createTopic, ownKafka, produceRecords, uniqueName} from '../support/kafka/test-kafka.js';
 import {makeTlsFixtures} from '../support/kafka/tls-fixtures.js';
 import {warmUpGroupCoordinator} from '../support/kafka/warm-up.js';
@@ -74,6 +75,8 @@ const kafka = ownKafka({
 				'scram-sha-512.sasl.jaas.config': scramJaas,
 			},
 		},
+		// Kafka's own unsecured-token validator, on this broker rather than one more start.
+		OAUTH_LISTENER,
 	],
 });
 
@@ -455,6 +458,10 @@ describe('the command line', () => {
 		);
 		expect(result.stderr).not.toContain('hunter2-pw');
 	});
+});
+
+describe('OAUTHBEARER', () => {
+	oauthBearerCases({kafka, topic: () => topic, record: RECORD, logFile});
 });
 
 describe('secrets', () => {

@@ -81,7 +81,7 @@ describe('SASL', () => {
 
 	it('refuses an unknown mechanism, from a flag or the environment', async () => {
 		expect((await resolveError({saslMechanism: 'gssapi', username: 'a'}, {})).message).toBe(
-			'--sasl-mechanism must be one of plain, scram-sha-256, scram-sha-512 (got "gssapi")',
+			'--sasl-mechanism must be one of plain, scram-sha-256, scram-sha-512, oauthbearer (got "gssapi")',
 		);
 		expect((await resolveError({username: 'a'}, {KLOG_SASL_MECHANISM: 'md5'})).message).toContain(
 			'KLOG_SASL_MECHANISM must be one of',
@@ -114,7 +114,7 @@ describe('SASL', () => {
 			},
 		);
 		expect(questions).toEqual(['Password for bob: ']);
-		expect(settings.sasl?.password).toBe('typed-pw');
+		expect(settings.sasl).toMatchObject({password: 'typed-pw'});
 	});
 
 	it('merges flags > env > profile > defaults field by field', async () => {
