@@ -1,4 +1,4 @@
-import type {LogRecord, RawRecord} from '../../record/log-record.js';
+import type {LogRecord} from '../../record/log-record.js';
 import type {ParseSettings} from '../../record/parse-record.js';
 import type {StartPosition} from '../../stream/start-position.js';
 import type {ConnectionState, PartitionStatus} from '../../stream/stream-status.js';
