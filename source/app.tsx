@@ -1,4 +1,4 @@
-import {Box, useApp} from 'ink';
+import {Box, useApp, useStdout} from 'ink';
 import {useEffect, useMemo, useReducer} from 'react';
 import {DetailView, detailBodyRows, detailMaxScroll} from './components/detail-view.js';
 import {Footer} from './components/footer.js';
@@ -23,6 +23,7 @@ import type {LogStore} from './store/log-store-types.js';
 import type {StreamController} from './stream/stream-controller.js';
 import type {StreamStatusStore} from './stream/stream-status.js';
 import {dayOf} from './terminal-text/format-time.js';
+import {clipboardCopy} from './terminal-text/osc52.js';
 import type {ServiceColourOverrides} from './terminal-text/service-colour.js';
 import type {CommandEnv} from './view/commands/command-env.js';
 import {handleCommand} from './view/commands/context-handlers.js';
@@ -81,6 +82,7 @@ export function App({
 	savedFilters: savedFilterStore,
 }: AppProps) {
 	const {exit} = useApp();
+	const {stdout} = useStdout();
 	const {columns, rows} = useTerminalSize(width, height);
 	const version = useLogStoreVersion(store);
 	const status = useStreamStatus(statusStore);
@@ -139,6 +141,11 @@ export function App({
 		exit,
 		startSavedFilterPrompt: (kind) => savedFilters.start(kind),
 		exportView: () => exportView(store, exportDirectory),
+		copyToClipboard: (text) => {
+			const copied = clipboardCopy(text);
+			stdout.write(copied.sequence);
+			return copied;
+		},
 		now: Date.now,
 	};
 	const onCommand = (resolved: ResolvedKey) => handleCommand(context, env, resolved);

@@ -10,6 +10,8 @@ import {HELP_KEYS, OVERLAY_KEYS} from './keys/overlay-keys.js';
 
 const MAIN: readonly KeyContext[] = ['log', 'services'];
 const LOG: readonly KeyContext[] = ['log'];
+/** Where a record is selected: the log pane, and the detail view of one record. */
+const COPY: readonly KeyContext[] = ['log', 'detail'];
 const EVERYWHERE: readonly KeyContext[] = ['log', 'services', 'detail', 'help', 'seek'];
 
 const numberKeys: KeyBinding[] = Array.from({length: 9}, (_, index) => ({
@@ -105,6 +107,15 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		section: 'Move',
 		footer: 'detail',
 	},
+	{
+		keys: [{input: 'y'}],
+		contexts: COPY,
+		command: 'copyRecord',
+		label: 'y/Y',
+		help: "copy the selected record's JSON / message (OSC 52)",
+		section: 'View',
+	},
+	{keys: [{input: 'Y'}], contexts: COPY, command: 'copyMessage'},
 	{
 		keys: [{input: 'e'}],
 		contexts: LOG,

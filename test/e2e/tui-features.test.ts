@@ -1,9 +1,11 @@
 /**
  * Issue 7's features in a real terminal (tmux), each by its key from source/view/key-map.ts:
  * search with n/N and a match count, `!text` exclude, F clears every filter, m marks and
- * ]/[ jumps, x export (file written, its name on screen), c clear, r re-seek keeping the
+ * ]/[ jumps, x export (file written, its name on screen), y/Y copy (OSC 52, read back from tmux's
+ * paste buffer), c clear, r re-seek keeping the
  * filters, the detail view's field filter, and the header's sparklines.
  */
+import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -128,6 +130,20 @@ describe('klog-tui in a real terminal: issue 7 features', () => {
 		const parsed = written.map((line) => JSON.parse(line) as {mark?: string; service?: string});
 		expect(parsed.filter((line) => line.mark !== undefined)).toHaveLength(1);
 		expect(parsed.filter((line) => line.service === 'stock')).toHaveLength(10);
+
+		// y / Y copy the selected record (its JSON, its message) with OSC 52; with set-clipboard on,
+		// tmux keeps what a program sends that way as a paste buffer.
+		execFileSync('tmux', ['-L', term.socket, 'set', '-s', 'set-clipboard', 'on']);
+		const pasteBuffer = () => execFileSync('tmux', ['-L', term.socket, 'show-buffer'], {encoding: 'utf8'});
+		await term.press('Up');
+		await term.press('y');
+		screen = await term.waitFor((text) => footerMessage(text).includes("copied the record's JSON"));
+		const copied = JSON.parse(pasteBuffer()) as {topic: string; offset: number; message: string};
+		expect(copied).toMatchObject({topic, offset: expect.any(Number), message: expect.any(String)});
+		expect(logLines(screen).some((line) => line.includes(copied.message))).toBe(true);
+		await term.press('Y');
+		await term.waitFor((text) => footerMessage(text).includes('copied the message'));
+		expect(pasteBuffer()).toBe(copied.message);
 
 		// c clears the view (counts stay).
 		await term.press('c');

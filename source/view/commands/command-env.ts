@@ -1,5 +1,6 @@
 import type {LogStore, ServiceCount, ViewLine} from '../../store/log-store-types.js';
 import type {StreamController} from '../../stream/stream-controller.js';
+import type {ClipboardCopy} from '../../terminal-text/osc52.js';
 import type {DetailRow} from '../detail-rows.js';
 import type {Command, ResolvedKey} from '../keys/key-types.js';
 import type {Layout} from '../layout.js';
@@ -30,7 +31,10 @@ export type CommandEnv = {
 	/** The detail view's rows per page, and how far it scrolls (worked out only when asked). */
 	detailPage: number;
 	detailMaxScroll(): number;
-	store: Pick<LogStore, 'seqAt' | 'find' | 'viewLength' | 'searchMatches' | 'clear' | 'addMark'>;
+	store: Pick<
+		LogStore,
+		'seqAt' | 'find' | 'viewLength' | 'searchMatches' | 'clear' | 'addMark' | 'slice' | 'indexOfSeq'
+	>;
 	controller: StreamController;
 	dispatch(action: ViewAction): void;
 	/** A footer message. */
@@ -40,6 +44,8 @@ export type CommandEnv = {
 	startSavedFilterPrompt(kind: 'saveFilter' | 'recallFilter'): void;
 	/** Write the view to a file (`x`): where, and how many lines; undefined when the view is empty. */
 	exportView(): Promise<{path: string; lines: number} | undefined>;
+	/** Put `text` on the system clipboard (OSC 52, sanitised first): what was copied. */
+	copyToClipboard(text: string): ClipboardCopy;
 	now(): number;
 };
 

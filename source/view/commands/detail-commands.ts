@@ -1,6 +1,7 @@
 import {fieldFilterTerm} from '../detail-rows.js';
 import type {CommandEnv, HandlerMap} from './command-env.js';
 import {GLOBAL_HANDLERS} from './command-env.js';
+import {COPY_HANDLERS} from './copy-commands.js';
 
 /** The detail view's commands: choose a JSON field, scroll the record, filter on the field. */
 
@@ -27,6 +28,7 @@ function scrollPage(direction: 1 | -1) {
 
 export const DETAIL_HANDLERS: HandlerMap = {
 	...GLOBAL_HANDLERS,
+	...COPY_HANDLERS,
 	closeOverlay: {action: {type: 'closeOverlay'}},
 	detailUp: {run: (env) => env.dispatch({type: 'detailField', delta: -1, fieldCount: fieldCount(env)})},
 	detailDown: {run: (env) => env.dispatch({type: 'detailField', delta: 1, fieldCount: fieldCount(env)})},

@@ -2,6 +2,7 @@ import {isMark, type ViewLine} from '../../store/log-store-types.js';
 import {formatCount} from '../../terminal-text/format-count.js';
 import {findWrapping, matchOrdinal} from '../search-jump.js';
 import type {CommandEnv, HandlerMap} from './command-env.js';
+import {COPY_HANDLERS} from './copy-commands.js';
 import {MAIN_HANDLERS} from './main-commands.js';
 
 /**
@@ -40,6 +41,7 @@ function findAndJump(direction: 1 | -1, test: (line: ViewLine) => boolean, what:
 const noSearch = ({searchTest}: CommandEnv) => (searchTest ? undefined : 'no search: f to search');
 
 export const LOG_HANDLERS: HandlerMap = {
+	...COPY_HANDLERS,
 	...MAIN_HANDLERS,
 	scrollUp: {
 		run: (env) => env.dispatch({type: 'scroll', delta: -1, view: env.index, pageSize: env.pageSize}),

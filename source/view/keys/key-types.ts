@@ -64,6 +64,8 @@ export type Command =
 	| 'nextMark'
 	| 'previousMark'
 	| 'exportView'
+	| 'copyRecord'
+	| 'copyMessage'
 	| 'openSeek'
 	| 'clearFilters'
 	| 'clearTextFilter'

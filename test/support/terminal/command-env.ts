@@ -1,5 +1,6 @@
 import {createLogStore} from '../../../source/store/log-store.js';
 import type {DisposableLogStore} from '../../../source/store/log-store-types.js';
+import {clipboardCopy} from '../../../source/terminal-text/osc52.js';
 import type {CommandEnv} from '../../../source/view/commands/command-env.js';
 import {computeLayout} from '../../../source/view/layout.js';
 import {
@@ -17,6 +18,8 @@ export type TestEnv = CommandEnv & {
 	dispatched: ViewAction[];
 	said: {text: string; tone: string}[];
 	exits: number;
+	/** What the copy keys put on the clipboard. */
+	copied: string[];
 };
 
 /** The env of a 100x30 terminal over `store`, in view state `view`; `overrides` win. */
@@ -50,10 +53,16 @@ export function testEnv(
 		},
 		startSavedFilterPrompt: (kind) => dispatched.push({type: 'startInput', kind}),
 		exportView: async () => undefined,
+		copyToClipboard: (text) => {
+			const copied = clipboardCopy(text);
+			env.copied.push(copied.text);
+			return copied;
+		},
 		now: () => Date.UTC(2024, 0, 31, 12, 0, 0),
 		dispatched,
 		said,
 		exits: 0,
+		copied: [] as string[],
 		...overrides,
 	} as TestEnv;
 	return env;
