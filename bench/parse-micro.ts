@@ -7,40 +7,10 @@
  */
 import type {RawRecord} from '../source/record/log-record.js';
 import {parseRecord} from '../source/record/parse-record.js';
+import {makeRecords} from './json-records.js';
 
 const RECORDS = Number(process.argv[2] ?? 200_000);
 const RUNS = 5;
-const SERVICES = ['api', 'auth', 'payments', 'worker', 'search', 'billing'];
-const LEVELS = ['info', 'info', 'info', 'debug', 'warn', 'error'];
-
-function makeRecords(count: number): RawRecord[] {
-	const records: RawRecord[] = [];
-	const start = Date.parse('2024-05-01T12:00:00.000Z');
-	for (let index = 0; index < count; index++) {
-		const service = SERVICES[index % SERVICES.length]!;
-		const body = {
-			message: `request ${index} GET /api/v1/orders/${(index * 7919) % 100_000} completed in ${index % 250} ms for user ${index % 977}`,
-			timestamp: new Date(start + index * 13).toISOString(),
-			service,
-			level: LEVELS[index % LEVELS.length],
-		};
-		let json = JSON.stringify(body);
-		// Pad to ~200 bytes with a request id, as real services add.
-		json = `${json.slice(0, -1)},"requestId":"${'r'.repeat(Math.max(1, 199 - json.length - 16))}"}`;
-		records.push({
-			topic: 'logs',
-			partition: index % 3,
-			offset: index,
-			timestamp: start + index * 13,
-			key: Buffer.from(service),
-			value: Buffer.from(json),
-			headers: undefined,
-		});
-	}
-
-	return records;
-}
-
 /** The floor no parser can beat: decoding and `JSON.parse` alone. */
 function floorOf(record: RawRecord): number {
 	return (JSON.parse(record.value!.toString('utf8')) as {message: string}).message.length;
