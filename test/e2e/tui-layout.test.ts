@@ -69,11 +69,23 @@ async function readHelp(term: TmuxTerminal, columns: number, rows: number): Prom
 	return pages.join('\n');
 }
 
+/** True when the screen has the full layout at `columns` x `rows` (expectLayout passes). */
+function settled(screen: string, columns: number, rows: number): boolean {
+	try {
+		expectLayout(screen, columns, rows);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** Resize, wait for the new layout, and walk it: header, footer, services focus, help. */
 async function walk(term: TmuxTerminal, columns: number, rows: number): Promise<void> {
 	term.resize(columns, rows);
-	// Drawn for the new size: the footer on its last row (every record was read before).
-	let screen = await term.waitFor((text) => rowsOf(text, rows)[rows - 1]!.includes(' ? help'));
+	// Drawn for the new size: the whole layout (every record was read before). Ink redraws the
+	// old tree at the new size once before the app renders for it, so a loaded machine can
+	// show that frame for a moment; only the settled screen is checked.
+	let screen = await term.waitFor((text) => settled(text, columns, rows));
 	expectLayout(screen, columns, rows);
 	let lines = rowsOf(screen, rows);
 	keep(`${columns}x${rows}-log`, screen);
