@@ -22,6 +22,7 @@ import type {SavedFilterStore} from './store/filter/saved-filters.js';
 import type {LogStore} from './store/log-store-types.js';
 import type {StreamController} from './stream/stream-controller.js';
 import type {StreamStatusStore} from './stream/stream-status.js';
+import {isTopicPatternText} from './stream/topic-pattern.js';
 import {dayOf} from './terminal-text/format-time.js';
 import {clipboardCopy} from './terminal-text/osc52.js';
 import type {ServiceColourOverrides} from './terminal-text/service-colour.js';
@@ -167,7 +168,7 @@ export function App({
 	for (const service of services) serviceWidth = Math.max(serviceWidth, service.service.length);
 	// Several topics: a topic column as wide as the longest name (bounded), before the service.
 	let topicWidth = 0;
-	if (info.topics.length > 1) {
+	if (info.topics.length > 1 || info.topics.some(isTopicPatternText)) {
 		for (const topic of info.topics) topicWidth = Math.max(topicWidth, topic.length);
 		topicWidth = Math.min(16, topicWidth) + 1;
 	}

@@ -59,9 +59,14 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		log(`klog-tui: --grep: ${store.filterError}`);
 		return 2;
 	}
-	// Several topics: a topic column, as wide as the longest topic name (bounded).
+	// Several topics: a topic column, as wide as the longest topic name (bounded); a pattern's
+	// topics are not known yet: the bound.
 	const topicWidth =
-		config.topics.length > 1 ? Math.min(24, Math.max(...config.topics.map((topic) => topic.length))) : 0;
+		config.topicPatterns.length > 0
+			? 24
+			: config.topics.length > 1
+				? Math.min(24, Math.max(...config.topics.map((topic) => topic.length)))
+				: 0;
 	const format: (record: LogRecord) => string =
 		config.output === 'json'
 			? formatJsonLine
@@ -160,6 +165,8 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 	stream = createWorkerLogStream({
 		...options.connection,
 		topics: config.topics,
+		...(config.topicPatterns.length > 0 ? {topicPatterns: config.topicPatterns} : {}),
+		...(config.until === undefined ? {} : {until: config.until}),
 		groupId: options.groupId,
 		groupPolicy: groupPolicyOf(config),
 		start: config.start,

@@ -35,9 +35,11 @@ export async function runViewerTui(
 	const {store, status, stream, controller, dispose} = createViewerSession({
 		connection: resolved.connection,
 		topics: config.topics,
+		topicPatterns: config.topicPatterns,
 		groupId,
 		groupPolicy,
 		start: config.start,
+		...(config.until === undefined ? {} : {until: config.until}),
 		commit: config.commit,
 		withoutGroup: config.withoutGroup,
 		allowProduce: config.allowProduce,
@@ -65,8 +67,16 @@ export async function runViewerTui(
 			status,
 			controller,
 			info: {
-				topics: config.topics,
+				topics: [...config.topics, ...config.topicPatterns],
 				brokers: config.brokers,
+				...(config.until === undefined
+					? {}
+					: {
+							window: {
+								until: config.until,
+								...(config.start.kind === 'since' ? {since: config.start.time} : {}),
+							},
+						}),
 				groupId,
 				withoutGroup: config.withoutGroup,
 				...(resolved.userLabel ? {user: resolved.userLabel} : {}),

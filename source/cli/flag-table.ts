@@ -32,7 +32,7 @@ export const FLAGS: readonly FlagSpec[] = [
 		type: 'string',
 		multiple: true,
 		valueName: '<name>',
-		description: 'Topic to read; repeat for several (default logs)',
+		description: "Topic to read; repeat for several; '/regex/' reads every matching topic (default logs)",
 		commands: all,
 	},
 	{
@@ -73,6 +73,14 @@ export const FLAGS: readonly FlagSpec[] = [
 		type: 'string',
 		valueName: '<time>',
 		description: 'Start at a time: a duration back (15m, 2h, 1d) or an ISO time',
+		commands: view,
+	},
+	{
+		name: 'until',
+		type: 'string',
+		valueName: '<time>',
+		description:
+			'Stop each partition at a time (record timestamps, like kcat -o e@T): with --since a window; plain output ends there',
 		commands: view,
 	},
 	{

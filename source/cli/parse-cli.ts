@@ -23,9 +23,11 @@ import type {FilterSpec, ServiceFilter} from '../store/filter/filter-spec.js';
 import {parseFilterTerm} from '../store/filter/record-filter.js';
 import {DEFAULT_MAX_RECORDS} from '../store/log-store.js';
 import type {StartPosition} from '../stream/start-position.js';
+import {isTopicPatternText} from '../stream/topic-pattern.js';
 import {camelCase, FLAGS} from './flag-table.js';
 import {helpText} from './help-text.js';
 import {scanArgv} from './scan-argv.js';
+import {timeWindow, topicsAndPatterns} from './time-window-flags.js';
 
 /** What the parser needs from the outside world; injectable so tests need no process. */
 export type CliInput = {
@@ -216,7 +218,7 @@ function viewerConfig(
 	input: CliInput,
 	given: ReadonlySet<string>,
 ): ViewerSettings {
-	const topics = items(list(flags, 'topic'));
+	const {topics, patterns} = usage(() => topicsAndPatterns(list(flags, 'topic')));
 	const output = outputFormat(flags);
 	if (given.has('group') && given.has('group-prefix')) {
 		throw new UsageProblem('--group and --group-prefix cannot be used together');
@@ -242,21 +244,26 @@ function viewerConfig(
 		minLevel: level === undefined ? undefined : parseLevel(level),
 		terms: grepTerms(list(flags, 'grep')),
 	};
-	const exitAtEnd = flags.exit === true;
+	const now = input.now ?? Date.now();
+	const window = usage(() => timeWindow(text(flags, 'until'), given, startPosition(flags, given, now), now));
 	const timeout = text(flags, 'timeout');
 	const maxRecords = text(flags, 'max-records');
-	const plainAsked = flags.plain === true || exitAtEnd || output === 'json';
+	const plainAsked = flags.plain === true || flags.exit === true || output === 'json';
+	const mode = plainAsked || !input.stdoutIsTTY ? 'plain' : 'tui';
 	return {
 		...common,
 		command: 'view',
-		mode: plainAsked || !input.stdoutIsTTY ? 'plain' : 'tui',
-		topics: topics.length > 0 ? [...new Set(topics)] : [DEFAULT_TOPIC],
+		mode,
+		topics: topics.length > 0 || patterns.length > 0 ? [...new Set(topics)] : [DEFAULT_TOPIC],
+		topicPatterns: patterns,
 		group,
 		groupPrefix: text(flags, 'group-prefix'),
 		withoutGroup,
-		start: startPosition(flags, given, input.now ?? Date.now()),
+		start: window.start,
+		until: window.until,
 		output,
-		exitAtEnd,
+		// --until ends plain output where the window ends, as --exit ends it at the topic's end.
+		exitAtEnd: flags.exit === true || (window.until !== undefined && mode === 'plain'),
 		timeoutMs: (timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : positiveNumber(timeout, 'timeout')) * 1000,
 		filter,
 		maxRecords: maxRecords === undefined ? DEFAULT_MAX_RECORDS : wholeNumber(maxRecords, 'max-records', 100),
@@ -264,6 +271,23 @@ function viewerConfig(
 		joinLiveGroup: flags.joinLiveGroup === true,
 		colour: colourWanted(flags.color !== false, input.env, input.stdoutIsTTY),
 	};
+}
+
+/** Run `read`, turning its Error into a usage problem (one line, exit 2). */
+function usage<T>(read: () => T): T {
+	try {
+		return read();
+	} catch (error) {
+		throw new UsageProblem((error as Error).message);
+	}
+}
+
+/** Topic names only: a pattern is for viewing. */
+function literalTopics(topics: string[], command: string): string[] {
+	const pattern = topics.find(isTopicPatternText);
+	if (pattern !== undefined)
+		throw new UsageProblem(`${command} takes topic names, not a pattern: '${pattern}'`);
+	return topics;
 }
 
 /** `--output`: text (the default) or json. */
@@ -277,7 +301,7 @@ function outputFormat(flags: Flags): 'text' | 'json' {
 
 /** `klog-tui lag`: the consumer groups of the topics and their lag, once. */
 function lagConfig(flags: Flags, common: CommonSettings): LagSettings {
-	const topics = items(list(flags, 'topic'));
+	const topics = literalTopics(items(list(flags, 'topic')), 'klog-tui lag');
 	return {
 		...common,
 		command: 'lag',
@@ -287,7 +311,7 @@ function lagConfig(flags: Flags, common: CommonSettings): LagSettings {
 }
 
 function demoConfig(flags: Flags, common: CommonSettings, env: CliInput['env']): DemoSettings {
-	const topics = items(list(flags, 'topic'));
+	const topics = literalTopics(items(list(flags, 'topic')), 'klog-tui demo');
 	if (new Set(topics).size > 1)
 		throw new UsageProblem('klog-tui demo writes to one topic: give --topic once');
 	const servicesText = text(flags, 'services');

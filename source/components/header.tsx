@@ -1,6 +1,7 @@
 import {Box} from 'ink';
 import type {ConnectionState, StreamStatus} from '../stream/stream-status.js';
 import {formatCount, formatRate} from '../terminal-text/format-count.js';
+import {formatWindow} from '../terminal-text/format-window.js';
 import type {Segment} from '../terminal-text/segments.js';
 import {fitItems, type LineItem} from '../view/fit-items.js';
 import {HEADER_HEIGHT} from '../view/layout.js';
@@ -15,6 +16,8 @@ export type TuiInfo = {
 	/** `--without-group`: the header says "no group" where the group id would be. */
 	withoutGroup?: boolean;
 	user?: string;
+	/** `--until` (and `--since`): the time window read, shown after the topics. */
+	window?: {since?: number; until: number};
 };
 
 export type HeaderProps = {
@@ -121,6 +124,18 @@ export function whereItems(info: TuiInfo): LineItem[] {
 		},
 	];
 	if (info.user) items.push({forms: [[{text: 'user ', dim: true}, {text: info.user}]], priority: 5});
+	if (info.window) {
+		const window = formatWindow(info.window.since, info.window.until);
+		items.splice(2, 0, {
+			forms: [
+				[
+					{text: 'window ', dim: true},
+					{text: window, color: 'yellow'},
+				],
+			],
+			priority: 8,
+		});
+	}
 	return items;
 }
 

@@ -17,6 +17,10 @@ import {createStreamController} from './create-stream-controller.js';
 export type ViewerSessionOptions = {
 	connection: KafkaConnectionOptions;
 	topics: string[];
+	/** `-t '/regex/'` texts: matching topics are read too. */
+	topicPatterns?: string[];
+	/** `--until` (ms): each partition stops there. */
+	until?: number;
 	groupId: string;
 	/** Whose group it is (`--group`, `--join-live-group`); default a group of this run's own. */
 	groupPolicy?: GroupPolicy;
@@ -63,6 +67,8 @@ export function createViewerSession(options: ViewerSessionOptions): ViewerSessio
 	const stream = createWorkerLogStream({
 		...options.connection,
 		topics: options.topics,
+		...(options.topicPatterns?.length ? {topicPatterns: options.topicPatterns} : {}),
+		...(options.until === undefined ? {} : {until: options.until}),
 		groupId: options.groupId,
 		...(options.groupPolicy ? {groupPolicy: options.groupPolicy} : {}),
 		start: options.start,

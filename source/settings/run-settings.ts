@@ -34,12 +34,16 @@ export type ViewerSettings = CommonSettings & {
 	/** `plain` when asked (--plain, --exit, --output json) or when stdout is not a terminal. */
 	mode: 'tui' | 'plain';
 	topics: string[];
+	/** `-t '/regex/'`: every topic that matches is read too (stream/topic-pattern.ts). */
+	topicPatterns: string[];
 	/** `--group` as given (trimmed), else undefined: a fresh per-run id with `groupPrefix`. */
 	group: string | undefined;
 	groupPrefix: string | undefined;
 	/** `--without-group`: read straight from the partition leaders, no consumer group at all. */
 	withoutGroup: boolean;
 	start: StartPosition;
+	/** `--until`: each partition stops at the first record at or after this time (ms). */
+	until: number | undefined;
 	output: 'text' | 'json';
 	/** Stop once caught up with the end of the topic (plain mode). */
 	exitAtEnd: boolean;

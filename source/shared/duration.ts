@@ -34,24 +34,24 @@ export const ISO_PATTERN =
 	/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /**
- * Parse `--since`: a duration back from `now`, or an ISO 8601 time (a time without a zone
- * is local time, as `Date` reads it). Returns ms since the epoch. Throws an Error with a
- * one-line message for anything else, or for a time in the future.
+ * Parse `--since` (or `--until`, named by `flag`): a duration back from `now`, or an ISO 8601
+ * time (a time without a zone is local time, as `Date` reads it). Returns ms since the epoch.
+ * Throws an Error with a one-line message for anything else, or for a time in the future.
  */
-export function parseSince(text: string, now: number = Date.now()): number {
+export function parseSince(text: string, now: number = Date.now(), flag = '--since'): number {
 	const input = text.trim();
 	const duration = parseDuration(input);
 	if (duration !== undefined) {
-		if (duration <= 0) throw new Error(`--since '${input}': the duration must be more than zero`);
+		if (duration <= 0) throw new Error(`${flag} '${input}': the duration must be more than zero`);
 		return now - duration;
 	}
 	if (ISO_PATTERN.test(input)) {
 		const time = Date.parse(input.replace(' ', 'T'));
-		if (Number.isNaN(time)) throw new Error(`--since '${input}': not a valid date`);
-		if (time > now) throw new Error(`--since '${input}': that time is in the future`);
+		if (Number.isNaN(time)) throw new Error(`${flag} '${input}': not a valid date`);
+		if (time > now) throw new Error(`${flag} '${input}': that time is in the future`);
 		return time;
 	}
 	throw new Error(
-		`--since '${input}': use a duration like 15m, 2h, 1d or an ISO time like 2024-05-01T10:00Z`,
+		`${flag} '${input}': use a duration like 15m, 2h, 1d or an ISO time like 2024-05-01T10:00Z`,
 	);
 }

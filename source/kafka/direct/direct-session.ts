@@ -205,8 +205,12 @@ export function createDirectSession(options: DirectSessionOptions): DirectSessio
 		follow(topic) {
 			readFromTracker(topic);
 			options.onPartitions();
-			// Its leaders (and partition count) may have changed with it.
-			void reader?.refreshMetadata().catch(() => undefined);
+			// Its leaders (and partition count) may have changed with it; a new one is not known yet.
+			const current = reader;
+			void current
+				?.addTopics([topic])
+				.then(() => current.refreshMetadata())
+				.catch(() => undefined);
 		},
 		firstRound: () => reading?.firstRound ?? Promise.resolve(),
 		get active() {

@@ -90,6 +90,8 @@ export type PartitionReader = {
 	connect(topics: string[]): Promise<void>;
 	/** Ask the cluster again for leaders and partitions (after a leader change, or to find new partitions). */
 	refreshMetadata(): Promise<void>;
+	/** Load the metadata of `topics` too (a topic that matched a pattern after start). */
+	addTopics(topics: string[]): Promise<void>;
 	/** The partitions of `topic` in the latest metadata. */
 	partitions(topic: string): number[];
 	/**
@@ -165,6 +167,7 @@ export function createPartitionReader(kafka: Kafka): PartitionReader {
 			await cluster.addMultipleTargetTopics(topics);
 		},
 		refreshMetadata: () => cluster.refreshMetadata(),
+		addTopics: (topics) => cluster.addMultipleTargetTopics(topics),
 		partitions(topic) {
 			try {
 				return cluster

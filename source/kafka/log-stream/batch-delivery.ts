@@ -2,6 +2,7 @@ import type {EachBatchPayload, KafkaMessage} from 'kafkajs';
 import type {RawRecord} from '../../record/log-record.js';
 import {takeUndecodable} from '../codecs/undecodable-records.js';
 import {describeKafkaError} from '../error-reason.js';
+import type {WindowEnd} from './end-offsets.js';
 import {toRawRecord} from './kafka-records.js';
 import type {PartitionTracker} from './partition-tracker.js';
 
@@ -58,6 +59,8 @@ export type BatchDeliveryDeps = {
 	hold(): () => void;
 	/** Heartbeat period while a batch handler holds the next fetch (well inside the 10 s session). */
 	heartbeatMs?: number;
+	/** `--until`: records at or past the window's end are not handed over (end-offsets.ts). */
+	windowEnd?: WindowEnd;
 };
 
 const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
@@ -85,8 +88,11 @@ export function createBatchDelivery(deps: BatchDeliveryDeps): BatchDelivery {
 
 	const delivery: BatchDelivery = {
 		deliver(topic, partition, messages, batchLastOffset, highWatermark) {
+			const inWindow = deps.windowEnd ? deps.windowEnd.cut(topic, partition, messages) : messages;
+			// Past the window's end nothing more is to come: the partition is not behind.
+			const readTo = Math.min(highWatermark, deps.windowEnd?.end(topic, partition) ?? highWatermark);
 			const sorted = takeUndecodable(
-				messages.map((message) => toRawRecord(topic, partition, message)),
+				inWindow.map((message) => toRawRecord(topic, partition, message)),
 				deps.undecodableAsRecords,
 			);
 			for (const problem of sorted.problems) deps.reportOnce(problem);
@@ -106,7 +112,7 @@ export function createBatchDelivery(deps: BatchDeliveryDeps): BatchDelivery {
 				deps.flowing();
 				try {
 					// A receiver returns nothing (void) or a promise.
-					held = deps.onRecords(records, highWatermark > batchLastOffset + 1) as Promise<void> | undefined;
+					held = deps.onRecords(records, readTo > batchLastOffset + 1) as Promise<void> | undefined;
 					if (held) keepPendingHold(held);
 					deps.handed?.(topic, partition, Number(batchLastOffset) + 1);
 				} catch (error) {

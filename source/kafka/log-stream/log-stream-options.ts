@@ -7,8 +7,15 @@ import type {KafkaConnectionOptions} from '../kafka-client.js';
 /** Everything a log stream needs: where, what, from where, and who to tell. */
 export type LogStreamOptions = KafkaConnectionOptions & {
 	topics: string[];
+	/**
+	 * `-t '/regex/'` texts (stream/topic-pattern.ts): every topic that matches is read too, those
+	 * created later from their start (topics/topic-pattern-watch.ts).
+	 */
+	topicPatterns?: string[];
 	groupId: string;
 	start: StartPosition;
+	/** `--until` (ms): each partition stops before its first record at or after this time. */
+	until?: number;
 	/**
 	 * Commit, per partition, the offset after the records handed to `onRecords` (never further).
 	 * Default false: never commit unless asked.

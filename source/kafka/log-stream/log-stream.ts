@@ -6,6 +6,7 @@ import {createKafka} from '../kafka-client.js';
 import {keepOffsetResetsLocal} from '../kafkajs-offset-reset.js';
 import {createBatchDelivery} from './batch-delivery.js';
 import {createCaughtUpWatch} from './caught-up.js';
+import {createWindowEnd} from './end-offsets.js';
 import {createOffsetCommitter} from './group/offset-committer.js';
 import {createStaleConsumers} from './group/stale-consumer.js';
 import type {LocalLogStream, LogStreamOptions} from './log-stream-options.js';
@@ -16,6 +17,8 @@ import {createStateReporter} from './state-reporter.js';
 import {createStopSignals} from './stop-signals.js';
 import {createAdminOffsets} from './topics/admin-offsets.js';
 import {createPartitionStarts} from './topics/partition-starts.js';
+import {createPatternStart} from './topics/pattern-start.js';
+import {createTopicPatternWatch, PATTERN_REFRESH_MS} from './topics/topic-pattern-watch.js';
 import {createTopicWatch, removedUnreadMessage, signalsTopicChange} from './topics/topic-watch.js';
 import {createWatchdog} from './watchdog.js';
 
@@ -41,9 +44,19 @@ const MAX_BYTES_PER_PARTITION = 128 * 1024;
  * partition-reporter.ts, admin-offsets.ts, topic-watch.ts, partition-starts.ts, and
  * ../direct/ (reading without a group).
  */
-export function createLogStream(options: LogStreamOptions): LocalLogStream {
+export function createLogStream(given: LogStreamOptions): LocalLogStream {
 	// Never commit behind the user's back, also when a position falls out of range.
 	keepOffsetResetsLocal();
+	// Our own list: topic patterns add to it, and every part reads this same array.
+	const options: LogStreamOptions = {
+		...given,
+		topics: [...given.topics],
+		// A topic new to a pattern has no offsets to forget.
+		onTopicReset: (topic) => {
+			if (!patternWatch?.takeNew(topic)) given.onTopicReset?.(topic);
+		},
+	};
+	const windowEnd = options.until === undefined ? undefined : createWindowEnd(options.until);
 	const maxWaitTimeInMs = options.maxWaitTimeInMs ?? 250;
 	const commitOffsets = options.commitOffsets ?? false;
 	const withoutGroup = options.withoutGroup ?? false;
@@ -72,7 +85,11 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		// Few retries inside kafkajs: our own loop retries forever with a visible status.
 		retry: {initialRetryTime: 250, maxRetryTime: 2000, retries: 2},
 	});
-	const admin = createAdminOffsets({kafka, topics: options.topics});
+	const admin = createAdminOffsets({
+		kafka,
+		topics: options.topics,
+		...(options.until === undefined ? {} : {until: options.until}),
+	});
 	const guard = createGroupGuard({
 		kafka,
 		groupId: options.groupId,
@@ -120,6 +137,7 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		stopping: () => stops.stopping,
 		stoppingSignal: stops.whenStopping,
 		hold: watchdog.hold,
+		...(windowEnd ? {windowEnd} : {}),
 	});
 
 	/** Topics deleted, created again or grown under us (see topic-watch.ts). */
@@ -190,9 +208,11 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		checkCaughtUp,
 		resetWatchdog: watchdog.reset,
 		maxBytesPerPartition: MAX_BYTES_PER_PARTITION,
+		...(windowEnd ? {windowEnd} : {}),
 		onStopping: () => {
 			clearInterval(refreshTimer);
 			clearInterval(watchdogTimer);
+			clearInterval(patternTimer);
 		},
 		events: {
 			fetched() {
@@ -220,6 +240,29 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 		state.set({kind: 'reconnecting', reason, attempt: loop.attempt});
 	};
 
+	/** `-t '/regex/'`: the matching topics join `options.topics` (topic-pattern-watch.ts). */
+	const patternWatch = options.topicPatterns?.length
+		? createTopicPatternWatch({
+				patterns: options.topicPatterns,
+				topics: options.topics,
+				listTopics: async () => (await admin.client()).listTopics(),
+				added: (topic) => topicWatch.report(topic, 'matched'),
+			})
+		: undefined;
+	let patternTimer: NodeJS.Timeout | undefined;
+	const patterns = patternWatch
+		? createPatternStart({
+				watch: patternWatch,
+				topics: options.topics,
+				state,
+				stops,
+				dropAdmin: admin.drop,
+				stop: (reason) => loop.stop(reason, false),
+				waitForTopics: options.waitForTopics ?? true,
+				brokersLabel: options.brokers.join(','),
+			})
+		: undefined;
+
 	let started: Promise<void> | undefined;
 
 	return {
@@ -231,6 +274,11 @@ export function createLogStream(options: LogStreamOptions): LocalLogStream {
 				}, IDLE_REFRESH_MS);
 				watchdogTimer = setInterval(lookForStall, WATCHDOG_MS);
 				if (commitOffsets) committer.start(() => loop.consumer);
+				if (patterns && !(await patterns.firstMatch())) return;
+				if (patternWatch)
+					patternTimer = setInterval(() => {
+						if (loop.positionsReady && !stops.stopping) void patternWatch.look(true).catch(admin.drop);
+					}, PATTERN_REFRESH_MS);
 				await loop.run();
 			})();
 			return started;

@@ -4,6 +4,7 @@ import type {DirectSession} from '../direct/direct-session.js';
 import type {GroupGuard} from '../group-guard.js';
 import type {BatchDelivery} from './batch-delivery.js';
 import type {CaughtUpWatch} from './caught-up.js';
+import type {WindowEnd} from './end-offsets.js';
 import type {ConsumerEventHandlers} from './group/consumer-events.js';
 import type {OffsetCommitter} from './group/offset-committer.js';
 import type {StaleConsumers} from './group/stale-consumer.js';
@@ -49,6 +50,8 @@ export type SessionLoopDeps = {
 	maxBytesPerPartition: number;
 	/** How old kafkajs' metadata may get: it sees added partitions only when it refreshes. */
 	metadataMaxAgeMs?: number;
+	/** `--until`: where each partition stops, set with the start positions. */
+	windowEnd?: WindowEnd;
 };
 
 /**

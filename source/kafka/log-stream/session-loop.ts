@@ -148,8 +148,14 @@ export function createSessionLoop(deps: SessionLoopDeps): SessionLoop {
 	const setStartPositions = async (): Promise<void> => {
 		const offsets = await admin.startOffsets(startPosition);
 		if (stops.stopping) return;
-		for (const [topic, {ranges, offsets: starts}] of offsets) {
-			const ends: PartitionEnd[] = ranges.map((range) => ({topic, ...range}));
+		for (const [topic, {ranges, offsets: starts, ends: until}] of offsets) {
+			// With --until a partition is done at its window's end, not the topic's.
+			const ends: PartitionEnd[] = ranges.map((range) => ({
+				topic,
+				...range,
+				high: until?.get(range.partition) ?? range.high,
+			}));
+			if (until) deps.windowEnd?.set(topic, until);
 			watch.setEnds(topic, ends);
 			for (const range of ranges) {
 				tracker.setPosition(topic, range.partition, starts.get(range.partition) ?? range.high);

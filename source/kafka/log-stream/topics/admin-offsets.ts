@@ -1,11 +1,18 @@
 import type {Admin, Kafka, RetryOptions} from 'kafkajs';
 import type {StartPosition} from '../../../stream/start-position.js';
+import {windowEnds} from '../end-offsets.js';
 import {rangesOf} from '../kafka-records.js';
 import {within} from '../stream-timing.js';
 import {type PartitionRange, startOffsets} from './start-offsets.js';
 
-/** Per topic: its partitions' offsets now and where `start` reads each one from. */
-export type TopicStarts = Map<string, {ranges: PartitionRange[]; offsets: Map<number, number>}>;
+/**
+ * Per topic: its partitions' offsets now, where `start` reads each one from, and with `until`
+ * where each one stops (end-offsets.ts).
+ */
+export type TopicStarts = Map<
+	string,
+	{ranges: PartitionRange[]; offsets: Map<number, number>; ends?: Map<number, number>}
+>;
 
 /** What the stream asks the cluster outside the consumer: offsets, topics, the group at the end. */
 export type AdminOffsets = {
@@ -32,12 +39,15 @@ export type AdminOffsetsOptions = {
 	kafka: Kafka;
 	topics: readonly string[];
 	retry?: RetryOptions;
+	/** `--until` (ms): `startOffsets` also says where each partition stops. */
+	until?: number;
 };
 
 export function createAdminOffsets({
 	kafka,
 	topics,
 	retry = {retries: 2, initialRetryTime: 250, maxRetryTime: 2000},
+	until,
 }: AdminOffsetsOptions): AdminOffsets {
 	let admin: Admin | undefined;
 	let connected = false;
@@ -84,10 +94,16 @@ export function createAdminOffsets({
 				const ranges = rangesOf(await connectedClient.fetchTopicOffsets(topic));
 				let since: Map<number, number> | undefined;
 				if (start.kind === 'since') {
-					const byTime = await connectedClient.fetchTopicOffsetsByTimestamp(topic, start.time);
-					since = new Map(byTime.map((entry) => [entry.partition, Number(entry.offset)]));
+					since = await offsetsAt(connectedClient, topic, start.time);
 				}
-				result.set(topic, {ranges, offsets: startOffsets(start, ranges, since)});
+				const offsets = startOffsets(start, ranges, since);
+				if (until === undefined) result.set(topic, {ranges, offsets});
+				else
+					result.set(topic, {
+						ranges,
+						offsets,
+						ends: windowEnds(ranges, await offsetsAt(connectedClient, topic, until)),
+					});
 			}
 			return result;
 		},
@@ -105,4 +121,10 @@ export function createAdminOffsets({
 			connected = false;
 		},
 	};
+}
+
+/** Partition → the first offset at or after `time` (negative: none that late). */
+async function offsetsAt(client: Admin, topic: string, time: number): Promise<Map<number, number>> {
+	const byTime = await client.fetchTopicOffsetsByTimestamp(topic, time);
+	return new Map(byTime.map((entry) => [entry.partition, Number(entry.offset)]));
 }

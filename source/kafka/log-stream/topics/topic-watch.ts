@@ -13,8 +13,8 @@ import type {PartitionRange} from './start-offsets.js';
  * told to forget the topic's offsets (`onTopicReset`) before the first record of the new one.
  */
 
-/** Why a topic is read again from its start. */
-export type TopicChange = 'deleted' | 'recreated';
+/** Why a topic is read (again) from its start; `matched`: new, and a topic pattern matches it. */
+export type TopicChange = 'deleted' | 'recreated' | 'matched';
 
 /** What the watch needs from the stream. */
 export type TopicWatchDeps = {
@@ -186,6 +186,7 @@ export function topicChangeMessage(
 	brokers: string,
 	waits = true,
 ): string {
+	if (change === 'matched') return `topic '${topic}' matches the topic pattern; reading it from its start`;
 	if (change === 'recreated')
 		return `topic '${topic}' was created again (its offsets went back); reading it from its start`;
 	return `topic '${topic}' was deleted from ${brokers}${waits ? '; waiting for it to be created again' : ''}`;
