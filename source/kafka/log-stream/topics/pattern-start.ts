@@ -41,7 +41,7 @@ export function createPatternStart(deps: PatternStartDeps) {
 				try {
 					await watch.look(false);
 					if (deps.topics.length > 0) return true;
-					const line = `${watch.waitingReason.split(';')[0]} on ${deps.brokersLabel}`;
+					const line = `${watch.noMatchLine} on ${deps.brokersLabel}`;
 					state.reportOnce(line);
 					if (!deps.waitForTopics) {
 						await deps.stop(line);

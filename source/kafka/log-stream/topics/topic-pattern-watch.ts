@@ -24,7 +24,8 @@ export type TopicPatternWatch = {
 	look(started: boolean): Promise<string[]>;
 	/** Whether `topic` came from a pattern after start and was not started yet (no reset to report). */
 	takeNew(topic: string): boolean;
-	/** The state's reason while no topic matches. */
+	/** The one line said while no topic matches, and the state's reason meanwhile. */
+	readonly noMatchLine: string;
 	readonly waitingReason: string;
 };
 
@@ -47,6 +48,7 @@ export function createTopicPatternWatch(deps: TopicPatternWatchDeps): TopicPatte
 			return added;
 		},
 		takeNew: (topic) => fresh.delete(topic),
-		waitingReason: `no topic matches ${names} yet; looking every ${PATTERN_REFRESH_MS / 1000}s`,
+		noMatchLine: `no topic matches ${names}`,
+		waitingReason: `waiting for a topic that matches ${names} (looking every ${PATTERN_REFRESH_MS / 1000}s)`,
 	};
 }
