@@ -30,6 +30,8 @@ export function windowEnds(
 export type WindowEnd = {
 	/** The end offsets of `topic`, looked up at start (replaces earlier ones). */
 	set(topic: string, ends: ReadonlyMap<number, number>): void;
+	/** The topic was created again: its old end offsets mean nothing; its records are cut by time. */
+	forget(topic: string): void;
 	/** The partition's end offset, if looked up. */
 	end(topic: string, partition: number): number | undefined;
 	/**
@@ -45,6 +47,9 @@ export function createWindowEnd(until: number): WindowEnd {
 	return {
 		set(topic, topicEnds) {
 			ends.set(topic, topicEnds);
+		},
+		forget(topic) {
+			ends.delete(topic);
 		},
 		end,
 		cut(topic, partition, messages) {

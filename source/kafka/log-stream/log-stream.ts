@@ -53,6 +53,7 @@ export function createLogStream(given: LogStreamOptions): LocalLogStream {
 		topics: [...given.topics],
 		// A topic new to a pattern has no offsets to forget.
 		onTopicReset: (topic) => {
+			windowEnd?.forget(topic);
 			if (!patternWatch?.takeNew(topic)) given.onTopicReset?.(topic);
 		},
 	};

@@ -1,7 +1,9 @@
 import type {KafkaMessage} from 'kafkajs';
 import {describe, expect, it} from 'vitest';
+import {whereItems} from '../../../../source/components/header.js';
 import {createWindowEnd, windowEnds} from '../../../../source/kafka/log-stream/end-offsets.js';
 import {formatWindow} from '../../../../source/terminal-text/format-window.js';
+import {fitItems} from '../../../../source/view/fit-items.js';
 
 const UNTIL = Date.parse('2026-12-07T10:05:00Z');
 
@@ -63,6 +65,15 @@ describe('createWindowEnd: cutting batches at the end', () => {
 		expect(window.cut('later', 0, batch).map((kept) => kept.offset)).toEqual(['0', '2']);
 		expect(window.end('later', 0)).toBeUndefined();
 	});
+
+	it('forgets a topic created again: its new offsets are cut by time, not by the old end', () => {
+		const window = createWindowEnd(UNTIL);
+		window.set('t', new Map([[0, 80]]));
+		window.forget('t');
+		expect(
+			window.cut('t', 0, [message(0, UNTIL + 5), message(1, UNTIL - 5)]).map((kept) => kept.offset),
+		).toEqual(['1']);
+	});
 });
 
 describe('formatWindow: the header', () => {
@@ -72,5 +83,25 @@ describe('formatWindow: the header', () => {
 		expect(formatWindow(since, UNTIL, now)).toMatch(/^\d\d:\d\d:00\.000 → \d\d:\d\d:00\.000$/);
 		expect(formatWindow(undefined, UNTIL, now)).toMatch(/^beginning → \d\d:\d\d:00\.000$/);
 		expect(formatWindow(since, UNTIL, UNTIL + 3 * 86_400_000)).toMatch(/^2026-12-07 .* → 2026-12-07 /);
+	});
+});
+
+describe('the TUI header with a window', () => {
+	it('says the window after the topic, and keeps it when brokers and group no longer fit', () => {
+		const info = {
+			topics: ['/^payments-/'],
+			brokers: ['kafka-1.example.com:9092'],
+			groupId: 'klog-tui-3f9a2c',
+			window: {since: Date.now() - 600_000, until: Date.now() - 300_000},
+		};
+		const row = (width: number) =>
+			fitItems(whereItems(info), width, {separator: {text: ' | '}})
+				.map((segment) => segment.text)
+				.join('');
+		const window = formatWindow(info.window.since, info.window.until);
+		expect(row(200)).toBe(
+			` klog-tui | topic /^payments-/ | window ${window} | brokers kafka-1.example.com:9092 | group klog-tui-3f9a2c`,
+		);
+		expect(row(80)).toBe(` klog-tui | topic /^payments-/ | window ${window}`);
 	});
 });
