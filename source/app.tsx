@@ -168,9 +168,11 @@ export function App({
 	for (const service of services) serviceWidth = Math.max(serviceWidth, service.service.length);
 	// Several topics: a topic column as wide as the longest name (bounded), before the service.
 	let topicWidth = 0;
-	if (info.topics.length > 1 || info.topics.some(isTopicPatternText)) {
+	// A pattern's topics are not known ahead: the bound.
+	const pattern = info.topics.some(isTopicPatternText);
+	if (info.topics.length > 1 || pattern) {
 		for (const topic of info.topics) topicWidth = Math.max(topicWidth, topic.length);
-		topicWidth = Math.min(16, topicWidth) + 1;
+		topicWidth = (pattern ? 16 : Math.min(16, topicWidth)) + 1;
 	}
 	// Dates in the time column while any line on screen is from another day than today.
 	const today = dayOf(Date.now());

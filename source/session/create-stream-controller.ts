@@ -37,7 +37,8 @@ export function createStreamController(options: StreamControllerOptions): Stream
 	const {stream, store, status} = options;
 	const permission = producePermission(options.connection.brokers, options.allowProduce);
 	const generator = createDemoLogGenerator({services: DEFAULT_DEMO_SERVICES});
-	const topic = options.topics[0]!;
+	// None when only topic patterns were given (-t '/regex/'): the demo needs a name to write to.
+	const topic = options.topics[0];
 	let producer: RecordProducer | undefined;
 	let topicReady: Promise<unknown> | undefined;
 	let quitting: Promise<void> | undefined;
@@ -65,6 +66,7 @@ export function createStreamController(options: StreamControllerOptions): Stream
 		producePermission: permission,
 		async sendDemoBurst(count = options.burstSize ?? DEFAULT_BURST) {
 			if (!permission.allowed) throw new Error(permission.reason);
+			if (topic === undefined) throw new Error('the demo writes to a topic named with -t, not to a pattern');
 			if (quitting) return 0;
 			// Loaded on the first burst: kafkajs in this thread would slow every start.
 			const {createRecordProducer, createTopicIfMissing} = await import('../kafka/record-producer.js');
