@@ -72,6 +72,7 @@ export function helpText(): string {
 		'  $ klog-tui -b kafka-1:9092,kafka-2:9092 -t logs --service api --level warn',
 		'  $ klog-tui --since 15m --grep timeout --grep "!healthcheck"',
 		'  $ klog-tui --plain --output json --from-beginning --exit | jq .message',
+		"  $ klog-tui --since 2026-12-07T10:40Z --until 2026-12-07T10:45Z -t '/^payments-/'",
 		'  $ klog-tui demo --rate 5 --services api,auth',
 		'  $ klog-tui lag -t logs --output json | jq .totalLag',
 		'',
