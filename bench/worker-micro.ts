@@ -3,12 +3,14 @@
  * Kafka: raw records of the bench's 200 B shape (tools/load/log-lines.ts) are parsed as the
  * worker parses them (`parseRecordRows` with their values) and packed into lines
  * (`packJsonLines`), one partition's batch of 500 at a time. Prints µs/record per stage, medians
- * of 7 interleaved runs (CPU time), with `JSON.parse` of the value alone as the floor of the general parser.
+ * of 7 interleaved runs (CPU time), with `JSON.parse` of the value alone as the floor of the general parser, and the parser
+ * without its flat-object fast path (record/flat-json.ts).
  *
  *   npx tsx bench/worker-micro.ts [records-per-run]
  */
 import {rowsWithValues} from '../source/kafka/worker/rows-with-values.js';
 import {packJsonLines} from '../source/plain/json-line-packing.js';
+import {withoutFastPath} from '../source/record/flat-json.js';
 import type {LogRecord, RawRecord} from '../source/record/log-record.js';
 import {parseRecordRows} from '../source/record/parse-record.js';
 import {createLogLineGenerator} from '../tools/load/log-lines.js';
@@ -61,6 +63,7 @@ const stages: Stage[] = [
 		},
 	},
 	{name: 'parse (parseRecordRows with values)', run: () => parseAll(records).length},
+	{name: 'parse, general path only', run: () => withoutFastPath(() => parseAll(records).length)},
 	{
 		name: 'pack (packJsonLines)',
 		run: () => {
