@@ -49,6 +49,8 @@ await build({
 		'stream-worker': 'source/kafka/worker/stream-worker.ts',
 		// The worker imports plain output's packer by URL (plain.ts: `plain/json-line-packing.js`).
 		'plain/json-line-packing': 'source/plain/json-line-packing.ts',
+		// The bench's bare kafkajs contender registers our codecs for its compressed topics.
+		'kafka/codecs/index': 'source/kafka/codecs/index.ts',
 	},
 	outdir: dist,
 	bundle: true,

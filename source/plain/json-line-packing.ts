@@ -21,6 +21,8 @@ const ENTRY_BYTES = 36;
 
 /** Reused between batches (the worker packs one at a time); each batch gets a copy. */
 let scratch = Buffer.allocUnsafeSlow(1 << 20);
+/** The entries are written through a DataView: Buffer's `writeUInt32LE` checks every call's range. */
+let scratchView = new DataView(scratch.buffer, scratch.byteOffset, scratch.length);
 
 /** Makes room for `bytes` more after `used`, keeping what is there. */
 function ensureRoom(used: number, bytes: number): void {
@@ -28,6 +30,7 @@ function ensureRoom(used: number, bytes: number): void {
 	const larger = Buffer.allocUnsafeSlow(Math.max(scratch.length * 2, used + bytes));
 	scratch.copy(larger, 0, 0, used);
 	scratch = larger;
+	scratchView = new DataView(scratch.buffer, scratch.byteOffset, scratch.length);
 }
 
 /**
@@ -65,12 +68,12 @@ export function packJsonLines(
 		scratch[end] = 0x0a;
 		at = end + 1;
 		// The scratch buffer may have grown: no view of it is kept across lines.
-		scratch.writeUInt32LE(record.partition, entry);
-		scratch.writeDoubleLE(record.offset, entry + 4);
-		scratch.writeUInt32LE(record.logIndex === undefined ? 0 : record.logIndex + 1, entry + 12);
-		scratch.writeDoubleLE(record.time, entry + 16);
-		scratch.writeDoubleLE(record.kafkaTime, entry + 24);
-		scratch.writeUInt32LE(at, entry + 32);
+		scratchView.setUint32(entry, record.partition, true);
+		scratchView.setFloat64(entry + 4, record.offset, true);
+		scratchView.setUint32(entry + 12, record.logIndex === undefined ? 0 : record.logIndex + 1, true);
+		scratchView.setFloat64(entry + 16, record.time, true);
+		scratchView.setFloat64(entry + 24, record.kafkaTime, true);
+		scratchView.setUint32(entry + 32, at, true);
 		entry += ENTRY_BYTES;
 	}
 

@@ -1,4 +1,5 @@
 import {decodeText} from './decode-text.js';
+import {readFlatRecord} from './flat-json.js';
 import {readJsonPath} from './json-path.js';
 import {guessLevelFromText, normalizeLevel} from './level.js';
 import type {Level, LogRecord, RawRecord} from './log-record.js';
@@ -112,6 +113,11 @@ const reading = emptyReading();
 /** Fill `body` from what the shape reader found in a JSON object (or logfmt's pairs). */
 function readFields(object: JsonObject, wholeText: string | undefined): void {
 	shapes.read(object, reading, false);
+	fillBody(wholeText);
+}
+
+/** Fill `body` from `reading`. */
+function fillBody(wholeText: string | undefined): void {
 	const rawMessage = reading.message;
 	body.message =
 		rawMessage !== undefined
@@ -192,6 +198,11 @@ function firstContentIndex(text: string): number {
 /** Understand a decoded value: JSON object, logfmt or plain text. Fills `body`. */
 function readText(text: string, parseable: boolean): void {
 	const start = firstContentIndex(text);
+	if (parseable && start === 0 && readFlatRecord(text, shapes, reading)) {
+		body.json = true;
+		fillBody(undefined);
+		return;
+	}
 	if (parseable && text.charCodeAt(start) === 0x7b) {
 		let parsed: unknown;
 		try {

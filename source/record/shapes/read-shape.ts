@@ -1,5 +1,5 @@
 import type {Level} from '../log-record.js';
-import {compilePath, type FieldReader} from './field-path.js';
+import {compilePath, type FieldPath, type FieldReader} from './field-path.js';
 import {renderTemplate} from './message-template.js';
 import type {RecordShape, ShapeField} from './record-shape.js';
 import {GENERIC_SHAPE, RECORD_SHAPES} from './record-shapes.js';
@@ -183,7 +183,41 @@ export type ShapeReader = {
 	read(object: Record<string, unknown>, reading: ShapeReading, withIds: boolean): void;
 	/** The row a parsed JSON object matches (the generic row when none does). */
 	shapeOf(object: Record<string, unknown>): RecordShape;
+	/**
+	 * Every top-level key `read` may look at in an object whose values are all strings, numbers,
+	 * booleans or null: an object of only these keys (with their values) reads the same.
+	 */
+	flatKeys: ReadonlySet<string>;
 };
+
+/** The top-level keys a path reads in a flat object: the path as one key, and its first key. */
+function topLevelKeys(path: FieldPath, into: Set<string>): void {
+	if (typeof path !== 'string') {
+		into.add(path[0]!);
+		return;
+	}
+	const plus = path.indexOf('+');
+	if (plus > 0) {
+		topLevelKeys(path.slice(0, plus), into);
+		topLevelKeys(path.slice(plus + 1), into);
+		return;
+	}
+	into.add(path);
+	into.add(path.split('.')[0]!);
+}
+
+/** The keys of every path of the table and of the user's fields (see `ShapeReader.flatKeys`). */
+function readableKeys(fields: ShapeFieldSettings): Set<string> {
+	const keys = new Set<string>();
+	const lists: Array<readonly FieldPath[] | undefined> = Object.values(fields);
+	for (const shape of RECORD_SHAPES) {
+		lists.push(shape.service, shape.level, shape.time, shape.message, shape.traceId, shape.spanId);
+		lists.push(shape.host, shape.unwrap, shape.messageTemplate?.from, shape.messageTemplate?.values);
+		lists.push(...(shape.match ?? []));
+	}
+	for (const list of lists) for (const path of list ?? []) topLevelKeys(path, keys);
+	return keys;
+}
 
 /** A new, empty reading to pass to `read`. */
 export function emptyReading(): ShapeReading {
@@ -369,5 +403,5 @@ export function createShapeReader(fields: ShapeFieldSettings = {}): ShapeReader 
 		reading.whole = objects[last]!;
 	};
 
-	return {read, shapeOf: (object) => find(object).shape};
+	return {read, shapeOf: (object) => find(object).shape, flatKeys: readableKeys(fields)};
 }

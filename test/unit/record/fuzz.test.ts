@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {logLineRows} from '../../../source/components/log-line.js';
 import {packLogRecords, unpackLogRecords} from '../../../source/kafka/worker/log-record-packing.js';
 import {packJsonLines, readJsonLines} from '../../../source/plain/json-line-packing.js';
+import {withoutFastPath} from '../../../source/record/flat-json.js';
 import type {RawRecord} from '../../../source/record/log-record.js';
 import {parseRecord} from '../../../source/record/parse-record.js';
 import {sanitizeForTerminal} from '../../../source/record/sanitize.js';
@@ -376,6 +377,12 @@ function runOne(index: number): void {
 		}
 		const json = formatJsonLine(record);
 		checkSafe(json, 'JSON line');
+		// The flat-object fast path (record/flat-json.ts) and the general parser: the same record.
+		const general = withoutFastPath(() => parseRecord(raw, index));
+		check(
+			JSON.stringify(general) === JSON.stringify(record) && formatJsonLine(general) === json,
+			'the fast path and the general parser read the record differently',
+		);
 		// `--output json` formatted in the worker, fast path (value bytes copied) or not: the same bytes.
 		const packed = readJsonLines(packJsonLines(record.topic, [record], [raw.value]));
 		check(
