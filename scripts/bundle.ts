@@ -1,5 +1,5 @@
 /**
- * `npm run build`'s output: dist/cli.js and dist/stream-worker.js, each one file with the
+ * `npm run build`'s output: dist/cli.js, dist/stream-worker.js and dist/lag-worker.js, each one file with the
  * modules it needs (esbuild), plus the chunks its modes load lazily (plain, demo, the TUI).
  * Node spent about 0.5 s of CPU finding, reading and compiling the hundreds of small files of
  * Ink, React and their dependencies before the TUI drew its first frame (bench/RESULTS.md,
@@ -47,6 +47,8 @@ await build({
 	entryPoints: {
 		cli: 'source/cli.tsx',
 		'stream-worker': 'source/kafka/worker/stream-worker.ts',
+		// Beside the chunk that starts it, as the stream worker (worker-lag-reader.ts).
+		'lag-worker': 'source/kafka/worker/lag-worker.ts',
 		// The worker imports plain output's packer by URL (plain.ts: `plain/json-line-packing.js`).
 		'plain/json-line-packing': 'source/plain/json-line-packing.ts',
 		// The bench's bare kafkajs contender registers our codecs for its compressed topics.

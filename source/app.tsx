@@ -4,6 +4,7 @@ import {DetailView, detailBodyRows, detailMaxScroll} from './components/detail-v
 import {Footer} from './components/footer.js';
 import {Header, type TuiInfo} from './components/header.js';
 import {HelpOverlay} from './components/help-overlay.js';
+import {LagPanel} from './components/lag-panel.js';
 import type {LogLineLayout} from './components/log-line.js';
 import {LogPane, logRows} from './components/log-pane.js';
 import {PartitionPanel} from './components/partition-panel.js';
@@ -13,6 +14,7 @@ import {isTooSmall, TooSmall} from './components/too-small.js';
 import {exportView} from './export/export-view.js';
 import {useFooterMessage} from './hooks/use-footer-message.js';
 import {useKeyBindings} from './hooks/use-key-bindings.js';
+import {useLag} from './hooks/use-lag.js';
 import {useLogStoreVersion} from './hooks/use-log-store.js';
 import {useSavedFilters} from './hooks/use-saved-filters.js';
 import {useSearch} from './hooks/use-search.js';
@@ -20,6 +22,7 @@ import {useStreamStatus} from './hooks/use-stream-status.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {SavedFilterStore} from './store/filter/saved-filters.js';
 import type {LogStore} from './store/log-store-types.js';
+import type {LagSource} from './stream/lag-source.js';
 import type {StreamController} from './stream/stream-controller.js';
 import type {StreamStatusStore} from './stream/stream-status.js';
 import {isTopicPatternText} from './stream/topic-pattern.js';
@@ -30,6 +33,7 @@ import type {CommandEnv} from './view/commands/command-env.js';
 import {handleCommand} from './view/commands/context-handlers.js';
 import {detailRows} from './view/detail-rows.js';
 import type {KeyContext, ResolvedKey} from './view/keys/key-types.js';
+import {lagTableRows} from './view/lag/lag-panel-lines.js';
 import {computeLayout} from './view/layout.js';
 import {
 	initialViewState,
@@ -58,6 +62,8 @@ export type AppProps = {
 	serviceColours?: ServiceColourOverrides | undefined;
 	/** Where `B` saves the filter line and `b` recalls it from (the config file); none: off. */
 	savedFilters?: SavedFilterStore | undefined;
+	/** The consumer groups of the topics for the lag panel (`L`); none: `L` is off. */
+	lag?: LagSource | undefined;
 };
 
 function initialStateFrom(store: LogStore): ViewState {
@@ -81,6 +87,7 @@ export function App({
 	exportDirectory,
 	serviceColours,
 	savedFilters: savedFilterStore,
+	lag: lagSource,
 }: AppProps) {
 	const {exit} = useApp();
 	const {stdout} = useStdout();
@@ -107,6 +114,7 @@ export function App({
 		[store, version],
 	);
 	const position = panePosition(view, index);
+	const lag = useLag(lagSource, view.overlay.kind === 'lag');
 
 	const search = useSearch(store, view);
 	const matchCount = search && version >= 0 ? store.searchMatches : undefined;
@@ -148,6 +156,7 @@ export function App({
 			return copied;
 		},
 		now: Date.now,
+		lag: lag && {groups: lag.groups.length, pageRows: lagTableRows(lag, layout.body)},
 	};
 	const onCommand = (resolved: ResolvedKey) => handleCommand(context, env, resolved);
 
@@ -190,6 +199,16 @@ export function App({
 	let body: React.ReactNode;
 	if (view.overlay.kind === 'help') {
 		body = <HelpOverlay width={columns} height={layout.body} scroll={view.overlay.scroll} />;
+	} else if (view.overlay.kind === 'lag' && lag) {
+		body = (
+			<LagPanel
+				snapshot={lag}
+				cursor={view.overlay.cursor}
+				topics={info.topics}
+				width={columns}
+				height={layout.body}
+			/>
+		);
 	} else if (view.overlay.kind === 'seek') {
 		body = <SeekMenu choice={view.overlay.choice} width={columns} height={layout.body} />;
 	} else if (view.overlay.kind === 'detail') {

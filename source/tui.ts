@@ -1,3 +1,4 @@
+import {createLagSession} from './session/lag-session.js';
 import type {ResolvedConnection} from './session/resolved-connection.js';
 import {createViewerSession} from './session/viewer-session.js';
 import type {ViewerSettings} from './settings/run-settings.js';
@@ -57,6 +58,8 @@ export async function runViewerTui(
 	// records reach this thread while it loads (a busy topic slowed that load to seconds).
 	stream.pause();
 	void stream.start();
+	// The lag panel's worker starts the first time `L` opens it.
+	const lag = createLagSession(resolved.connection, config.topics);
 	const {runTui} = await import('./tui/screen.js');
 	try {
 		await runTui({
@@ -83,10 +86,12 @@ export async function runViewerTui(
 			},
 			serviceColours,
 			savedFilters,
+			lag,
 		});
 	} finally {
 		// runTui quits the controller itself; this covers a crash before it could.
 		await controller.quit();
+		await lag.close();
 		dispose();
 	}
 	// runTui sets the exit code of a signal (130, 143...) or a crash; q leaves it unset.

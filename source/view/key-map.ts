@@ -6,13 +6,14 @@
  * `keys/key-lookup.ts` and `keys/key-help.ts`, what each command does in `commands/`.
  */
 import type {KeyBinding, KeyContext} from './keys/key-types.js';
+import {LAG_KEYS} from './keys/lag-keys.js';
 import {HELP_KEYS, OVERLAY_KEYS} from './keys/overlay-keys.js';
 
 const MAIN: readonly KeyContext[] = ['log', 'services'];
 const LOG: readonly KeyContext[] = ['log'];
 /** Where a record is selected: the log pane, and the detail view of one record. */
 const COPY: readonly KeyContext[] = ['log', 'detail'];
-const EVERYWHERE: readonly KeyContext[] = ['log', 'services', 'detail', 'help', 'seek'];
+const EVERYWHERE: readonly KeyContext[] = ['log', 'services', 'detail', 'help', 'seek', 'lag'];
 
 const numberKeys: KeyBinding[] = Array.from({length: 9}, (_, index) => ({
 	keys: [{input: String(index + 1)}],
@@ -366,4 +367,5 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		section: 'Filter & search',
 	},
 	...OVERLAY_KEYS,
+	...LAG_KEYS,
 ];

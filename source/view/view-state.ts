@@ -6,6 +6,7 @@
  */
 import {DISPLAY_REDUCERS, type DisplayAction} from './view-state/display-actions.js';
 import {FILTER_REDUCERS, type FilterAction} from './view-state/filter-actions.js';
+import {LAG_REDUCERS, type LagAction} from './view-state/lag-actions.js';
 import {OVERLAY_REDUCERS, type OverlayAction} from './view-state/overlay-actions.js';
 import {PANE_REDUCERS, type PaneAction} from './view-state/pane-actions.js';
 import {SERVICE_REDUCERS, type ServiceAction} from './view-state/service-actions.js';
@@ -36,7 +37,13 @@ export {
 	type ViewState,
 } from './view-state/state.js';
 
-export type ViewAction = PaneAction | OverlayAction | FilterAction | ServiceAction | DisplayAction;
+export type ViewAction =
+	| PaneAction
+	| OverlayAction
+	| FilterAction
+	| ServiceAction
+	| DisplayAction
+	| LagAction;
 
 const REDUCERS: Reducers<ViewAction> = {
 	...PANE_REDUCERS,
@@ -44,6 +51,7 @@ const REDUCERS: Reducers<ViewAction> = {
 	...FILTER_REDUCERS,
 	...SERVICE_REDUCERS,
 	...DISPLAY_REDUCERS,
+	...LAG_REDUCERS,
 };
 
 /** Reducer: the next view state. Unknown situations leave the state unchanged. */

@@ -1,4 +1,4 @@
-import {Worker} from 'node:worker_threads';
+import type {Worker} from 'node:worker_threads';
 import type {LogRecord} from '../../record/log-record.js';
 import {createRowParser, type ParseSettings} from '../../record/parse-record.js';
 import {errorMessage} from '../../shared/error-message.js';
@@ -8,6 +8,7 @@ import {deferredLogStream} from '../log-stream/deferred-log-stream.js';
 import type {LogStream, LogStreamOptions} from '../log-stream/log-stream.js';
 import {unpackLogRecords} from './log-record-packing.js';
 import {rowsWithValues} from './rows-with-values.js';
+import {drainWorkerOutput, startWorker} from './start-worker.js';
 import type {
 	BatchPacker,
 	FromStreamWorker,
@@ -65,19 +66,6 @@ function workerDataOf(options: WorkerLogStreamOptions): StreamWorkerData | undef
 }
 
 /**
- * Where the worker's code is: `stream-worker.js` beside this file once built. When this file
- * runs as TypeScript (tests, `tsx` scripts), the worker is TypeScript too and needs tsx's loader.
- */
-function startWorker(workerData: StreamWorkerData): Worker {
-	const options = {workerData, stdout: true, stderr: true};
-	if (!import.meta.url.endsWith('.ts'))
-		return new Worker(new URL('stream-worker.js', import.meta.url), options);
-	const entry = new URL('stream-worker.ts', import.meta.url).href;
-	const bootstrap = `import('tsx/esm/api').then(({register}) => { register(); return import(${JSON.stringify(entry)}); });`;
-	return new Worker(bootstrap, {...options, eval: true});
-}
-
-/**
  * A log stream (the options and behaviour of `createLogStream`) that runs in a worker thread:
  * kafkajs fetches and decodes there and the records are parsed there, and this thread gets each
  * batch as parsed `LogRecord`s through `onRecords`, in order, with status and partitions after
@@ -115,8 +103,6 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 	let stopPromise: Promise<void> | undefined;
 	let nextId = 1;
 	const pending = new Map<number, {resolve: () => void; reject: (error: Error) => void}>();
-	/** What the worker wrote to stderr (a crash's reason); never shown under Ink, only kept. */
-	let lastWorkerError = '';
 
 	const setState = (next: ConnectionState) => {
 		state = next;
@@ -239,21 +225,18 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 	};
 
 	const launch = (): Worker => {
-		const next = startWorker(workerData);
+		const next = startWorker('stream-worker', workerData);
 		next.on('message', receive);
 		next.on('error', (error) => {
 			const reason = `the stream worker failed: ${error.message}`;
 			options.onError?.(reason);
 			endStream(reason);
 		});
-		next.on('exit', () => endStream(stopPromise ? undefined : lastWorkerError || 'the stream worker exited'));
-		// Nothing a worker prints may reach the terminal: drain it, keep the last line.
-		next.stdout.resume();
-		next.stderr.setEncoding('utf8');
-		next.stderr.on('data', (chunk: string) => {
-			const line = chunk.trim().split('\n').at(-1);
-			if (line) lastWorkerError = line;
-		});
+		// What the worker wrote to stderr (a crash's reason); never shown under Ink, only kept.
+		const lastWorkerError = drainWorkerOutput(next);
+		next.on('exit', () =>
+			endStream(stopPromise ? undefined : lastWorkerError() || 'the stream worker exited'),
+		);
 		return next;
 	};
 

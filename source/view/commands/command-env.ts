@@ -47,6 +47,8 @@ export type CommandEnv = {
 	/** Put `text` on the system clipboard (OSC 52, sanitised first): what was copied. */
 	copyToClipboard(text: string): ClipboardCopy;
 	now(): number;
+	/** The lag panel's groups and rows per page; undefined where no cluster is read (`L` is off). */
+	lag: {groups: number; pageRows: number} | undefined;
 };
 
 /** Why a command cannot act now, said as a warning (lazygit's disabled reason); undefined: it can. */

@@ -1,6 +1,7 @@
 import type {KeyContext, ResolvedKey} from '../keys/key-types.js';
 import {type CommandEnv, type HandlerMap, runCommand} from './command-env.js';
 import {DETAIL_HANDLERS} from './detail-commands.js';
+import {LAG_HANDLERS} from './lag-commands.js';
 import {LOG_HANDLERS} from './log-commands.js';
 import {HELP_HANDLERS, SEEK_HANDLERS} from './overlay-commands.js';
 import {SERVICES_HANDLERS} from './services-commands.js';
@@ -12,6 +13,7 @@ export const CONTEXT_HANDLERS: Record<KeyContext, HandlerMap> = {
 	detail: DETAIL_HANDLERS,
 	help: HELP_HANDLERS,
 	seek: SEEK_HANDLERS,
+	lag: LAG_HANDLERS,
 };
 
 /** Run the command of a key pressed in `context`; false when that context does not handle it. */

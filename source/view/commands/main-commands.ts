@@ -3,6 +3,7 @@ import {countOf} from '../../terminal-text/format-count.js';
 import {formatTime} from '../../terminal-text/format-time.js';
 import type {CommandEnv, HandlerMap} from './command-env.js';
 import {GLOBAL_HANDLERS} from './command-env.js';
+import {OPEN_LAG_HANDLERS} from './lag-commands.js';
 
 /**
  * The commands of the main view, the same with the log pane or the services list focused:
@@ -46,6 +47,7 @@ function serviceByNumber(env: CommandEnv, argument: number | undefined) {
 
 export const MAIN_HANDLERS: HandlerMap = {
 	...GLOBAL_HANDLERS,
+	...OPEN_LAG_HANDLERS,
 	toggleHelp: {action: {type: 'toggleHelp'}},
 	togglePause: {run: togglePause},
 	demoBurst: {

@@ -5,7 +5,7 @@
  */
 
 /** Where a key applies. Text input (filter/search being typed) is handled apart: it takes every key. */
-export type KeyContext = 'log' | 'services' | 'detail' | 'help' | 'seek';
+export type KeyContext = 'log' | 'services' | 'detail' | 'help' | 'seek' | 'lag';
 
 /** The special keys a binding can name (Ink's `Key` flags). */
 export type SpecialKey =
@@ -82,7 +82,14 @@ export type Command =
 	| 'helpUp'
 	| 'helpDown'
 	| 'helpPageUp'
-	| 'helpPageDown';
+	| 'helpPageDown'
+	| 'toggleLag'
+	| 'lagUp'
+	| 'lagDown'
+	| 'lagPageUp'
+	| 'lagPageDown'
+	| 'lagTop'
+	| 'lagBottom';
 
 /** Help overlay sections, in the order they are shown. */
 export const HELP_SECTIONS = [
@@ -92,6 +99,7 @@ export const HELP_SECTIONS = [
 	'Services',
 	'View',
 	'Detail view',
+	'Consumer lag',
 ] as const;
 export type HelpSection = (typeof HELP_SECTIONS)[number];
 

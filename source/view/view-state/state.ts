@@ -15,7 +15,9 @@ export type Overlay =
 	/** `scroll` is the first shown line of the detail text; `field` the highlighted JSON field. */
 	| {kind: 'detail'; seq: number; scroll: number; field: number}
 	/** The re-seek menu; `choice` indexes `SEEK_CHOICES`. */
-	| {kind: 'seek'; choice: number};
+	| {kind: 'seek'; choice: number}
+	/** The consumer lag panel (`L`); `cursor` is the selected group (its page is shown). */
+	| {kind: 'lag'; cursor: number};
 
 /**
  * A line of text the user is typing: a filter (`/`), a search (`f`), the name to save the
