@@ -46,9 +46,12 @@ export type LagSample = {time: number; lag: number};
 export const LAG_TREND_WINDOW_MS = 60_000;
 
 /**
- * The trend of the samples within `windowMs` before `now`: the newest against the oldest.
- * A change of at most `tolerance` records (default 1% of the older lag, at least 1) is steady;
- * fewer than two samples, or samples less than 5 s apart, say nothing yet.
+ * The trend of the samples within `windowMs` before `now`: the median of the newest third
+ * against the median of the oldest third, so that a live consumer whose lag jumps with each
+ * burst of records and falls back (0, 40, 3, 38...) reads as steady, not as growing one
+ * reading and shrinking the next. A change of at most `tolerance` records (1% of the older
+ * lag, at least 1) is steady; fewer than two samples, or samples less than 5 s apart, say
+ * nothing yet.
  */
 export function lagTrend(
 	samples: readonly LagSample[],
@@ -59,9 +62,18 @@ export function lagTrend(
 	const oldest = recent[0];
 	const newest = recent.at(-1);
 	if (!oldest || !newest || newest.time - oldest.time < 5000) return 'unknown';
-	const tolerance = Math.max(1, oldest.lag * 0.01);
-	const change = newest.lag - oldest.lag;
+	const third = Math.max(1, Math.floor(recent.length / 3));
+	const older = median(recent.slice(0, third));
+	const newer = median(recent.slice(-third));
+	const tolerance = Math.max(1, older * 0.01);
+	const change = newer - older;
 	if (change > tolerance) return 'growing';
 	if (change < -tolerance) return 'shrinking';
 	return 'steady';
+}
+
+function median(samples: readonly LagSample[]): number {
+	const lags = samples.map((sample) => sample.lag).sort((a, b) => a - b);
+	const middle = Math.floor(lags.length / 2);
+	return lags.length % 2 === 1 ? lags[middle]! : (lags[middle - 1]! + lags[middle]!) / 2;
 }

@@ -55,7 +55,12 @@ function partitionLabel(partition: PartitionLag, severalTopics: boolean): string
 function titleLine(input: LagPanelInput, first: number, end: number, page: number, pages: number): Segment[] {
 	const {snapshot, topics, width} = input;
 	const count = snapshot.groups.length;
-	const shown = count > end - first ? `groups ${first + 1}-${end} of ${count}` : countOf(count, 'group');
+	const shown =
+		snapshot.status === 'waiting'
+			? 'reading…'
+			: count > end - first
+				? `groups ${first + 1}-${end} of ${count}`
+				: countOf(count, 'group');
 	return fitItems(
 		[
 			{forms: [[{text: ' Consumer lag ', bold: true, inverse: true}]], priority: 5},

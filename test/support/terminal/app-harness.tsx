@@ -11,6 +11,7 @@ import type {SavedFilterStore} from '../../../source/store/filter/saved-filters.
 import {createLogStore} from '../../../source/store/log-store.js';
 import type {DisposableLogStore} from '../../../source/store/log-store-types.js';
 import {createStreamStatusStore} from '../../../source/store/stream-status-store.js';
+import type {LagSource} from '../../../source/stream/lag-source.js';
 import {
 	frameLines,
 	INFO,
@@ -75,6 +76,8 @@ export type SetupOptions = {
 	exportDirectory?: string;
 	/** Where `B` saves and `b` recalls filter lines. */
 	savedFilters?: SavedFilterStore;
+	/** The lag panel's source (`L`); none: `L` is off. */
+	lag?: LagSource;
 };
 
 /** Render the App on a fresh store holding `records` fixed records. */
@@ -101,6 +104,7 @@ export function setup(options: SetupOptions = {}) {
 			height={height}
 			exportDirectory={options.exportDirectory}
 			savedFilters={options.savedFilters}
+			lag={options.lag}
 		/>,
 	);
 	apps.push(app);

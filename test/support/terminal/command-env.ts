@@ -59,6 +59,7 @@ export function testEnv(
 			return copied;
 		},
 		now: () => Date.UTC(2024, 0, 31, 12, 0, 0),
+		lag: undefined,
 		dispatched,
 		said,
 		exits: 0,

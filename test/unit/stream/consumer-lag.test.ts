@@ -25,5 +25,13 @@ describe('consumer lag', () => {
 		expect(lagTrend([at(0, 100)], 0)).toBe('unknown');
 		// Samples older than the window do not count.
 		expect(lagTrend([at(0, 0), at(70, 50), at(100, 50)], 100_000)).toBe('steady');
+		// A live consumer's lag jumps with each burst and falls back: steady, not flipping.
+		const bursty = [0, 40, 3, 38, 0, 40, 2, 39, 0, 40, 4, 36].map((lag, index) => at(index * 5, lag));
+		expect(lagTrend(bursty, 55_000)).toBe('steady');
+		// A lag that climbs through its bursts grows.
+		const climbing = [0, 40, 30, 70, 60, 100, 90, 130, 120, 160, 150, 190].map((lag, index) =>
+			at(index * 5, lag),
+		);
+		expect(lagTrend(climbing, 55_000)).toBe('growing');
 	});
 });
