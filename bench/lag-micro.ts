@@ -59,12 +59,22 @@ for (let first = 0; first < groupCount; first += 25) {
 	);
 }
 
-/** This thread's event-loop delay (ms: p99 and max) from `start()` until `work` resolves. */
-async function loopDelay(work: (start: () => void) => Promise<void>): Promise<{p99: number; max: number}> {
+type ThreadLoad = {p99: number; max: number; busy: number};
+
+/**
+ * This thread's event-loop delay (ms: p99 and max) and busy share (event-loop utilisation, of
+ * this thread only) from `start()` until `work` resolves.
+ */
+async function loopDelay(work: (start: () => void) => Promise<void>): Promise<ThreadLoad> {
 	const histogram = monitorEventLoopDelay({resolution: 5});
-	await work(() => histogram.enable());
+	let from = performance.eventLoopUtilization();
+	await work(() => {
+		histogram.enable();
+		from = performance.eventLoopUtilization();
+	});
+	const busy = performance.eventLoopUtilization(from).utilization;
 	histogram.disable();
-	return {p99: histogram.percentile(99) / 1e6, max: histogram.max / 1e6};
+	return {p99: histogram.percentile(99) / 1e6, max: histogram.max / 1e6, busy};
 }
 
 const described: number[] = [];
@@ -110,11 +120,9 @@ const inWorker = await loopDelay(
 await session.close();
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+const load = ({p99, max, busy}: ThreadLoad) =>
+	`this thread busy ${(busy * 100).toFixed(1)}%, loop delay p99 ${ms(p99)} max ${ms(max)}`;
 console.log(`${groupCount} groups, ${touching} on the topic (6 partitions), ${readings} readings each`);
 console.log(`describeGroups calls: ${described.join(', ')} ids (of ${groupCount} listed)`);
-console.log(
-	`this thread reads:   reading median ${ms(percentile(inThreadTimes, 50))}, loop delay p99 ${ms(inThread.p99)} max ${ms(inThread.max)}`,
-);
-console.log(
-	`worker reads:        reading median ${ms(percentile(workerTimes, 50))}, loop delay p99 ${ms(inWorker.p99)} max ${ms(inWorker.max)}`,
-);
+console.log(`this thread reads: reading median ${ms(percentile(inThreadTimes, 50))}, ${load(inThread)}`);
+console.log(`worker reads:      reading median ${ms(percentile(workerTimes, 50))}, ${load(inWorker)}`);

@@ -46,12 +46,14 @@ export type LagSample = {time: number; lag: number};
 export const LAG_TREND_WINDOW_MS = 60_000;
 
 /**
- * The trend of the samples within `windowMs` before `now`: the median of the newest third
- * against the median of the oldest third, so that a live consumer whose lag jumps with each
- * burst of records and falls back (0, 40, 3, 38...) reads as steady, not as growing one
- * reading and shrinking the next. A change of at most `tolerance` records (1% of the older
- * lag, at least 1) is steady; fewer than two samples, or samples less than 5 s apart, say
- * nothing yet.
+ * The trend of the samples within `windowMs` before `now`: the lowest lag of the newest third
+ * against the lowest of the oldest third. The floor, because a live consumer's lag jumps with
+ * each burst of records and falls back (0, 40, 3, 38...): its floor stays near 0 (steady),
+ * while a consumer that falls behind raises its floor (growing) and one that catches up
+ * lowers it (shrinking). Newest against oldest, or medians, flipped between growing and
+ * shrinking from one reading to the next on such a consumer. A change of at most 1% of the
+ * older floor (at least 1 record) is steady; fewer than two samples, or samples less than 5 s
+ * apart, say nothing yet.
  */
 export function lagTrend(
 	samples: readonly LagSample[],
@@ -63,8 +65,8 @@ export function lagTrend(
 	const newest = recent.at(-1);
 	if (!oldest || !newest || newest.time - oldest.time < 5000) return 'unknown';
 	const third = Math.max(1, Math.floor(recent.length / 3));
-	const older = median(recent.slice(0, third));
-	const newer = median(recent.slice(-third));
+	const older = floor(recent.slice(0, third));
+	const newer = floor(recent.slice(-third));
 	const tolerance = Math.max(1, older * 0.01);
 	const change = newer - older;
 	if (change > tolerance) return 'growing';
@@ -72,8 +74,6 @@ export function lagTrend(
 	return 'steady';
 }
 
-function median(samples: readonly LagSample[]): number {
-	const lags = samples.map((sample) => sample.lag).sort((a, b) => a - b);
-	const middle = Math.floor(lags.length / 2);
-	return lags.length % 2 === 1 ? lags[middle]! : (lags[middle - 1]! + lags[middle]!) / 2;
+function floor(samples: readonly LagSample[]): number {
+	return Math.min(...samples.map((sample) => sample.lag));
 }

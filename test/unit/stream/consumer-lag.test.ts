@@ -28,6 +28,10 @@ describe('consumer lag', () => {
 		// A live consumer's lag jumps with each burst and falls back: steady, not flipping.
 		const bursty = [0, 40, 3, 38, 0, 40, 2, 39, 0, 40, 4, 36].map((lag, index) => at(index * 5, lag));
 		expect(lagTrend(bursty, 55_000)).toBe('steady');
+		const catchingUp = [900, 940, 800, 850, 600, 640, 400, 420, 200, 240, 0, 40].map((lag, index) =>
+			at(index * 5, lag),
+		);
+		expect(lagTrend(catchingUp, 55_000)).toBe('shrinking');
 		// A lag that climbs through its bursts grows.
 		const climbing = [0, 40, 30, 70, 60, 100, 90, 130, 120, 160, 150, 190].map((lag, index) =>
 			at(index * 5, lag),
