@@ -98,7 +98,7 @@ const inThread = await loopDelay(async (start) => {
 });
 await admin.disconnect();
 
-const session = createLagSession({brokers}, [topic], 1);
+const session = createLagSession({brokers}, [topic], [], 1);
 const workerTimes: number[] = [];
 const inWorker = await loopDelay(
 	(start) =>

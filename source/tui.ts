@@ -59,7 +59,7 @@ export async function runViewerTui(
 	stream.pause();
 	void stream.start();
 	// The lag panel's worker starts the first time `L` opens it.
-	const lag = createLagSession(resolved.connection, config.topics);
+	const lag = createLagSession(resolved.connection, config.topics, config.topicPatterns);
 	const {runTui} = await import('./tui/screen.js');
 	try {
 		await runTui({

@@ -18,12 +18,14 @@ export type LagSession = LagSource & {close(): Promise<void>};
 export function createLagSession(
 	connection: KafkaConnectionOptions,
 	topics: readonly string[],
+	topicPatterns: readonly string[] = [],
 	intervalMs = LAG_REFRESH_MS,
 ): LagSession {
 	const store = createLagStore(intervalMs);
 	const reader = createWorkerLagReader({
 		connection,
 		topics: [...topics],
+		topicPatterns: [...topicPatterns],
 		intervalMs,
 		onReading: (reading) => store.setReading(reading),
 		onError: (message) => store.setError(message),

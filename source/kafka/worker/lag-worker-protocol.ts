@@ -7,7 +7,13 @@ import type {KafkaConnectionOptions} from '../kafka-client.js';
  * their decoding (hundreds of groups on a big cluster) never share a thread with drawing.
  */
 
-export type LagWorkerData = {connection: KafkaConnectionOptions; topics: string[]; intervalMs: number};
+export type LagWorkerData = {
+	connection: KafkaConnectionOptions;
+	topics: string[];
+	/** `-t '/regex/'` texts: the topics they match are looked up at each reading. */
+	topicPatterns: string[];
+	intervalMs: number;
+};
 
 /** Main thread → worker. */
 export type ToLagWorker =

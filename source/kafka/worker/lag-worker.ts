@@ -7,6 +7,7 @@
  */
 import {parentPort, workerData} from 'node:worker_threads';
 import type {Admin} from 'kafkajs';
+import {matchingTopics, parseTopicPatterns} from '../../stream/topic-pattern.js';
 import {readConsumerLag} from '../consumer-lag.js';
 import {describeKafkaError} from '../error-reason.js';
 import {createKafka} from '../kafka-client.js';
@@ -16,7 +17,8 @@ const port = parentPort;
 if (!port) throw new Error('lag-worker.js runs as a worker thread');
 
 const post = (message: FromLagWorker) => port.postMessage(message);
-const {connection, topics, intervalMs} = workerData as LagWorkerData;
+const {connection, topics, topicPatterns, intervalMs} = workerData as LagWorkerData;
+const patterns = parseTopicPatterns(topicPatterns);
 
 let admin: Admin | undefined;
 let active = false;
@@ -39,12 +41,17 @@ async function readOnce(): Promise<void> {
 	try {
 		const client = await connectedAdmin();
 		// Asked first: a metadata request for a missing topic may create it (auto-creation).
-		const existing = new Set(await client.listTopics());
+		const listed = await client.listTopics();
+		const existing = new Set(listed);
 		const missing = topics.filter((topic) => !existing.has(topic));
+		// The patterns' topics as they are now: a topic created since the last reading counts.
+		const read = [...new Set([...topics, ...matchingTopics(patterns, listed)])];
 		if (missing.length > 0) {
 			post({type: 'error', message: `no such topic: ${missing.join(', ')}`});
+		} else if (read.length === 0) {
+			post({type: 'error', message: `no topic matches ${topicPatterns.join(', ')}`});
 		} else {
-			const {groups, unreadable} = await readConsumerLag(client, topics);
+			const {groups, unreadable} = await readConsumerLag(client, read);
 			post({type: 'reading', groups, unreadable, time: Date.now()});
 		}
 	} catch (error) {

@@ -190,7 +190,8 @@ export function lagPanelLines(input: LagPanelInput): Segment[][] {
 	const {tableRows, detailRows} = lagPanelRows(height, message ? 1 : 0);
 	const {groups} = snapshot;
 	const {first, end, page, pages, cursor} = lagPage(input.cursor, groups.length, tableRows);
-	const severalTopics = input.topics.length > 1;
+	// A pattern may stand for several topics: the partitions say which they are.
+	const severalTopics = new Set(groups.flatMap((group) => group.partitions.map(({topic}) => topic))).size > 1;
 	const lines: Segment[][] = [titleLine(input, first, end, page, pages)];
 	if (message) lines.push(message);
 	if (snapshot.status === 'waiting') {

@@ -141,6 +141,30 @@ describe('the lag panel lines', () => {
 		]);
 	});
 
+	it('names the topic of each partition when the groups read several, as a pattern may', () => {
+		const several = {
+			...row('billing', 5, 'steady', 1),
+			partitions: ['orders-eu', 'orders-us'].map((topic) => ({
+				topic,
+				partition: 0,
+				committed: 1,
+				end: 6,
+				lag: 5,
+			})),
+		};
+		const lines = text(
+			lagPanelLines({
+				snapshot: snapshot([several]),
+				cursor: 0,
+				topics: ['/orders-.*/'],
+				width: 120,
+				height: 12,
+			}),
+		);
+		expect(lines[0]).toContain('on /orders-.*/');
+		expect(lines[2]).toMatch(/orders-eu\/0:5 orders-us\/0:5$/);
+	});
+
 	it('never lets a control byte of a group or topic name through', () => {
 		const hostile = {...row('evil\u001b[2Jgroup\u0007', 3), state: 'Stable\u001b]0;x\u0007'};
 		const lines = text(
