@@ -5,12 +5,14 @@
  */
 
 /** Where a key applies. Text input (filter/search being typed) is handled apart: it takes every key. */
-export type KeyContext = 'log' | 'services' | 'detail' | 'help' | 'seek';
+export type KeyContext = 'log' | 'services' | 'detail' | 'help' | 'seek' | 'timeline';
 
 /** The special keys a binding can name (Ink's `Key` flags). */
 export type SpecialKey =
 	| 'upArrow'
 	| 'downArrow'
+	| 'leftArrow'
+	| 'rightArrow'
 	| 'pageUp'
 	| 'pageDown'
 	| 'home'
@@ -82,7 +84,20 @@ export type Command =
 	| 'helpUp'
 	| 'helpDown'
 	| 'helpPageUp'
-	| 'helpPageDown';
+	| 'helpPageDown'
+	| 'toggleTimeline'
+	| 'startTimeJump'
+	| 'timelineLeft'
+	| 'timelineRight'
+	| 'timelinePageLeft'
+	| 'timelinePageRight'
+	| 'timelineOldest'
+	| 'timelineNewest'
+	| 'timelinePick'
+	| 'timelineZoomIn'
+	| 'timelineZoomOut'
+	| 'timelineFocusLog'
+	| 'closeTimeline';
 
 /** Help overlay sections, in the order they are shown. */
 export const HELP_SECTIONS = [
@@ -91,6 +106,7 @@ export const HELP_SECTIONS = [
 	'Filter & search',
 	'Services',
 	'View',
+	'Timeline',
 	'Detail view',
 ] as const;
 export type HelpSection = (typeof HELP_SECTIONS)[number];
