@@ -137,9 +137,10 @@ export function timelineModel(
 		};
 	}
 	const cursor = cursorBucket(state.cursor, span);
-	// Pages of `columns` buckets back from the newest: the window moves only when the cursor leaves it.
-	const end = span.last - Math.floor((span.last - cursor) / columns) * columns;
-	const start = end - columns + 1;
+	// Near the newest bucket the window ends there (and moves with the stream); further back it
+	// is a fixed page of `columns` buckets, so a chosen bucket stays put while records arrive.
+	const start =
+		span.last - cursor < columns ? span.last - columns + 1 : Math.floor(cursor / columns) * columns;
 	const counts: (BucketCount | undefined)[] = [];
 	let peak = 0;
 	for (let column = 0; column < columns; column++) {
