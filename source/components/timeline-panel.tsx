@@ -20,6 +20,8 @@ const CLASS_COLOURS = {
 	other: levelColour('info'),
 } as const;
 const CURSOR_BACKGROUND = '#3a3a3a';
+/** A glyph per level class too, so the stack reads without colour (NO_COLOR, a plain capture). */
+const GLYPHS = {error: '█', warn: '▓', other: '▒', none: ' '} as const;
 
 type Cell = 'error' | 'warn' | 'other' | 'none';
 
@@ -53,7 +55,7 @@ function barRow(model: TimelineModel, level: number, width: number): Segment[] {
 				...(cursor ? {backgroundColor: CURSOR_BACKGROUND} : {}),
 			};
 		}
-		run += cell === 'none' ? ' ' : '█';
+		run += GLYPHS[cell];
 	}
 	if (run !== '') segments.push({...runStyle, text: run});
 	return segments;

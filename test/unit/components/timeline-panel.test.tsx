@@ -17,7 +17,7 @@ const RIGHT = `${ESC}[C`;
 /** Ten minutes back from now, on a whole minute: records then run up to about now. */
 const BASE = Math.floor(Date.now() / 60_000) * 60_000 - 10 * 60_000;
 const ERROR_BAR = '\x1b[38;2;255;95;95m█';
-const WARN_BAR = '\x1b[38;2;255;215;0m█';
+const WARN_BAR = '\x1b[38;2;255;215;0m▓';
 
 /** 10 minutes of records, one every 2 s (`at <seconds>s`); an error every 30 s, a warning every 20 s. */
 function spreadRecords(count = 300) {
