@@ -26,21 +26,24 @@ export type TimelineReader = {
 	readonly records: number;
 };
 
-type Counts = {error: number; warn: number; other: number};
+/** A bucket's counts by level class: [error, warn, other] (an array: indexed by class, no key look-up). */
+type Counts = [number, number, number];
 
-type LevelClass = keyof Counts;
-
-function classOf(level: Level): LevelClass {
-	if (level === 'error' || level === 'fatal') return 'error';
-	return level === 'warn' ? 'warn' : 'other';
+/** The index of a level's class in `Counts`. */
+function classOf(level: Level): number {
+	if (level === 'error' || level === 'fatal') return 0;
+	return level === 'warn' ? 1 : 2;
 }
 
-/** One zoom's buckets, with the bucket touched last kept at hand (records come in runs). */
+/** A bucket touched last, kept at hand: records arrive and leave in runs of one bucket. */
+type Recent = {key: number; counts: Counts | undefined};
+
+/** One zoom's buckets. Arrivals and evictions each keep their own recent bucket (newest, oldest). */
 class ZoomBuckets {
 	readonly #size: number;
 	readonly #counts = new Map<number, Counts>();
-	#lastKey = Number.NaN;
-	#last: Counts | undefined;
+	readonly #added: Recent = {key: Number.NaN, counts: undefined};
+	readonly #removed: Recent = {key: Number.NaN, counts: undefined};
 
 	constructor(size: number) {
 		this.#size = size;
@@ -54,43 +57,48 @@ class ZoomBuckets {
 		return Math.floor(time / this.#size);
 	}
 
-	#countsAt(key: number): Counts | undefined {
-		if (key === this.#lastKey) return this.#last;
+	#countsAt(key: number, recent: Recent): Counts | undefined {
+		if (key === recent.key) return recent.counts;
 		const found = this.#counts.get(key);
 		if (found !== undefined) {
-			this.#lastKey = key;
-			this.#last = found;
+			recent.key = key;
+			recent.counts = found;
 		}
 		return found;
 	}
 
-	add(key: number, levelClass: LevelClass): void {
-		let counts = this.#countsAt(key);
+	add(key: number, levelClass: number): void {
+		let counts = this.#countsAt(key, this.#added);
 		if (counts === undefined) {
-			counts = {error: 0, warn: 0, other: 0};
+			counts = [0, 0, 0];
 			this.#counts.set(key, counts);
-			this.#lastKey = key;
-			this.#last = counts;
+			this.#added.key = key;
+			this.#added.counts = counts;
 		}
-		counts[levelClass]++;
+		counts[levelClass]!++;
 	}
 
 	/** Take one record off; true when that emptied its bucket. */
-	remove(key: number, levelClass: LevelClass): boolean {
-		const counts = this.#countsAt(key);
+	remove(key: number, levelClass: number): boolean {
+		const counts = this.#countsAt(key, this.#removed);
 		if (counts === undefined || counts[levelClass] === 0) return false;
-		counts[levelClass]--;
-		if (counts.error + counts.warn + counts.other > 0) return false;
+		counts[levelClass]!--;
+		if (counts[0] + counts[1] + counts[2] > 0) return false;
 		this.#counts.delete(key);
-		this.#lastKey = Number.NaN;
-		this.#last = undefined;
+		for (const recent of [this.#added, this.#removed]) {
+			if (recent.key !== key) continue;
+			recent.key = Number.NaN;
+			recent.counts = undefined;
+		}
 		return true;
 	}
 
 	clear(): void {
 		this.#counts.clear();
-		this.#lastKey = Number.NaN;
-		this.#last = undefined;
+		for (const recent of [this.#added, this.#removed]) {
+			recent.key = Number.NaN;
+			recent.counts = undefined;
+		}
 	}
 }
 
@@ -146,7 +154,8 @@ export class TimeBuckets implements TimelineReader {
 	}
 
 	bucket(zoom: number, bucket: number): BucketCount | undefined {
-		return this.#zooms[zoom]?.map.get(bucket);
+		const counts = this.#zooms[zoom]?.map.get(bucket);
+		return counts === undefined ? undefined : {error: counts[0], warn: counts[1], other: counts[2]};
 	}
 
 	range(zoom: number): BucketRange | undefined {
