@@ -4,7 +4,9 @@
  * rate while Ink draws. Prints Ink's render time per frame (p50/p99) and the time from a
  * store change to the frame that shows it. For profiling: `node --cpu-prof --import tsx ...`.
  *
- *   npx tsx bench/frame-micro.ts [--seconds 8] [--rate 20000] [--filter timeout]
+ *   npx tsx bench/frame-micro.ts [--seconds 8] [--rate 20000] [--filter timeout] [--keys T]
+ *
+ * `--keys` are pressed before measuring, one by one (`T`: with the timeline open).
  */
 // First: Ink must load as in a terminal, CI or not.
 import '../tools/terminal/virtual-terminal-env.js';
@@ -25,6 +27,7 @@ const {values: args} = parseArgs({
 		filter: {type: 'string', default: 'timeout'},
 		columns: {type: 'string', default: '200'},
 		rows: {type: 'string', default: '50'},
+		keys: {type: 'string', default: ''},
 	},
 });
 const seconds = Number(args.seconds);
@@ -95,6 +98,10 @@ const app = runTui({
 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 await sleep(1000);
+for (const key of args.keys) {
+	keyboard.press(key);
+	await sleep(200);
+}
 renderTimes.length = 0;
 const batch = Math.max(1, Math.round(rate / 50));
 const started = performance.now();
@@ -111,7 +118,7 @@ keyboard.press('q');
 await Promise.race([app, sleep(3000)]);
 const frames = [...renderTimes];
 process.stdout.write(
-	`${args.columns}x${args.rows}, filter ${JSON.stringify(args.filter)}, ${rate} records/s for ${elapsed.toFixed(1)} s: ` +
+	`${args.columns}x${args.rows}, filter ${JSON.stringify(args.filter)}, keys ${JSON.stringify(args.keys)}, ${rate} records/s for ${elapsed.toFixed(1)} s: ` +
 		`${frames.length} frames (${(frames.length / elapsed).toFixed(1)}/s), render p50 ${percentile(frames, 50).toFixed(1)} ms, ` +
 		`p99 ${percentile(frames, 99).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms; append and draw ${((appendMs / 1000 / elapsed) * 100).toFixed(0)}% of the time\n`,
 );

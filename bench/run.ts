@@ -40,6 +40,10 @@ const started = performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const config = benchConfig(process.argv.includes('--quick'));
+/** Keys the live scenario presses before it measures (`--live-keys T`: with the timeline open). */
+const liveKeys = process.argv.includes('--live-keys')
+	? (process.argv[process.argv.indexOf('--live-keys') + 1] ?? '')
+	: '';
 /** `--focus plain`: only issue 15's plain-output rows (plain-focus.ts), written into their section of RESULTS.md. */
 const focusPlain =
 	process.argv.includes('--focus') && process.argv[process.argv.indexOf('--focus') + 1] === 'plain';
@@ -128,6 +132,9 @@ async function measureLatency(target: BenchTopic, bootstrap: string): Promise<La
 			`bench-live-${process.pid}`,
 			'--result-file',
 			resultFile,
+			// `npm run bench -- --live-keys T`: the live phase with the timeline open.
+			'--keys',
+			liveKeys,
 		],
 		cwd: repoRoot,
 		timeoutMs: 120_000 + config.liveSeconds * 1000,

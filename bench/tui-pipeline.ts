@@ -9,6 +9,7 @@
  * - `live`: read the `--records` already in the topic (filling the buffer), type a text filter,
  *   then (while bench/run.ts streams `--rate` records/s into the topic) press keys for `--seconds`; report
  *   frame render times (Ink's `onRender`) and the time from each key to the frame showing it.
+ *   `--keys` are pressed after the filter, before the stream starts (`T`: the timeline open).
  * Results go to `--result-file` as JSON. Nothing is printed to the real stdout.
  */
 // First: Ink must load as in a terminal, CI or not.
@@ -48,6 +49,7 @@ const {values: args} = parseArgs({
 		/** The rate bench/run.ts streams at once told (only reported here). */
 		rate: {type: 'string', default: '20000'},
 		seconds: {type: 'string', default: '10'},
+		keys: {type: 'string', default: ''},
 	},
 });
 const mode = args.mode === 'live' ? 'live' : 'ingest';
@@ -133,6 +135,10 @@ async function runLive(): Promise<void> {
 	for (const character of filterText) keyboard.press(character);
 	await pressAndWait('\r', (screen) => !screen.includes(inputMarker));
 	const filterActive = store.filter.terms.includes(filterText);
+	for (const key of args.keys) {
+		keyboard.press(key);
+		await sleep(200);
+	}
 
 	// The live stream comes from bench/run.ts (a paced kcat -P in another process, so producing
 	// costs this process nothing): tell it to start, then let the stream reach its rate.

@@ -10,6 +10,7 @@ import {LogPane, logRows} from './components/log-pane.js';
 import {PartitionPanel} from './components/partition-panel.js';
 import {SeekMenu} from './components/seek-menu.js';
 import {ServiceList, serviceRows} from './components/service-list.js';
+import {TimelinePanel, timelineBarRows} from './components/timeline-panel.js';
 import {isTooSmall, TooSmall} from './components/too-small.js';
 import {exportView} from './export/export-view.js';
 import {useFooterMessage} from './hooks/use-footer-message.js';
@@ -31,10 +32,13 @@ import {clipboardCopy} from './terminal-text/osc52.js';
 import type {ServiceColourOverrides} from './terminal-text/service-colour.js';
 import type {CommandEnv} from './view/commands/command-env.js';
 import {handleCommand} from './view/commands/context-handlers.js';
+import {commitTimeJump} from './view/commands/timeline-commands.js';
 import {detailRows} from './view/detail-rows.js';
 import type {KeyContext, ResolvedKey} from './view/keys/key-types.js';
 import {lagTableRows} from './view/lag/lag-panel-lines.js';
 import {computeLayout} from './view/layout.js';
+import {timeJumpHint} from './view/time-jump.js';
+import {timelineModel} from './view/timeline-view.js';
 import {
 	initialViewState,
 	liveFilterText,
@@ -165,7 +169,8 @@ export function App({
 		input: view.input,
 		onCommand,
 		onInputChange: (text) => dispatch({type: 'inputChange', text}),
-		onInputCommit: () => savedFilters.commit(view.input) || dispatch({type: 'inputCommit'}),
+		onInputCommit: () =>
+			savedFilters.commit(view.input) || commitTimeJump(view.input, env) || dispatch({type: 'inputCommit'}),
 		onInputCancel: () => dispatch({type: 'inputCancel'}),
 	});
 
@@ -224,6 +229,14 @@ export function App({
 	} else {
 		body = (
 			<Box flexDirection="column" width={columns} height={layout.body} overflowY="hidden">
+				{layout.timeline > 0 ? (
+					<TimelinePanel
+						model={timelineModel(store.timeline, view.timeline, columns, timelineBarRows(layout.timeline))}
+						focused={view.focus === 'timeline'}
+						width={columns}
+						height={layout.timeline}
+					/>
+				) : null}
 				<Box flexDirection="row" width={columns} height={layout.main} overflowY="hidden">
 					{layout.servicesWidth > 0 ? (
 						<>
@@ -278,7 +291,10 @@ export function App({
 				context={view.input.kind === 'none' ? context : 'log'}
 				filterError={store.filterError}
 				paused={status.paused}
-				inputHint={savedFilters.hint(view.input)}
+				inputHint={
+					savedFilters.hint(view.input) ??
+					(view.input.kind === 'jumpTime' ? timeJumpHint(view.input.text, Date.now()) : undefined)
+				}
 				width={columns}
 			/>
 		</Box>

@@ -40,6 +40,21 @@ function isNarrowCodePoint(code: number): boolean {
 }
 
 /**
+ * True when `text` is printable ASCII and box drawing or block elements (U+2500-U+259F) only:
+ * each such character is a grapheme of its own (none extends, joins or prepends), so each is one
+ * cell when narrow, with no segmenter. Borders, sparklines and the timeline's bars are these,
+ * and segmenting a row of 200 of them took milliseconds a frame.
+ */
+function isAsciiOrBoxDrawing(text: string): boolean {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code >= 0x20 && code <= 0x7e) continue;
+		if (code < 0x2500 || code > 0x259f || !isNarrowCodePoint(code)) return false;
+	}
+	return true;
+}
+
+/**
  * The cells a line takes when every character of it is one plain cell (printable ASCII, or
  * narrow characters that each stand alone as a grapheme); undefined otherwise (wide, zero-width,
  * combining or any escape but SGR), which Ink's own per-character composition handles.
@@ -56,6 +71,7 @@ export function plainCells(line: string): number | undefined {
 		}
 	}
 	if (ascii) return text.length;
+	if (isAsciiOrBoxDrawing(text)) return text.length;
 	let cells = 0;
 	for (const {segment} of segmenter.segment(text)) {
 		const code = segment.codePointAt(0)!;

@@ -1,5 +1,6 @@
 import type {LogRecord, MarkRecord, RawRecord} from '../record/log-record.js';
 import type {FilterSpec} from './filter/filter-spec.js';
+import type {TimelineReader} from './time-buckets.js';
 
 /**
  * The store: a bounded buffer of parsed records, the counts of everything this
@@ -125,6 +126,8 @@ export type LogStore = ViewReader & {
 	services(): ServiceCount[];
 	/** Count per level this run. */
 	levelCounts(): Record<string, number>;
+	/** The buffered records counted by time bucket and level, for the timeline (`T`). */
+	readonly timeline: TimelineReader;
 
 	/** Changes bump this; cheap to compare for "did anything change". */
 	readonly version: number;

@@ -16,6 +16,7 @@ import {RingBuffer} from './ring-buffer.js';
 import {ServiceCountView} from './service-count-view.js';
 import {ServiceCounts} from './service-counts.js';
 import {DEFAULT_BUSY_SHARE, ThrottledNotifier} from './throttled-notifier.js';
+import {TimeBuckets} from './time-buckets.js';
 
 export {HISTORY_SECONDS} from './rate-history.js';
 
@@ -57,6 +58,8 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 	const lines = new RingBuffer<ViewLine>(maxRecords);
 	const view = createFilteredView(lines, maxRecords);
 	const counts = new ServiceCounts();
+	/** The timeline's counts of the buffered records, by time bucket. */
+	const timeline = new TimeBuckets();
 	/** Highest position (offset, log index) seen per topic and partition. */
 	const positions: ReadPositions = new Map();
 	/**
@@ -86,6 +89,8 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 		bufferedChars -= lineSize(line);
 		if (isMark(line)) {
 			bufferedMarks--;
+		} else {
+			timeline.remove(line.time, line.level);
 		}
 
 		view.evict(line);
@@ -98,6 +103,7 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 		}
 
 		bufferedChars += lineSize(line);
+		if (!isMark(line)) timeline.add(line.time, line.level);
 		view.push(line, visible);
 
 		// Keep at least the newest line, however large: parsing already shortens huge values.
@@ -231,6 +237,7 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 		clear() {
 			lines.clear();
 			view.clear();
+			timeline.clear();
 			bufferedChars = 0;
 			bufferedMarks = 0;
 			changed();
@@ -316,6 +323,7 @@ export function createLogStore(options: LogStoreOptions = {}): DisposableLogStor
 		levelCounts() {
 			return counts.levelCounts();
 		},
+		timeline,
 
 		get version() {
 			return version;

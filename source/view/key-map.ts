@@ -8,12 +8,14 @@
 import type {KeyBinding, KeyContext} from './keys/key-types.js';
 import {LAG_KEYS} from './keys/lag-keys.js';
 import {HELP_KEYS, OVERLAY_KEYS} from './keys/overlay-keys.js';
+import {TIMELINE_KEYS} from './keys/timeline-keys.js';
 
-const MAIN: readonly KeyContext[] = ['log', 'services'];
+/** The main view's keys, the same with the log, the services list or the timeline focused. */
+const MAIN: readonly KeyContext[] = ['log', 'services', 'timeline'];
 const LOG: readonly KeyContext[] = ['log'];
 /** Where a record is selected: the log pane, and the detail view of one record. */
 const COPY: readonly KeyContext[] = ['log', 'detail'];
-const EVERYWHERE: readonly KeyContext[] = ['log', 'services', 'detail', 'help', 'seek', 'lag'];
+const EVERYWHERE: readonly KeyContext[] = ['log', 'services', 'detail', 'help', 'seek', 'lag', 'timeline'];
 
 const numberKeys: KeyBinding[] = Array.from({length: 9}, (_, index) => ({
 	keys: [{input: String(index + 1)}],
@@ -41,7 +43,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: '?'}],
-		contexts: ['log', 'services', 'help'],
+		contexts: ['log', 'services', 'help', 'timeline'],
 		command: 'toggleHelp',
 		label: '?',
 		help: 'this help',
@@ -366,6 +368,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		help: 'clear the text filter and the search',
 		section: 'Filter & search',
 	},
+	...TIMELINE_KEYS,
 	...OVERLAY_KEYS,
 	...LAG_KEYS,
 ];

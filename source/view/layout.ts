@@ -3,9 +3,10 @@ import type {ViewState} from './view-state.js';
 
 /** Where the TUI's panels go at one terminal size: heights and widths in cells. */
 export type Layout = {
-	/** Rows between header and footer, and of those the log pane's and the partitions panel's. */
+	/** Rows between header and footer, and of those the log pane's, the partitions' and the timeline's. */
 	body: number;
 	partitions: number;
+	timeline: number;
 	main: number;
 	/** The services panel drawn (see `ServicesPanel`), its width (0 when hidden) and the log's. */
 	servicesPanel: ServicesPanel;
@@ -29,7 +30,8 @@ export function computeLayout(
 	const partitions = view.showPartitions
 		? Math.min(partitionPanelHeight(partitionCount), Math.max(0, Math.floor(body / 2)))
 		: 0;
-	const main = body - partitions;
+	const timeline = view.timeline.open ? timelineHeight(body - partitions) : 0;
+	const main = body - partitions - timeline;
 	const servicesPanel = effectiveServicesPanel(view.servicesPanel, columns);
 	const servicesWidth =
 		servicesPanel === 'hidden'
@@ -39,7 +41,12 @@ export function computeLayout(
 				: wideServicesWidth(columns);
 	// One blank column between the panels, none when the services panel is hidden.
 	const logWidth = servicesWidth > 0 ? columns - servicesWidth - 1 : columns;
-	return {body, partitions, main, servicesPanel, servicesWidth, logWidth};
+	return {body, partitions, timeline, main, servicesPanel, servicesWidth, logWidth};
+}
+
+/** Rows of the timeline (`T`): two fifths of the rows it shares with the log, 5 to 14, leaving the log 3. */
+function timelineHeight(rows: number): number {
+	return Math.max(0, Math.min(14, Math.max(5, Math.floor(rows * 0.4)), rows - 3));
 }
 
 /** Rows the footer takes. */

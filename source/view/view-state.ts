@@ -11,6 +11,7 @@ import {OVERLAY_REDUCERS, type OverlayAction} from './view-state/overlay-actions
 import {PANE_REDUCERS, type PaneAction} from './view-state/pane-actions.js';
 import {SERVICE_REDUCERS, type ServiceAction} from './view-state/service-actions.js';
 import type {Reducers, ViewState} from './view-state/state.js';
+import {TIMELINE_REDUCERS, type TimelineAction} from './view-state/timeline-actions.js';
 
 export {filterSpecOf, liveFilterText, splitFilterTerms} from './view-state/filter-actions.js';
 export {
@@ -36,6 +37,8 @@ export {
 	type TextInputKind,
 	type ViewState,
 } from './view-state/state.js';
+export {cursorBucket, type TimelineSpan} from './view-state/timeline-actions.js';
+export type {TimelineState} from './view-state/timeline-state.js';
 
 export type ViewAction =
 	| PaneAction
@@ -43,7 +46,8 @@ export type ViewAction =
 	| FilterAction
 	| ServiceAction
 	| DisplayAction
-	| LagAction;
+	| LagAction
+	| TimelineAction;
 
 const REDUCERS: Reducers<ViewAction> = {
 	...PANE_REDUCERS,
@@ -52,6 +56,7 @@ const REDUCERS: Reducers<ViewAction> = {
 	...SERVICE_REDUCERS,
 	...DISPLAY_REDUCERS,
 	...LAG_REDUCERS,
+	...TIMELINE_REDUCERS,
 };
 
 /** Reducer: the next view state. Unknown situations leave the state unchanged. */

@@ -33,7 +33,15 @@ export type CommandEnv = {
 	detailMaxScroll(): number;
 	store: Pick<
 		LogStore,
-		'seqAt' | 'find' | 'viewLength' | 'searchMatches' | 'clear' | 'addMark' | 'slice' | 'indexOfSeq'
+		| 'seqAt'
+		| 'find'
+		| 'viewLength'
+		| 'searchMatches'
+		| 'clear'
+		| 'addMark'
+		| 'slice'
+		| 'indexOfSeq'
+		| 'timeline'
 	>;
 	controller: StreamController;
 	dispatch(action: ViewAction): void;

@@ -5,15 +5,17 @@ import {LAG_HANDLERS} from './lag-commands.js';
 import {LOG_HANDLERS} from './log-commands.js';
 import {HELP_HANDLERS, SEEK_HANDLERS} from './overlay-commands.js';
 import {SERVICES_HANDLERS} from './services-commands.js';
+import {TIMELINE_HANDLERS, TIMELINE_OPENERS} from './timeline-commands.js';
 
 /** Each context's handler map: what the commands its keys resolve to do there. */
 export const CONTEXT_HANDLERS: Record<KeyContext, HandlerMap> = {
-	log: LOG_HANDLERS,
-	services: SERVICES_HANDLERS,
+	log: {...LOG_HANDLERS, ...TIMELINE_OPENERS},
+	services: {...SERVICES_HANDLERS, ...TIMELINE_OPENERS},
 	detail: DETAIL_HANDLERS,
 	help: HELP_HANDLERS,
 	seek: SEEK_HANDLERS,
 	lag: LAG_HANDLERS,
+	timeline: TIMELINE_HANDLERS,
 };
 
 /** Run the command of a key pressed in `context`; false when that context does not handle it. */

@@ -5,12 +5,14 @@
  */
 
 /** Where a key applies. Text input (filter/search being typed) is handled apart: it takes every key. */
-export type KeyContext = 'log' | 'services' | 'detail' | 'help' | 'seek' | 'lag';
+export type KeyContext = 'log' | 'services' | 'detail' | 'help' | 'seek' | 'lag' | 'timeline';
 
 /** The special keys a binding can name (Ink's `Key` flags). */
 export type SpecialKey =
 	| 'upArrow'
 	| 'downArrow'
+	| 'leftArrow'
+	| 'rightArrow'
 	| 'pageUp'
 	| 'pageDown'
 	| 'home'
@@ -89,7 +91,20 @@ export type Command =
 	| 'lagPageUp'
 	| 'lagPageDown'
 	| 'lagTop'
-	| 'lagBottom';
+	| 'lagBottom'
+	| 'toggleTimeline'
+	| 'startTimeJump'
+	| 'timelineLeft'
+	| 'timelineRight'
+	| 'timelinePageLeft'
+	| 'timelinePageRight'
+	| 'timelineOldest'
+	| 'timelineNewest'
+	| 'timelinePick'
+	| 'timelineZoomIn'
+	| 'timelineZoomOut'
+	| 'timelineFocusLog'
+	| 'closeTimeline';
 
 /** Help overlay sections, in the order they are shown. */
 export const HELP_SECTIONS = [
@@ -98,6 +113,7 @@ export const HELP_SECTIONS = [
 	'Filter & search',
 	'Services',
 	'View',
+	'Timeline',
 	'Detail view',
 	'Consumer lag',
 ] as const;

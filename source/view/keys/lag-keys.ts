@@ -5,7 +5,7 @@ import type {KeyBinding, KeyContext} from './key-types.js';
  * the main view, and inside it the keys move over the groups a row or a page at a time.
  */
 
-const MAIN: readonly KeyContext[] = ['log', 'services'];
+const MAIN: readonly KeyContext[] = ['log', 'services', 'timeline'];
 const LAG: readonly KeyContext[] = ['lag'];
 
 export const LAG_KEYS: readonly KeyBinding[] = [

@@ -1,11 +1,12 @@
 import {type KnownLevel, LEVELS} from '../../record/log-record.js';
 import type {ServiceFilter} from '../../store/filter/filter-spec.js';
 import type {ServicesPanel} from '../services-panel.js';
+import {INITIAL_TIMELINE, type TimelineState} from './timeline-state.js';
 
 /** The shape of the TUI's view state, where it starts, and the type of the reducers' tables. */
 
 /** Which panel receives the navigation keys. */
-export type Focus = 'log' | 'services';
+export type Focus = 'log' | 'services' | 'timeline';
 
 /** The overlay drawn over the log pane, if any. */
 export type Overlay =
@@ -24,7 +25,7 @@ export type Overlay =
  * filter line under (`B`) or the saved filter to recall (`b`).
  */
 export type TextInput = {kind: 'none'} | {kind: TextInputKind; text: string};
-export type TextInputKind = 'filter' | 'search' | 'saveFilter' | 'recallFilter';
+export type TextInputKind = 'filter' | 'search' | 'saveFilter' | 'recallFilter' | 'jumpTime';
 
 /** A short note in the footer, e.g. "demo sends disabled: …". */
 export type FooterMessage = {id: number; text: string; tone: 'info' | 'warn' | 'error'};
@@ -54,6 +55,7 @@ export type ViewState = {
 	serviceCursor: number;
 	serviceScroll: number;
 	message: FooterMessage | undefined;
+	timeline: TimelineState;
 };
 
 /** Minimum levels `l` cycles through, all six; `undefined` shows everything. */
@@ -93,6 +95,7 @@ export function initialViewState(): ViewState {
 		serviceCursor: 0,
 		serviceScroll: 0,
 		message: undefined,
+		timeline: INITIAL_TIMELINE,
 	};
 }
 

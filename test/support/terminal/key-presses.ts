@@ -7,6 +7,8 @@ export const NO_KEY: KeyPress & {meta: boolean; delete: boolean} = {
 	delete: false,
 	upArrow: false,
 	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
 	pageUp: false,
 	pageDown: false,
 	home: false,

@@ -127,6 +127,11 @@ describe('fast Ink frames', {timeout: 30_000}, () => {
 		for (const keys of [
 			'?',
 			'?',
+			'T',
+			'\u001b[D',
+			'z',
+			'\r',
+			'\u001b',
 			'p',
 			'o',
 			'w',
@@ -216,6 +221,8 @@ describe('compose-rows', () => {
 	it('counts plain cells, and refuses what Ink must compose', () => {
 		expect(plainCells('\u001b[31mabc\u001b[39m def')).toBe(7);
 		expect(plainCells('─│▁█ ·…—')).toBe(8);
+		expect(plainCells('█▓▒ ▲┴─ ab')).toBe(10);
+		expect(plainCells('█\u0301▓')).toBeUndefined();
 		expect(plainCells('日本')).toBeUndefined();
 		expect(plainCells('e\u0301')).toBeUndefined();
 		expect(plainCells('🚀')).toBeUndefined();
