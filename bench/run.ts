@@ -8,6 +8,7 @@ import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {LAUNCH_V8_FLAGS} from '../source/tui/heap-tuning.js';
 import {ensureJars, type KafkaCluster, startKafka} from '../tools/kafka/kafka-broker.js';
 import {type LiveProducer, startLiveProducer} from '../tools/load/live-producer.js';
 import {measureProcess} from '../tools/load/measure.js';
@@ -111,6 +112,7 @@ async function measureLatency(target: BenchTopic, bootstrap: string): Promise<La
 	const measured = await measureProcess({
 		command: process.execPath,
 		args: [
+			...LAUNCH_V8_FLAGS,
 			tuiPipelineScript,
 			'--mode',
 			'live',
