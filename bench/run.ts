@@ -12,6 +12,7 @@ import {LAUNCH_V8_FLAGS} from '../source/tui/heap-tuning.js';
 import {ensureJars, type KafkaCluster, startKafka} from '../tools/kafka/kafka-broker.js';
 import {type LiveProducer, startLiveProducer} from '../tools/load/live-producer.js';
 import {measureProcess} from '../tools/load/measure.js';
+import {formatKeyList} from '../tools/terminal/key-list.js';
 import {type BenchConfig, benchConfig} from './bench-config.js';
 import {ensureBenchTools, kcatVersion} from './bench-tools.js';
 import {benchBuildDir, cliScript, contenders, repoRoot, tuiPipelineScript} from './contenders.js';
@@ -126,6 +127,8 @@ async function measureLatency(target: BenchTopic, bootstrap: string): Promise<La
 			String(config.liveRate),
 			'--seconds',
 			String(config.liveSeconds),
+			'--keys',
+			formatKeyList(config.liveKeys),
 			'--group',
 			`bench-live-${process.pid}`,
 			'--result-file',
