@@ -23,6 +23,11 @@ export type BenchConfig = {
 	liveRate: number;
 	/** How long the latency phase streams and presses keys. */
 	liveSeconds: number;
+	/**
+	 * Keys pressed once before the latency phase measures: panels to have open meanwhile (issue 15:
+	 * the timeline `T`, the lag panel `L`, once they exist). Empty: the log view alone.
+	 */
+	liveKeys: readonly string[];
 	/** Records of each compressed variant (200 B records, 6 partitions, lz4 and zstd), and of `--focus plain`'s uncompressed run. */
 	compressedRecords: number;
 };
@@ -40,6 +45,7 @@ export function benchConfig(quick: boolean): BenchConfig {
 				liveBufferedRecords: 50_000,
 				liveRate: 20_000,
 				liveSeconds: 6,
+				liveKeys: [],
 				compressedRecords: 100_000,
 			}
 		: {
@@ -52,6 +58,7 @@ export function benchConfig(quick: boolean): BenchConfig {
 				liveBufferedRecords: 50_000,
 				liveRate: 20_000,
 				liveSeconds: 10,
+				liveKeys: [],
 				compressedRecords: 500_000,
 			};
 }

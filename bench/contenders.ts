@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {LAUNCH_V8_FLAGS} from '../source/tui/heap-tuning.js';
 
 /** The repository root (this file lives in `<root>/bench/`). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -90,6 +91,7 @@ export const contenders: readonly Contender[] = [
 		stop: 'exits by itself when every partition reached the end offsets seen at start (--exit)',
 		command: (t) => ({
 			command: process.execPath,
+			// No LAUNCH_V8_FLAGS: the bin gives them only when stdout is a terminal (tools/build/bin-header.ts).
 			args: [
 				cliScript,
 				'--plain',
@@ -110,7 +112,9 @@ export const contenders: readonly Contender[] = [
 		stop: "once the store's total reaches N it presses q (the app leaves its group, as a user's quit does) and exits",
 		command: (t) => ({
 			command: process.execPath,
+			// The flags the CLI's bin gives node (source/tui/heap-tuning.ts).
 			args: [
+				...LAUNCH_V8_FLAGS,
 				tuiPipelineScript,
 				'--mode',
 				'ingest',

@@ -1,4 +1,5 @@
 import {type ProcessMeasurement, summarise} from '../tools/load/measure.js';
+import {describeKeyList} from '../tools/terminal/key-list.js';
 import type {BenchConfig} from './bench-config.js';
 import type {ContenderId} from './contenders.js';
 import {type FirstLineReport, firstLineSection} from './first-line.js';
@@ -33,6 +34,8 @@ export type LatencyResult = {
 	rows: number;
 	bufferedRecords: number;
 	filter: string;
+	/** Keys pressed before the measured phase (panels open meanwhile); absent in older results. */
+	setupKeys?: string[];
 	targetRate: number;
 	/** Records the TUI consumed per second during the measured phase. */
 	consumedRate: number;
@@ -143,7 +146,8 @@ function latencyTable(latency: LatencyResult | undefined): string[] {
 	if (latency.error) return [`Failed: ${latency.error}`];
 	return [
 		`Virtual terminal ${latency.columns}x${latency.rows}, ${fmtInt(latency.bufferedRecords)} records buffered, ` +
-			`text filter \`${latency.filter}\` active, ${fmtInt(latency.targetRate)} records/s streaming in ` +
+			`text filter \`${latency.filter}\` active, keys pressed before measuring: ${describeKeyList(latency.setupKeys ?? [])}, ` +
+			`${fmtInt(latency.targetRate)} records/s streaming in ` +
 			`(produced ${fmtInt(latency.producedRate)}/s, consumed ${fmtInt(latency.consumedRate)}/s) for ${fmt1(latency.seconds)} s.`,
 		'',
 		'| Measure | p50 | p99 | Samples |',
@@ -154,7 +158,24 @@ function latencyTable(latency: LatencyResult | undefined): string[] {
 	];
 }
 
-type Target = {text: string; met: boolean | undefined; measured: string};
+type Target = {text: string; issue: number; met: boolean | undefined; measured: string; reason: string};
+
+/**
+ * Why a target of issue 15 is not met, from the measurements behind it (bench/README.md, "Heap
+ * settings" and "Startup memory"); shown only for a target not met.
+ */
+const NOT_MET_REASONS = {
+	rss:
+		'the TUI holds about 100 MB before its first record (node 43 MB, Ink with the WebAssembly memory of its ' +
+		"yoga layout 35 MB, React 6 MB, the stream worker's isolate 10 MB and its kafkajs 10 MB; " +
+		'`bench/startup-memory.ts`), and the 50 000 buffered records and their view about 50 MB of the main heap.',
+	flat: 'the heaps of both threads grow in steps (10% past what survived the last full collection) while the buffer turns over.',
+	key:
+		"a key waits behind the 8 ms slices in which the worker's batches are handled and stored, behind a data " +
+		'frame being drawn, and, on a shared 2-core machine, for a core (the broker and the live producer share them).',
+	frame:
+		'a 200x50 frame lays out and writes 10 000 cells; on a shared machine the frames that waited for a core are the slowest.',
+} as const;
 
 /** The issue's targets, each stated as met or not with the measured ratio. Never asserted. */
 export function evaluateTargets(report: BenchReport): Target[] {
@@ -172,45 +193,61 @@ export function evaluateTargets(report: BenchReport): Target[] {
 	const latency = report.latency && !report.latency.error ? report.latency : undefined;
 	const check = (value: number, ok: (v: number) => boolean) =>
 		Number.isFinite(value) ? ok(value) : undefined;
-	return [
+	const panels = latency ? `, keys pressed before: ${describeKeyList(latency.setupKeys ?? [])}` : '';
+	const list: Array<Omit<Target, 'reason'> & {why?: keyof typeof NOT_MET_REASONS}> = [
 		{
 			text: '`--plain --exit` ingest at least 5x the classic consumer',
+			issue: 5,
 			met: check(plain / classic, (v) => v >= 5),
 			measured: fmtRatio(plain / classic),
 		},
 		{
 			text: '`--plain --exit` ingest at least 0.5x kcat',
+			issue: 5,
 			met: check(plain / kcat, (v) => v >= 0.5),
 			measured: fmtRatio(plain / kcat),
 		},
 		{
 			text: 'TUI pipeline ingest at least 0.8x the plain ingest',
+			issue: 5,
 			met: check(tui / plain, (v) => v >= 0.8),
 			measured: fmtRatio(tui / plain),
 		},
 		{
 			text: `TUI peak RSS after ${fmtInt(report.config.mainRecords)} records under 200 MB`,
+			issue: 15,
 			met: check(rssLarge, (v) => v < 200),
 			measured: `${fmt1(rssLarge)} MB`,
+			why: 'rss',
 		},
 		{
-			text: `TUI peak RSS flat between ${fmtInt(report.config.scaleSmallRecords)} and ${fmtInt(report.config.mainRecords)} records (within 20%)`,
+			text: `TUI peak RSS flat from ${fmtInt(report.config.scaleSmallRecords)} to ${fmtInt(report.config.mainRecords)} records (within 20%)`,
+			issue: 15,
 			met: check(rssLarge / rssSmall, (v) => v <= 1.2),
 			measured: `${fmt1(rssSmall)} → ${fmt1(rssLarge)} MB (${fmtRatio(rssLarge / rssSmall)})`,
+			why: 'flat',
 		},
 		{
-			text: 'Frame render p99 under 16 ms at 200x50, 50 000 buffered, text filter active',
-			met: latency ? latency.renderP99 < 16 : undefined,
+			text: `Key-to-frame p99 under 30 ms at ${fmtInt(report.config.liveRate)} records/s${panels}`,
+			issue: 15,
+			met: latency ? latency.keyP99 < 30 && latency.keysMissed === 0 : undefined,
+			measured: latency ? `${fmt1(latency.keyP99)} ms (${fmtRatio(latency.keyP99 / 30)} of budget)` : '–',
+			why: 'key',
+		},
+		{
+			text: `Frame render p99 under 8 ms at 200x50, ${fmtInt(report.config.liveBufferedRecords)} buffered, text filter active${panels}`,
+			issue: 15,
+			met: latency ? latency.renderP99 < 8 : undefined,
 			measured: latency
-				? `${fmt1(latency.renderP99)} ms (${fmtRatio(latency.renderP99 / 16)} of budget)`
+				? `${fmt1(latency.renderP99)} ms (${fmtRatio(latency.renderP99 / 8)} of budget)`
 				: '–',
-		},
-		{
-			text: 'Key-to-frame p99 under 50 ms under load',
-			met: latency ? latency.keyP99 < 50 && latency.keysMissed === 0 : undefined,
-			measured: latency ? `${fmt1(latency.keyP99)} ms (${fmtRatio(latency.keyP99 / 50)} of budget)` : '–',
+			why: 'frame',
 		},
 	];
+	return list.map(({why, ...target}) => ({
+		...target,
+		reason: target.met === false && why ? NOT_MET_REASONS[why] : '',
+	}));
 }
 
 /** What the TUI drew while it ingested (frames are starved when decoding hogs the thread). */
@@ -262,13 +299,13 @@ export function renderReport(report: BenchReport): string {
 		'',
 		...scalingTable(report.scaling),
 		'',
-		'## Targets (issue 5)',
+		'## Targets (issues 5 and 15)',
 		'',
-		'| Target | Measured | Met |',
-		'|---|---|---|',
+		'| Target | Issue | Measured | Met | Why not |',
+		'|---|---:|---|---|---|',
 		...targets.map(
 			(t) =>
-				`| ${t.text} | ${t.measured} | ${t.met === undefined ? 'not measured' : t.met ? 'met' : 'NOT met'} |`,
+				`| ${t.text} | ${t.issue} | ${t.measured} | ${t.met === undefined ? 'not measured' : t.met ? 'met' : 'NOT met'} | ${t.reason} |`,
 		),
 		'',
 		...firstLineSection(report.firstLine),

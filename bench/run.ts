@@ -8,9 +8,11 @@ import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {LAUNCH_V8_FLAGS} from '../source/tui/heap-tuning.js';
 import {ensureJars, type KafkaCluster, startKafka} from '../tools/kafka/kafka-broker.js';
 import {type LiveProducer, startLiveProducer} from '../tools/load/live-producer.js';
 import {measureProcess} from '../tools/load/measure.js';
+import {formatKeyList} from '../tools/terminal/key-list.js';
 import {type BenchConfig, benchConfig} from './bench-config.js';
 import {ensureBenchTools, kcatVersion} from './bench-tools.js';
 import {benchBuildDir, cliScript, contenders, repoRoot, tuiPipelineScript} from './contenders.js';
@@ -40,10 +42,10 @@ const started = performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const config = benchConfig(process.argv.includes('--quick'));
-/** Keys the live scenario presses before it measures (`--live-keys T`: with the timeline open). */
+/** Keys the live scenario presses before it measures: `--live-keys T,L` instead of `liveKeys` in bench-config.ts. */
 const liveKeys = process.argv.includes('--live-keys')
 	? (process.argv[process.argv.indexOf('--live-keys') + 1] ?? '')
-	: '';
+	: formatKeyList(config.liveKeys);
 /** `--focus plain`: only issue 15's plain-output rows (plain-focus.ts), written into their section of RESULTS.md. */
 const focusPlain =
 	process.argv.includes('--focus') && process.argv[process.argv.indexOf('--focus') + 1] === 'plain';
@@ -115,6 +117,7 @@ async function measureLatency(target: BenchTopic, bootstrap: string): Promise<La
 	const measured = await measureProcess({
 		command: process.execPath,
 		args: [
+			...LAUNCH_V8_FLAGS,
 			tuiPipelineScript,
 			'--mode',
 			'live',
@@ -132,7 +135,6 @@ async function measureLatency(target: BenchTopic, bootstrap: string): Promise<La
 			`bench-live-${process.pid}`,
 			'--result-file',
 			resultFile,
-			// `npm run bench -- --live-keys T`: the live phase with the timeline open.
 			'--keys',
 			liveKeys,
 		],

@@ -7,9 +7,9 @@
  * - `ingest`: read the topic from the beginning until the store has counted `--records`, then
  *   quit like the user would (the controller leaves the group) and exit. Timed from outside.
  * - `live`: read the `--records` already in the topic (filling the buffer), type a text filter,
- *   then (while bench/run.ts streams `--rate` records/s into the topic) press keys for `--seconds`; report
- *   frame render times (Ink's `onRender`) and the time from each key to the frame showing it.
- *   `--keys` are pressed after the filter, before the stream starts (`T`: the timeline open).
+ *   press the `--keys` (e.g. `T,L`: panels to have open while measuring), then (while bench/run.ts
+ *   streams `--rate` records/s into the topic) press keys for `--seconds`; report frame render
+ *   times (Ink's `onRender`) and the time from each key to the frame showing it.
  * Results go to `--result-file` as JSON. Nothing is printed to the real stdout.
  */
 // First: Ink must load as in a terminal, CI or not.
@@ -20,6 +20,7 @@ import {createViewerSession} from '../source/session/viewer-session.js';
 import {tuneHeapForViewer} from '../source/tui/heap-tuning.js';
 import {runTui} from '../source/tui/screen.js';
 import {percentile} from '../tools/load/measure.js';
+import {parseKeyList} from '../tools/terminal/key-list.js';
 import {
 	createVirtualKeyboard,
 	createVirtualTerminal,
@@ -49,6 +50,7 @@ const {values: args} = parseArgs({
 		/** The rate bench/run.ts streams at once told (only reported here). */
 		rate: {type: 'string', default: '20000'},
 		seconds: {type: 'string', default: '10'},
+		/** Keys pressed once before the measured phase, comma-separated (`liveKeys` in bench-config.ts). */
 		keys: {type: 'string', default: ''},
 	},
 });
@@ -135,9 +137,12 @@ async function runLive(): Promise<void> {
 	for (const character of filterText) keyboard.press(character);
 	await pressAndWait('\r', (screen) => !screen.includes(inputMarker));
 	const filterActive = store.filter.terms.includes(filterText);
-	for (const key of args.keys) {
+	const setupKeys = parseKeyList(args.keys ?? '');
+	for (const key of setupKeys) {
+		// Each key's effect is the bench's own business (a panel opens); one frame after it is enough.
+		const before = terminal.bytesWritten;
 		keyboard.press(key);
-		await sleep(200);
+		await untilWritten(before);
 	}
 
 	// The live stream comes from bench/run.ts (a paced kcat -P in another process, so producing
@@ -178,6 +183,7 @@ async function runLive(): Promise<void> {
 		buffered: store.size,
 		filter: filterText,
 		filterActive,
+		setupKeys,
 		targetRate: rate,
 		consumedRate: consumed / phaseSeconds,
 		seconds: phaseSeconds,
@@ -192,6 +198,12 @@ async function runLive(): Promise<void> {
 		...(filterActive ? {} : {error: `the text filter "${filterText}" did not become active`}),
 	};
 	writeResult(result);
+}
+
+/** Resolves once the terminal got more than `bytes` in all (a frame), or after the key wait limit. */
+async function untilWritten(bytes: number): Promise<void> {
+	const until = performance.now() + keyWaitLimitMs;
+	while (terminal.bytesWritten <= bytes && performance.now() < until) await sleep(5);
 }
 
 function writeResult(result: object): void {

@@ -16,6 +16,7 @@ import type {ViewerSettings} from './settings/run-settings.js';
 import {compileFilter} from './store/filter/record-filter.js';
 import {createLogStore} from './store/log-store.js';
 import {isMark} from './store/log-store-types.js';
+import {MAX_HELD_LINE_BYTES} from './store/time-order.js';
 import {createBatchIntake, createTimeOrderedIntake} from './store/time-ordered-intake.js';
 import {groupPolicyOf} from './stream/group-policy.js';
 import type {ConnectionState} from './stream/stream-status.js';
@@ -120,9 +121,12 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 	const ordered = createTimeOrderedIntake<LogRecord>(print);
 	const orderedLines =
 		jsonLines &&
-		createBatchIntake<OrderedJsonLines>((runs) => {
-			if (!writer.closed) jsonLines.printRuns(runs);
-		});
+		createBatchIntake<OrderedJsonLines>(
+			(runs) => {
+				if (!writer.closed) jsonLines.printRuns(runs);
+			},
+			{maxChars: MAX_HELD_LINE_BYTES},
+		);
 	/** The intake this run's batches take (a run gets records or packed lines, never both). */
 	const order = orderedLines ?? ordered;
 

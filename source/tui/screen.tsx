@@ -10,6 +10,13 @@ export const LEAVE_SCREEN = '\x1b[?25h\x1b[?1049l';
 /** How long leaving the consumer group may take before we give up waiting (a dead broker). */
 export const QUIT_TIMEOUT_MS = 10_000;
 
+/**
+ * Ink's `maxFps`: the soonest a frame may follow the last one is 1000 / this ms. Data-driven
+ * frames are spaced by the stores (tens a second at most), so this only bounds how long a key's
+ * frame can wait behind a data frame just drawn.
+ */
+export const KEY_FRAME_FPS = 250;
+
 export type RunTuiOptions = AppProps & {
 	stdout?: NodeJS.WriteStream;
 	stdin?: NodeJS.ReadStream;
@@ -138,8 +145,9 @@ export function runTui(options: RunTuiOptions): Promise<void> {
 						patchConsole: false,
 						// The stores already space data-driven frames (about 20 a second, fewer when a
 						// frame is slow); Ink's own limit only decides how soon a key's frame may follow
-						// the last one, so it is higher.
-						maxFps: 60,
+						// the last one. At 60 a key pressed just after a data frame waited up to 17 ms
+						// for Ink's throttle (a third of the keys under a live stream); at 250, 4 ms.
+						maxFps: KEY_FRAME_FPS,
 						// Every frame is as tall as the terminal, which Ink 6.8 always repaints whole (one
 						// synchronized write); its incremental mode never applies to such frames, and for a
 						// shorter frame it wrote each line one row too low in tmux, so it stays off.

@@ -3,9 +3,12 @@ import {
 	CATCH_UP_HOLD_MS,
 	createTimeOrderBuffer,
 	LIVE_HOLD_MS,
+	MAX_HELD_LINE_BYTES,
+	type OrderBatch,
 	type OrderedRecord,
+	type OrderRun,
 } from '../../../source/store/time-order.js';
-import {createTimeOrderedIntake} from '../../../source/store/time-ordered-intake.js';
+import {createBatchIntake, createTimeOrderedIntake} from '../../../source/store/time-ordered-intake.js';
 
 type Rec = OrderedRecord & {offset: number};
 
@@ -178,6 +181,32 @@ describe('TimeOrderBuffer', () => {
 			0,
 		);
 		expect(times(byChars.take(0))).toEqual([7]);
+	});
+
+	it("holds plain output's packed lines up to their own byte bound, far below the records' one", () => {
+		// A batch of lines as plain --output json packs them: only times and sizes matter here.
+		const lines = (partition: number, sizes: number[], from: number): OrderBatch => ({
+			topic: 't',
+			partition,
+			count: sizes.length,
+			time: (index) => from + index,
+			kafkaTime: (index) => from + index,
+			chars: (index) => sizes[index]!,
+		});
+		const out: Array<[number, number, number]> = [];
+		const deliver = (runs: OrderRun<OrderBatch>[]) => {
+			for (const run of runs) out.push([run.batch.partition, run.from, run.to]);
+		};
+		const half = MAX_HELD_LINE_BYTES / 2;
+		const intake = createBatchIntake(deliver, {maxChars: MAX_HELD_LINE_BYTES, now: () => 0});
+		// Partition 1 is announced but dry: without the bound, partition 0 would wait for it.
+		intake.announce([{topic: 't', partition: 1, lag: 100}]);
+		void intake.push(lines(0, [half, half], 10), true);
+		expect(out).toEqual([]);
+		void intake.push(lines(0, [1], 12), true);
+		expect(out).toEqual([[0, 0, 1]]);
+		expect(intake.size).toBe(2);
+		intake.dispose();
 	});
 
 	it('forgets nothing and repeats nothing, and merges a complete set into time order', () => {
