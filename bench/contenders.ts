@@ -91,7 +91,7 @@ export const contenders: readonly Contender[] = [
 		stop: 'exits by itself when every partition reached the end offsets seen at start (--exit)',
 		command: (t) => ({
 			command: process.execPath,
-			// No LAUNCH_V8_FLAGS: the bin gives them only when stdout is a terminal (tools/build/bin-header.ts).
+			// No LAUNCH_V8_FLAGS: the CLI adds them only when stdout is a terminal (source/cli/relaunch.ts).
 			args: [
 				cliScript,
 				'--plain',
@@ -112,7 +112,7 @@ export const contenders: readonly Contender[] = [
 		stop: "once the store's total reaches N it presses q (the app leaves its group, as a user's quit does) and exits",
 		command: (t) => ({
 			command: process.execPath,
-			// The flags the CLI's bin gives node (source/tui/heap-tuning.ts).
+			// The flags the CLI starts node with in a terminal on Node 22.15+ (source/cli/relaunch.ts).
 			args: [
 				...LAUNCH_V8_FLAGS,
 				tuiPipelineScript,

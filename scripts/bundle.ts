@@ -14,8 +14,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build, type Plugin} from 'esbuild';
-import {LAUNCH_V8_FLAGS} from '../source/tui/heap-tuning.js';
-import {withBinHeader} from '../tools/build/bin-header.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -72,11 +70,3 @@ await build({
 	plugins: [bundledInkOutput],
 	logLevel: 'warning',
 });
-
-// The bin starts node with the flags V8 reads only at start (tools/build/bin-header.ts); its
-// source map gets an empty line for the line the header adds.
-const cli = path.join(dist, 'cli.js');
-fs.writeFileSync(cli, withBinHeader(fs.readFileSync(cli, 'utf8'), LAUNCH_V8_FLAGS));
-const cliMap = JSON.parse(fs.readFileSync(`${cli}.map`, 'utf8')) as {mappings: string};
-cliMap.mappings = `;${cliMap.mappings}`;
-fs.writeFileSync(`${cli}.map`, JSON.stringify(cliMap));

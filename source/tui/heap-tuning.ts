@@ -13,9 +13,9 @@ export const VIEWER_V8_FLAGS = ['--heap-growing-percent=10', '--max-semi-space-s
  * The flags V8 reads only when an isolate is made: set at run time they reach the stream worker
  * but not the main thread, whose young generation then grows to V8's 2 x 16 MB in a catch-up
  * (measured: 32 MB of new space, against 8 MB with the flag on node's command line; the TUI's
- * peak RSS 20 MB lower). So the built CLI starts node with them when stdout is a terminal
- * (scripts/bundle.ts writes them into the bin's first lines, `binHeader`: plain output to a pipe
- * keeps V8's default, cheaper in CPU), and the bench runs the TUI pipeline with them.
+ * peak RSS 20 MB lower). So the CLI starts node again with them when stdout is a terminal and
+ * node can replace its own process (`cli/relaunch.ts`; plain output to a pipe keeps V8's
+ * default, cheaper in CPU), and the bench runs the TUI pipeline with them.
  */
 export const LAUNCH_V8_FLAGS = ['--max-semi-space-size=4'] as const;
 
