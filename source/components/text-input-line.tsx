@@ -33,6 +33,7 @@ const PROMPTS: Record<TextInputKind, string> = {
 	search: ' search f ',
 	saveFilter: ' save filter as ',
 	recallFilter: ' saved filter ',
+	hunt: ' hunt H ',
 };
 
 /**

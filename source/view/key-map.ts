@@ -5,6 +5,8 @@
  * `keys/overlay-keys.ts`; the table's vocabulary in `keys/key-types.ts`, its look-ups in
  * `keys/key-lookup.ts` and `keys/key-help.ts`, what each command does in `commands/`.
  */
+
+import {HUNT_KEYS} from './keys/hunt-keys.js';
 import type {KeyBinding, KeyContext} from './keys/key-types.js';
 import {LAG_KEYS} from './keys/lag-keys.js';
 import {HELP_KEYS, OVERLAY_KEYS} from './keys/overlay-keys.js';
@@ -368,4 +370,5 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	...OVERLAY_KEYS,
 	...LAG_KEYS,
+	...HUNT_KEYS,
 ];

@@ -5,7 +5,7 @@
  */
 
 /** Where a key applies. Text input (filter/search being typed) is handled apart: it takes every key. */
-export type KeyContext = 'log' | 'services' | 'detail' | 'help' | 'seek' | 'lag';
+export type KeyContext = 'log' | 'services' | 'detail' | 'help' | 'seek' | 'lag' | 'hunt';
 
 /** The special keys a binding can name (Ink's `Key` flags). */
 export type SpecialKey =
@@ -89,7 +89,11 @@ export type Command =
 	| 'lagPageUp'
 	| 'lagPageDown'
 	| 'lagTop'
-	| 'lagBottom';
+	| 'lagBottom'
+	| HuntCommand;
+
+/** The hunt's commands (`hunt-keys.ts`). */
+export type HuntCommand = 'openHunt' | 'huntUp' | 'huntDown' | 'huntContext' | 'huntClose';
 
 /** Help overlay sections, in the order they are shown. */
 export const HELP_SECTIONS = [
