@@ -14,7 +14,7 @@ export const tuiPipelineScript = path.join(benchBuildDir, 'bench', 'tui-pipeline
 /** The built CLI (`npm run build`). */
 export const cliScript = path.join(repoRoot, 'dist', 'cli.js');
 
-export type ContenderId = 'kcat' | 'classic' | 'bare' | 'plain' | 'tui';
+export type ContenderId = 'kcat' | 'classic' | 'bare' | 'plain' | 'tui' | 'hunt' | 'kcatGrep';
 
 /** What one timed run reads: the whole topic, from the beginning to the end. */
 export type RunTarget = {
@@ -28,6 +28,8 @@ export type RunTarget = {
 	resultFile: string;
 	/** The producer compressed the topic's batches with this codec. */
 	compression?: string;
+	/** For the hunt rows: the trace id one record of the topic holds (hunt-focus.ts). */
+	needle?: string;
 };
 
 export type Contender = {
@@ -41,6 +43,29 @@ export type Contender = {
 
 /** The contenders of the compressed variants and of `--focus plain`: klog-tui plain beside kcat and bare kafkajs. */
 export const plainFocusIds: readonly ContenderId[] = ['kcat', 'bare', 'plain'];
+
+/**
+ * `klog-tui --plain --output json --from-beginning --exit` over the target's topic, with `extra`
+ * flags; no LAUNCH_V8_FLAGS: the CLI adds them only when stdout is a terminal (cli/relaunch.ts).
+ */
+function plainJsonRun(t: RunTarget, extra: readonly string[] = []) {
+	return {
+		command: process.execPath,
+		args: [
+			cliScript,
+			'--plain',
+			'--output',
+			'json',
+			'--from-beginning',
+			...extra,
+			'--exit',
+			'-b',
+			t.bootstrap,
+			'-t',
+			t.topic,
+		],
+	};
+}
 
 /** Every contender of the throughput table, in the order they alternate. */
 export const contenders: readonly Contender[] = [
@@ -89,22 +114,7 @@ export const contenders: readonly Contender[] = [
 		id: 'plain',
 		label: 'klog-tui --plain --output json --exit',
 		stop: 'exits by itself when every partition reached the end offsets seen at start (--exit)',
-		command: (t) => ({
-			command: process.execPath,
-			// No LAUNCH_V8_FLAGS: the CLI adds them only when stdout is a terminal (source/cli/relaunch.ts).
-			args: [
-				cliScript,
-				'--plain',
-				'--output',
-				'json',
-				'--from-beginning',
-				'--exit',
-				'-b',
-				t.bootstrap,
-				'-t',
-				t.topic,
-			],
-		}),
+		command: (t) => plainJsonRun(t),
 	},
 	{
 		id: 'tui',
@@ -130,5 +140,30 @@ export const contenders: readonly Contender[] = [
 				t.resultFile,
 			],
 		}),
+	},
+];
+
+/** The hunt rows (hunt-focus.ts): klog-tui's hunt beside kcat + grep; bare kafkajs from the table above. */
+export const huntContenders: readonly Contender[] = [
+	{
+		id: 'kcatGrep',
+		// The bar is escaped: the label is a cell of a Markdown table.
+		label: 'kcat -C -e \\| grep -F <id> (reference)',
+		stop: 'kcat exits at the end of every partition (-e), grep at the end of its input',
+		command: (t) => ({
+			command: 'sh',
+			args: [
+				'-c',
+				// grep exits 1 when nothing matched: the hunt's id is in the topic, so 0 means found.
+				`kcat -C -b '${t.bootstrap}' -t '${t.topic}' -e -o beginning -q | grep -F '${t.needle}'`,
+			],
+		}),
+	},
+	{
+		id: 'hunt',
+		label: 'klog-tui --plain --output json --from-beginning --grep trace_id=<id> --exit',
+		stop: 'exits by itself at the end offsets seen at start (--exit); the filter runs in the stream worker',
+		// The matched record whole (JSON), as grep prints kcat's line.
+		command: (t) => plainJsonRun(t, ['--grep', `trace_id=${t.needle}`]),
 	},
 ];

@@ -17,6 +17,8 @@ import {type BenchConfig, benchConfig} from './bench-config.js';
 import {ensureBenchTools, kcatVersion} from './bench-tools.js';
 import {benchBuildDir, cliScript, contenders, repoRoot, tuiPipelineScript} from './contenders.js';
 import {measureFirstLines} from './first-line.js';
+import {HUNT_FOCUS_TITLE, huntFocusSection} from './hunt-focus.js';
+import {mainFocusHunt, measureHuntFocus} from './hunt-focus-run.js';
 import {spliceSection} from './markdown-sections.js';
 import {PLAIN_FOCUS_TITLE, plainFocusSection} from './plain-focus.js';
 import {mainFocusPlain, measurePlainFocus} from './plain-focus-run.js';
@@ -47,8 +49,12 @@ const liveKeys = process.argv.includes('--live-keys')
 	? (process.argv[process.argv.indexOf('--live-keys') + 1] ?? '')
 	: formatKeyList(config.liveKeys);
 /** `--focus plain`: only issue 15's plain-output rows (plain-focus.ts), written into their section of RESULTS.md. */
-const focusPlain =
-	process.argv.includes('--focus') && process.argv[process.argv.indexOf('--focus') + 1] === 'plain';
+const focus = process.argv.includes('--focus')
+	? process.argv[process.argv.indexOf('--focus') + 1]
+	: undefined;
+const focusPlain = focus === 'plain';
+/** `--focus hunt`: only the hunt rows (hunt-focus.ts), written into their section of RESULTS.md. */
+const focusHunt = focus === 'hunt';
 const notes: string[] = [];
 
 /** Compiles the bench's TypeScript (the TUI pipeline and what it imports) to bench/out/build. */
@@ -197,9 +203,10 @@ async function runBench(cluster: KafkaCluster, tuiAvailable: boolean, plainAvail
 	scaling.splice(klogRows.length, 0, ...mainKlogRows);
 
 	const plainFocus = await measurePlainFocus(cluster, config, {plainAvailable, focused: false});
+	const huntFocus = plainAvailable ? await measureHuntFocus(cluster, config, false) : undefined;
 	if (plainAvailable) await verifyPlainOutput(small, bootstrap);
 	const latency = live ? await measureLatency(live, bootstrap) : undefined;
-	return {throughput, scaling, latency, plainFocus};
+	return {throughput, scaling, latency, plainFocus, huntFocus};
 }
 
 function readVersion(packageName: string): string {
@@ -251,9 +258,9 @@ async function main(): Promise<void> {
 		stopRules: contenders.map((c) => ({label: c.label, stop: c.stop})),
 	};
 	const markdown = spliceSection(
-		renderReport(report),
-		PLAIN_FOCUS_TITLE,
-		plainFocusSection(measured.plainFocus),
+		spliceSection(renderReport(report), PLAIN_FOCUS_TITLE, plainFocusSection(measured.plainFocus)),
+		HUNT_FOCUS_TITLE,
+		huntFocusSection(measured.huntFocus),
 	);
 	fs.writeFileSync(path.join(repoRoot, 'bench', 'RESULTS.md'), markdown);
 	process.stdout.write(`${markdown}\n`);
@@ -273,7 +280,7 @@ function sizeNotes(c: BenchConfig): string[] {
 	];
 }
 
-(focusPlain ? mainFocusPlain(config) : main()).catch((error: unknown) => {
+(focusPlain ? mainFocusPlain(config) : focusHunt ? mainFocusHunt(config) : main()).catch((error: unknown) => {
 	log(error instanceof Error ? (error.stack ?? error.message) : String(error));
 	process.exitCode = 1;
 });

@@ -23,6 +23,8 @@ export type BenchTopic = {
 	partitions: number;
 	variant: string;
 	compression?: 'lz4' | 'zstd';
+	/** A trace id one of its records holds (the hunt rows look for it). */
+	needle?: string;
 };
 
 export function firstLine(text: string): string {
@@ -58,6 +60,7 @@ async function timeRun(
 		groupId,
 		resultFile,
 		...(target.compression ? {compression: target.compression} : {}),
+		...(target.needle ? {needle: target.needle} : {}),
 	});
 	const measured = await measureProcess({
 		command,

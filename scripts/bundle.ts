@@ -51,6 +51,8 @@ await build({
 		'lag-worker': 'source/kafka/worker/lag-worker.ts',
 		// The worker imports plain output's packer by URL (plain.ts: `plain/json-line-packing.js`).
 		'plain/json-line-packing': 'source/plain/json-line-packing.ts',
+		// The worker imports the filter a hunt or plain --grep runs before packing by URL too.
+		'session/hunt-record-test': 'source/session/hunt-record-test.ts',
 		// The bench's bare kafkajs contender registers our codecs for its compressed topics.
 		'kafka/codecs/index': 'source/kafka/codecs/index.ts',
 	},

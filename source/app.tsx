@@ -4,6 +4,7 @@ import {DetailView, detailBodyRows, detailMaxScroll} from './components/detail-v
 import {Footer} from './components/footer.js';
 import {Header, type TuiInfo} from './components/header.js';
 import {HelpOverlay} from './components/help-overlay.js';
+import {HuntView} from './components/hunt-view.js';
 import {LagPanel} from './components/lag-panel.js';
 import type {LogLineLayout} from './components/log-line.js';
 import {LogPane, logRows} from './components/log-pane.js';
@@ -14,6 +15,7 @@ import {TimelinePanel, timelineBarRows} from './components/timeline-panel.js';
 import {isTooSmall, TooSmall} from './components/too-small.js';
 import {exportView} from './export/export-view.js';
 import {useFooterMessage} from './hooks/use-footer-message.js';
+import {useHunt} from './hooks/use-hunt.js';
 import {useKeyBindings} from './hooks/use-key-bindings.js';
 import {useLag} from './hooks/use-lag.js';
 import {useLogStoreVersion} from './hooks/use-log-store.js';
@@ -34,6 +36,7 @@ import type {CommandEnv} from './view/commands/command-env.js';
 import {handleCommand} from './view/commands/context-handlers.js';
 import {commitTimeJump} from './view/commands/timeline-commands.js';
 import {detailRows} from './view/detail-rows.js';
+import type {HuntRunner} from './view/hunt/hunt-runner.js';
 import type {KeyContext, ResolvedKey} from './view/keys/key-types.js';
 import {lagTableRows} from './view/lag/lag-panel-lines.js';
 import {computeLayout} from './view/layout.js';
@@ -68,6 +71,8 @@ export type AppProps = {
 	savedFilters?: SavedFilterStore | undefined;
 	/** The consumer groups of the topics for the lag panel (`L`); none: `L` is off. */
 	lag?: LagSource | undefined;
+	/** Runs `H`'s hunts and `C`'s context reads; none (the demo, tests): `H` says it is off. */
+	hunter?: HuntRunner | undefined;
 };
 
 function initialStateFrom(store: LogStore): ViewState {
@@ -92,6 +97,7 @@ export function App({
 	serviceColours,
 	savedFilters: savedFilterStore,
 	lag: lagSource,
+	hunter,
 }: AppProps) {
 	const {exit} = useApp();
 	const {stdout} = useStdout();
@@ -108,6 +114,7 @@ export function App({
 	}, [store, view.services, view.minLevel, filterText]);
 
 	const savedFilters = useSavedFilters(savedFilterStore, view.filterText, say, dispatch);
+	const hunt = useHunt(hunter, view, say, dispatch);
 
 	const layout = computeLayout(columns, rows, view, status.partitions.length);
 	const pageSize = Math.max(1, logRows(layout.main));
@@ -131,7 +138,8 @@ export function App({
 		return line ? detailRows(line) : undefined;
 	}, [store, overlayRecord]);
 
-	const context: KeyContext = view.overlay.kind === 'none' ? view.focus : view.overlay.kind;
+	const context: KeyContext =
+		view.overlay.kind !== 'none' ? view.overlay.kind : hunt.screen ? 'hunt' : view.focus;
 
 	// What a key's command reads and may do this frame (see view/commands/).
 	const env: CommandEnv = {
@@ -159,6 +167,7 @@ export function App({
 			stdout.write(copied.sequence);
 			return copied;
 		},
+		hunt,
 		now: Date.now,
 		lag: lag && {groups: lag.groups.length, pageRows: lagTableRows(lag, layout.body)},
 	};
@@ -170,7 +179,10 @@ export function App({
 		onCommand,
 		onInputChange: (text) => dispatch({type: 'inputChange', text}),
 		onInputCommit: () =>
-			savedFilters.commit(view.input) || commitTimeJump(view.input, env) || dispatch({type: 'inputCommit'}),
+			savedFilters.commit(view.input) ||
+			commitTimeJump(view.input, env) ||
+			hunt.commit(view.input) ||
+			dispatch({type: 'inputCommit'}),
 		onInputCancel: () => dispatch({type: 'inputCancel'}),
 	});
 
@@ -216,6 +228,8 @@ export function App({
 		);
 	} else if (view.overlay.kind === 'seek') {
 		body = <SeekMenu choice={view.overlay.choice} width={columns} height={layout.body} />;
+	} else if (view.overlay.kind === 'none' && hunt.screen) {
+		body = <HuntView screen={hunt.screen} width={columns} height={layout.body} />;
 	} else if (view.overlay.kind === 'detail') {
 		body = (
 			<DetailView
@@ -293,6 +307,7 @@ export function App({
 				paused={status.paused}
 				inputHint={
 					savedFilters.hint(view.input) ??
+					hunt.hint(view.input) ??
 					(view.input.kind === 'jumpTime' ? timeJumpHint(view.input.text, Date.now()) : undefined)
 				}
 				width={columns}

@@ -9,9 +9,11 @@ import {everyBrokerRefused, probeBrokers} from './kafka/broker-probe.js';
 import {UNDECODABLE_PREFIX} from './kafka/codecs/undecodable-batch.js';
 import {createWorkerLogStream} from './kafka/worker/worker-log-stream.js';
 import type {KafkaConnectionOptions, LogStream} from './kafka.js';
+import {createHuntReport, type ProgressSink} from './plain/hunt-report.js';
 import {createJsonLinePrinter, type OrderedJsonLines, orderedJsonLines} from './plain/json-line-printer.js';
 import {createLineWriter, type OutputStream} from './plain/line-writer.js';
 import type {LogRecord} from './record/log-record.js';
+import type {RecordTestOptions} from './session/hunt-record-test.js';
 import type {ViewerSettings} from './settings/run-settings.js';
 import {compileFilter} from './store/filter/record-filter.js';
 import {createLogStore} from './store/log-store.js';
@@ -37,6 +39,8 @@ export type PlainRunOptions = {
 	log: (line: string) => void;
 	/** Aborting (SIGINT, SIGTERM) ends the run: leave the group, flush, exit 0. */
 	signal?: AbortSignal;
+	/** With a filter, where its progress line goes (the CLI gives one when stderr is a terminal). */
+	progress?: ProgressSink;
 };
 
 /**
@@ -110,11 +114,12 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		}
 	};
 
-	// JSON lines with nothing to filter are formatted in the worker; this thread copies bytes.
-	const jsonLines =
-		config.output === 'json' && compileFilter(config.filter).matchesAll
-			? createJsonLinePrinter(writer)
-			: undefined;
+	// A filter runs in the stream worker before packing: only matches cross (a hunt). The store
+	// filters them again by the same rule, which changes nothing and costs only the matches.
+	const filtered = !compileFilter(config.filter).matchesAll;
+	const report = filtered && options.progress ? createHuntReport(options.progress) : undefined;
+	// JSON lines are formatted in the worker (after its filter); this thread copies bytes.
+	const jsonLines = config.output === 'json' ? createJsonLinePrinter(writer) : undefined;
 
 	// Partitions merged by time (store/time-order.ts); all held records go out before the end.
 	// Packed lines go through the same merge, by the record times packed with them.
@@ -181,6 +186,15 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		// With --exit a missing topic ends the run (one line, exit 2); otherwise wait for it.
 		waitForTopics: !config.exitAtEnd,
 		...(config.parse ? {parseSettings: config.parse} : {}),
+		...(filtered
+			? {
+					recordFilter: {
+						module: new URL('session/hunt-record-test.js', import.meta.url).href,
+						options: {spec: config.filter, now: Date.now()} satisfies RecordTestOptions,
+						...(report ? {onScanned: report.scanned} : {}),
+					},
+				}
+			: {}),
 		onRecords: (records, behind) => ordered.push(records, behind),
 		...(jsonLines
 			? {
@@ -193,7 +207,10 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 			: {}),
 		// The partition table ends the time order's wait for partitions not seen yet, so the first
 		// records go out (and a full pipe pauses the stream) without waiting out the window.
-		onPartitions: (partitions) => order.announce(partitions),
+		onPartitions: (partitions) => {
+			order.announce(partitions);
+			report?.partitions(partitions);
+		},
 		// A topic deleted and created again: its offsets start again (onError said so).
 		onTopicReset: (topic) => {
 			order.flush();
@@ -231,6 +248,7 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 	void stream.start().catch((error: unknown) => end(2, `klog-tui: ${(error as Error).message}`));
 
 	const code = await finished;
+	report?.end();
 	// What is held is printed now, not after the group is left; records during stop() follow.
 	order.flush();
 	clearTimeout(stallTimer);

@@ -5,6 +5,7 @@ import type {ViewerSettings} from './settings/run-settings.js';
 import type {SavedFilterStore} from './store/filter/saved-filters.js';
 import {groupPolicyOf} from './stream/group-policy.js';
 import {tuneHeapForViewer} from './tui/heap-tuning.js';
+import {createHuntRunner} from './tui/hunt-runner.js';
 
 /**
  * The TUI mode: the viewer session (store, status, stream in a worker, controller; see
@@ -87,6 +88,13 @@ export async function runViewerTui(
 			serviceColours,
 			savedFilters,
 			lag,
+			hunter: createHuntRunner({
+				connection: resolved.connection,
+				topics: config.topics,
+				...(config.parse ? {parse: config.parse} : {}),
+				// Beside this file once built (scripts/bundle.ts); the stream worker loads it by URL.
+				filterModule: new URL('session/hunt-record-test.js', import.meta.url).href,
+			}),
 		});
 	} finally {
 		// runTui quits the controller itself; this covers a crash before it could.

@@ -18,6 +18,10 @@ const logLine = (line: string) => {
 	process.stderr.write(`${line}\n`);
 };
 
+const progressLine = (line: string | undefined) => {
+	process.stderr.write(line === undefined ? '\n' : `\r\u001B[2Kklog-tui: ${line}`);
+};
+
 async function main(): Promise<number> {
 	const passwordRefusal = refusePasswordFlag(process.argv.slice(2));
 	if (passwordRefusal) {
@@ -73,6 +77,8 @@ async function main(): Promise<number> {
 				stdout: process.stdout,
 				log: logLine,
 				signal: exitSignals.signal,
+				// A --grep run's progress, rewritten in place: only on a terminal, never into a log file.
+				...(process.stderr.isTTY ? {progress: progressLine} : {}),
 			});
 		} finally {
 			exitSignals.dispose();

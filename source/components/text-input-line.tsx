@@ -34,6 +34,7 @@ const PROMPTS: Record<TextInputKind, string> = {
 	saveFilter: ' save filter as ',
 	recallFilter: ' saved filter ',
 	jumpTime: ' jump to time t ',
+	hunt: ' hunt H ',
 };
 
 /**

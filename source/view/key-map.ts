@@ -5,6 +5,8 @@
  * `keys/overlay-keys.ts`; the table's vocabulary in `keys/key-types.ts`, its look-ups in
  * `keys/key-lookup.ts` and `keys/key-help.ts`, what each command does in `commands/`.
  */
+
+import {HUNT_KEYS} from './keys/hunt-keys.js';
 import type {KeyBinding, KeyContext} from './keys/key-types.js';
 import {LAG_KEYS} from './keys/lag-keys.js';
 import {HELP_KEYS, OVERLAY_KEYS} from './keys/overlay-keys.js';
@@ -15,7 +17,7 @@ const MAIN: readonly KeyContext[] = ['log', 'services', 'timeline'];
 const LOG: readonly KeyContext[] = ['log'];
 /** Where a record is selected: the log pane, and the detail view of one record. */
 const COPY: readonly KeyContext[] = ['log', 'detail'];
-const EVERYWHERE: readonly KeyContext[] = ['log', 'services', 'detail', 'help', 'seek', 'lag', 'timeline'];
+const EVERYWHERE: readonly KeyContext[] = ['log', 'services', 'detail', 'help', 'seek', 'lag', 'timeline', 'hunt'];
 
 const numberKeys: KeyBinding[] = Array.from({length: 9}, (_, index) => ({
 	keys: [{input: String(index + 1)}],
@@ -371,4 +373,5 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	...TIMELINE_KEYS,
 	...OVERLAY_KEYS,
 	...LAG_KEYS,
+	...HUNT_KEYS,
 ];

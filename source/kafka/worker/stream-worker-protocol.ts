@@ -1,8 +1,10 @@
 import type {LogRecord} from '../../record/log-record.js';
 import type {ParseSettings} from '../../record/parse-record.js';
+import type {ScannedPartition} from '../../stream/hunt-progress.js';
 import type {StartPosition} from '../../stream/start-position.js';
 import type {ConnectionState, PartitionStatus} from '../../stream/stream-status.js';
 import type {LogStreamOptions} from '../log-stream/log-stream.js';
+import type {WorkerRecordFilter} from './worker-filter.js';
 
 /**
  * The messages between the main thread and the stream worker (`stream-worker.ts`), which runs
@@ -21,6 +23,8 @@ export type StreamWorkerData = Omit<
 	 * receiver's layer owns the format (plain output's JSON lines), the worker only runs it.
 	 */
 	batchPacker?: string;
+	/** Rows that fail this filter are dropped before packing (`worker-filter.ts`); `scanned` says what was read. */
+	recordFilter?: WorkerRecordFilter;
 };
 
 /**
@@ -55,6 +59,8 @@ export type FromStreamWorker =
 	| {type: 'records'; buffer: ArrayBuffer; behind: boolean}
 	/** One batch packed by the `batchPacker` module, transferred; `behind` as for `records`. */
 	| {type: 'packed'; buffer: ArrayBuffer; behind: boolean}
+	/** With `recordFilter`: what was scanned per partition so far (a hunt's progress). */
+	| {type: 'scanned'; partitions: ScannedPartition[]}
 	| {type: 'status'; state: ConnectionState}
 	| {type: 'partitions'; partitions: PartitionStatus[]}
 	| {type: 'error'; message: string}

@@ -12,12 +12,14 @@ import {errorMessage} from '../../shared/error-message.js';
 import {createLogStream} from '../log-stream/log-stream.js';
 import {packLogRecords} from './log-record-packing.js';
 import {rowsWithValues} from './rows-with-values.js';
+import {createAcknowledgements} from './skipped-batches.js';
 import type {
 	BatchPacker,
 	FromStreamWorker,
 	StreamWorkerData,
 	ToStreamWorker,
 } from './stream-worker-protocol.js';
+import {loadBatchFilter} from './worker-filter.js';
 
 /** Packed bytes posted but not yet handled by the main thread before fetching pauses. */
 const MAX_BYTES_IN_FLIGHT = 2 * 1024 * 1024;
@@ -31,10 +33,12 @@ let bytesInFlight = 0;
 let wakeFetching: (() => void) | undefined;
 let roomWaiter: Promise<void> | undefined;
 
-const {parseSettings, batchPacker, ...streamOptions} = workerData as StreamWorkerData;
+const {parseSettings, batchPacker, recordFilter, ...streamOptions} = workerData as StreamWorkerData;
 const packBatch = batchPacker
 	? ((await import(batchPacker)) as {packBatch: BatchPacker}).packBatch
 	: undefined;
+// A hunt or plain --grep: only matches are packed and cross (worker-filter.ts).
+const batchFilter = recordFilter ? await loadBatchFilter(recordFilter) : undefined;
 // The config file's field names and time zone reach the parser here, in the worker.
 const parseRows = createRowParser(parseSettings);
 const parseRowsWithValues = rowsWithValues(parseRows);
@@ -47,7 +51,18 @@ const stream = createLogStream({
 		// Parsed here, not on the main thread, which draws and takes keys (seqs are the store's).
 		const parsed: LogRecord[] = [];
 		const values: Array<Uint8Array | null> | undefined = packBatch ? [] : undefined;
-		for (const record of records) parseRowsWithValues(record, parsed, values);
+		for (const record of records) {
+			if (!batchFilter || batchFilter.mayMatch(record)) parseRowsWithValues(record, parsed, values);
+		}
+		if (batchFilter) {
+			if (batchFilter.keep(records, parsed, values, behind))
+				post({type: 'scanned', partitions: batchFilter.takeScanned()});
+			if (parsed.length === 0) {
+				acknowledgements.skipped();
+				return;
+			}
+		}
+		acknowledgements.posted();
 		const buffer = packBatch ? packBatch(parsed, values!) : packLogRecords(parsed[0]!.topic, parsed);
 		bytesInFlight += buffer.byteLength;
 		post({type: packBatch ? 'packed' : 'records', buffer, behind}, [buffer]);
@@ -62,6 +77,9 @@ const stream = createLogStream({
 	onError: (message) => post({type: 'error', message}),
 	onTopicReset: (topic) => post({type: 'topicReset', topic}),
 });
+
+// Batches the filter left empty never cross: they are shown when the batch before them is.
+const acknowledgements = createAcknowledgements(() => stream.acknowledgeRecords());
 
 const reply = (id: number, work: Promise<unknown>) => {
 	work.then(
@@ -84,7 +102,7 @@ port.on('message', (message: ToStreamWorker) => {
 			if (bytesInFlight <= MAX_BYTES_IN_FLIGHT / 2) wake();
 			return;
 		case 'shown':
-			stream.acknowledgeRecords();
+			acknowledgements.shown();
 			return;
 		case 'pause':
 			stream.pause();

@@ -2,6 +2,7 @@ import type {Worker} from 'node:worker_threads';
 import type {LogRecord} from '../../record/log-record.js';
 import {createRowParser, type ParseSettings} from '../../record/parse-record.js';
 import {errorMessage} from '../../shared/error-message.js';
+import type {ScannedPartition} from '../../stream/hunt-progress.js';
 import type {StartPosition} from '../../stream/start-position.js';
 import type {ConnectionState} from '../../stream/stream-status.js';
 import {deferredLogStream} from '../log-stream/deferred-log-stream.js';
@@ -16,6 +17,7 @@ import type {
 	StreamWorkerRequest,
 	ToStreamWorker,
 } from './stream-worker-protocol.js';
+import {loadBatchFilter, type WorkerRecordFilter} from './worker-filter.js';
 
 /** A request without its id (the id is added when it is sent). */
 type RequestBody = StreamWorkerRequest extends infer Request
@@ -51,14 +53,27 @@ export type WorkerLogStreamOptions = Omit<LogStreamOptions, 'onRecords'> & {
 		/** `behind` and the returned promise as for `onRecords`. */
 		onBatch: (buffer: ArrayBuffer, behind: boolean) => void | Promise<void>;
 	};
+	/**
+	 * Only rows this filter keeps are packed and passed on (a hunt, plain `--grep`), filtered
+	 * in the worker; `onScanned` hears what was read per partition (throttled, and at once at a
+	 * partition's end or with matches).
+	 */
+	recordFilter?: WorkerRecordFilter & {onScanned?: (partitions: ScannedPartition[]) => void};
 };
 
 /** The options without callbacks, or undefined when they cannot cross to a thread (a function in them). */
 function workerDataOf(options: WorkerLogStreamOptions): StreamWorkerData | undefined {
-	const {onRecords, onStatus, onPartitions, onError, onTopicReset, packedBatches, ...data} = options;
+	const {onRecords, onStatus, onPartitions, onError, onTopicReset, packedBatches, recordFilter, ...data} =
+		options;
 	try {
 		structuredClone(data);
-		return packedBatches ? {...data, batchPacker: packedBatches.module} : data;
+		const filter = recordFilter && {module: recordFilter.module, options: recordFilter.options};
+		structuredClone(filter);
+		return {
+			...data,
+			...(packedBatches ? {batchPacker: packedBatches.module} : {}),
+			...(filter ? {recordFilter: filter} : {}),
+		};
 	} catch {
 		// e.g. a SASL mechanism configured with a function: run in this thread instead.
 		return undefined;
@@ -76,18 +91,24 @@ function workerDataOf(options: WorkerLogStreamOptions): StreamWorkerData | undef
 export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStream {
 	const workerData = workerDataOf(options);
 	if (!workerData) {
-		const {parseSettings, packedBatches, ...streamOptions} = options;
+		const {parseSettings, packedBatches, recordFilter, ...streamOptions} = options;
 		const parseRows = rowsWithValues(createRowParser(parseSettings));
 		return deferredLogStream(async () => {
 			const packBatch = packedBatches
 				? ((await import(packedBatches.module)) as {packBatch: BatchPacker}).packBatch
 				: undefined;
+			const batchFilter = recordFilter ? await loadBatchFilter(recordFilter) : undefined;
 			return (await import('../log-stream/log-stream.js')).createLogStream({
 				...streamOptions,
 				onRecords: (records, behind) => {
 					const parsed: LogRecord[] = [];
 					const values: Array<Uint8Array | null> | undefined = packBatch ? [] : undefined;
-					for (const record of records) parseRows(record, parsed, values);
+					for (const record of records) {
+						if (!batchFilter || batchFilter.mayMatch(record)) parseRows(record, parsed, values);
+					}
+					if (batchFilter?.keep(records, parsed, values, behind))
+						recordFilter?.onScanned?.(batchFilter.takeScanned());
+					if (parsed.length === 0) return;
 					// Not returned: a promise here would hold the fetching until the batch is shown.
 					if (!packBatch) void options.onRecords(parsed, behind);
 					else if (parsed.length > 0) void packedBatches?.onBatch(packBatch(parsed, values!), behind);
@@ -142,6 +163,9 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 				whenShown(shown);
 				return;
 			}
+			case 'scanned':
+				options.recordFilter?.onScanned?.(message.partitions);
+				return;
 			case 'status':
 				// Once the worker is gone, its last words do not bring the stream back to life.
 				if (!ended) setState(message.state);

@@ -136,7 +136,7 @@ function keyNeedle(segments: readonly string[]): string {
  * mainstream encoder does: plain ASCII is written as itself and integers as digits; other
  * numbers can be spelled many ways in JSON (`1e3`, `1000.0`), so they are not looked for.
  */
-function valueNeedle(value: string): string {
+export function valueNeedle(value: string): string {
 	const looksNumeric = value.trim() !== '' && Number.isFinite(Number(value));
 	if (looksNumeric && !PLAIN_INTEGER.test(value)) return '';
 	return JSON_PLAIN.test(value) ? value : '';

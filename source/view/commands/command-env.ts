@@ -2,6 +2,7 @@ import type {LogStore, ServiceCount, ViewLine} from '../../store/log-store-types
 import type {StreamController} from '../../stream/stream-controller.js';
 import type {ClipboardCopy} from '../../terminal-text/osc52.js';
 import type {DetailRow} from '../detail-rows.js';
+import type {HuntControls} from '../hunt/hunt-controls.js';
 import type {Command, ResolvedKey} from '../keys/key-types.js';
 import type {Layout} from '../layout.js';
 import type {FooterMessage, PanePosition, ViewAction, ViewIndex, ViewState} from '../view-state.js';
@@ -54,6 +55,8 @@ export type CommandEnv = {
 	exportView(): Promise<{path: string; lines: number} | undefined>;
 	/** Put `text` on the system clipboard (OSC 52, sanitised first): what was copied. */
 	copyToClipboard(text: string): ClipboardCopy;
+	/** The hunt (`H`) and the context around a match (`C`). */
+	hunt: HuntControls;
 	now(): number;
 	/** The lag panel's groups and rows per page; undefined where no cluster is read (`L` is off). */
 	lag: {groups: number; pageRows: number} | undefined;

@@ -1,6 +1,7 @@
 import type {KeyContext, ResolvedKey} from '../keys/key-types.js';
 import {type CommandEnv, type HandlerMap, runCommand} from './command-env.js';
 import {DETAIL_HANDLERS} from './detail-commands.js';
+import {HUNT_HANDLERS} from './hunt-commands.js';
 import {LAG_HANDLERS} from './lag-commands.js';
 import {LOG_HANDLERS} from './log-commands.js';
 import {HELP_HANDLERS, SEEK_HANDLERS} from './overlay-commands.js';
@@ -16,6 +17,7 @@ export const CONTEXT_HANDLERS: Record<KeyContext, HandlerMap> = {
 	seek: SEEK_HANDLERS,
 	lag: LAG_HANDLERS,
 	timeline: TIMELINE_HANDLERS,
+	hunt: HUNT_HANDLERS,
 };
 
 /** Run the command of a key pressed in `context`; false when that context does not handle it. */

@@ -56,6 +56,7 @@ export const MAIN_HANDLERS: HandlerMap = {
 		run: sendDemoBurst,
 	},
 	openSeek: {action: {type: 'openSeek'}},
+	openHunt: {run: (env) => env.hunt.prompt()},
 	addMark: {
 		run({store, say}) {
 			const mark = store.addMark();

@@ -5,7 +5,7 @@
  */
 
 /** Where a key applies. Text input (filter/search being typed) is handled apart: it takes every key. */
-export type KeyContext = 'log' | 'services' | 'detail' | 'help' | 'seek' | 'lag' | 'timeline';
+export type KeyContext = 'log' | 'services' | 'detail' | 'help' | 'seek' | 'lag' | 'timeline' | 'hunt';
 
 /** The special keys a binding can name (Ink's `Key` flags). */
 export type SpecialKey =
@@ -104,7 +104,11 @@ export type Command =
 	| 'timelineZoomIn'
 	| 'timelineZoomOut'
 	| 'timelineFocusLog'
-	| 'closeTimeline';
+	| 'closeTimeline'
+	| HuntCommand;
+
+/** The hunt's commands (`hunt-keys.ts`). */
+export type HuntCommand = 'openHunt' | 'huntUp' | 'huntDown' | 'huntContext' | 'huntClose';
 
 /** Help overlay sections, in the order they are shown. */
 export const HELP_SECTIONS = [

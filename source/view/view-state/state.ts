@@ -25,7 +25,7 @@ export type Overlay =
  * filter line under (`B`) or the saved filter to recall (`b`).
  */
 export type TextInput = {kind: 'none'} | {kind: TextInputKind; text: string};
-export type TextInputKind = 'filter' | 'search' | 'saveFilter' | 'recallFilter' | 'jumpTime';
+export type TextInputKind = 'filter' | 'search' | 'saveFilter' | 'recallFilter' | 'jumpTime' | 'hunt';
 
 /** A short note in the footer, e.g. "demo sends disabled: …". */
 export type FooterMessage = {id: number; text: string; tone: 'info' | 'warn' | 'error'};

@@ -12,6 +12,7 @@ import {createLogStore} from '../../../source/store/log-store.js';
 import type {DisposableLogStore} from '../../../source/store/log-store-types.js';
 import {createStreamStatusStore} from '../../../source/store/stream-status-store.js';
 import type {LagSource} from '../../../source/stream/lag-source.js';
+import type {HuntRunner} from '../../../source/view/hunt/hunt-runner.js';
 import {
 	frameLines,
 	INFO,
@@ -78,6 +79,8 @@ export type SetupOptions = {
 	savedFilters?: SavedFilterStore;
 	/** The lag panel's source (`L`); none: `L` is off. */
 	lag?: LagSource;
+	/** What runs `H`'s hunts and `C`'s context reads. */
+	hunter?: HuntRunner;
 };
 
 /** Render the App on a fresh store holding `records` fixed records. */
@@ -105,6 +108,7 @@ export function setup(options: SetupOptions = {}) {
 			exportDirectory={options.exportDirectory}
 			savedFilters={options.savedFilters}
 			lag={options.lag}
+			hunter={options.hunter}
 		/>,
 	);
 	apps.push(app);

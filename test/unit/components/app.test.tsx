@@ -354,7 +354,7 @@ describe('App', {timeout: 30_000}, () => {
 	});
 
 	it('? shows the help generated from the key map', async () => {
-		const {app, width, height} = setup({height: 40});
+		const {app, width, height} = setup({height: 42});
 		await see(app, (text) => expect(text).toContain('message number 39'));
 		await press(app, '?');
 		await see(app, (text) => {

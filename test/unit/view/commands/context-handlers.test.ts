@@ -4,7 +4,7 @@ import {KEY_BINDINGS} from '../../../../source/view/key-map.js';
 import type {KeyContext} from '../../../../source/view/keys/key-types.js';
 import {testEnv} from '../../../support/terminal/command-env.js';
 
-const CONTEXTS: KeyContext[] = ['log', 'services', 'detail', 'help', 'seek', 'lag', 'timeline'];
+const CONTEXTS: KeyContext[] = ['log', 'services', 'detail', 'help', 'seek', 'lag', 'timeline', 'hunt'];
 
 /** The commands the key table binds in a context. */
 function boundIn(context: KeyContext): Set<string> {

@@ -1,0 +1,11 @@
+import type {HandlerMap} from './command-env.js';
+import {GLOBAL_HANDLERS} from './command-env.js';
+
+/** The hunt's screen: move over the matches, the context around one, Esc. */
+export const HUNT_HANDLERS: HandlerMap = {
+	...GLOBAL_HANDLERS,
+	huntUp: {run: (env) => env.hunt.move(-1)},
+	huntDown: {run: (env) => env.hunt.move(1)},
+	huntContext: {run: (env) => env.hunt.openContext()},
+	huntClose: {run: (env) => env.hunt.close()},
+};
