@@ -18,7 +18,7 @@ const LAYERS = [
 	},
 	{name: 'view', path: '^source/view/', uses: ['record', 'store', 'terminal-text', 'stream', 'settings']},
 	{name: 'export', path: '^source/export/', uses: ['record', 'store', 'terminal-text']},
-	{name: 'hooks', path: '^source/hooks/', uses: ['record', 'store', 'stream', 'view']},
+	{name: 'hooks', path: '^source/hooks/', uses: ['record', 'store', 'terminal-text', 'stream', 'view']},
 	{
 		name: 'components',
 		path: '^source/components/',
@@ -33,7 +33,18 @@ const LAYERS = [
 	{
 		name: 'tui',
 		path: '^source/tui(/|\\.ts$)',
-		uses: ['record', 'store', 'stream', 'settings', 'kafka', 'session', 'view', 'app', 'render'],
+		uses: [
+			'record',
+			'store',
+			'terminal-text',
+			'stream',
+			'settings',
+			'kafka',
+			'session',
+			'view',
+			'app',
+			'render',
+		],
 	},
 	{
 		name: 'plain',

@@ -1,5 +1,5 @@
 import {Box, useApp, useStdout} from 'ink';
-import {useEffect, useMemo, useReducer} from 'react';
+import {useEffect, useMemo, useReducer, useRef} from 'react';
 import {DetailView, detailBodyRows, detailMaxScroll} from './components/detail-view.js';
 import {Footer} from './components/footer.js';
 import {Header, type TuiInfo} from './components/header.js';
@@ -7,7 +7,7 @@ import {HelpOverlay} from './components/help-overlay.js';
 import {HuntView} from './components/hunt-view.js';
 import {LagPanel} from './components/lag-panel.js';
 import type {LogLineLayout} from './components/log-line.js';
-import {LogPane, logRows} from './components/log-pane.js';
+import {LogPane, logRowOwners, logRows} from './components/log-pane.js';
 import {PartitionPanel} from './components/partition-panel.js';
 import {SeekMenu} from './components/seek-menu.js';
 import {ServiceList, serviceRows} from './components/service-list.js';
@@ -19,6 +19,7 @@ import {useHunt} from './hooks/use-hunt.js';
 import {useKeyBindings} from './hooks/use-key-bindings.js';
 import {useLag} from './hooks/use-lag.js';
 import {useLogStoreVersion} from './hooks/use-log-store.js';
+import {useMouse} from './hooks/use-mouse.js';
 import {useSavedFilters} from './hooks/use-saved-filters.js';
 import {useSearch} from './hooks/use-search.js';
 import {useStreamStatus} from './hooks/use-stream-status.js';
@@ -30,16 +31,19 @@ import type {StreamController} from './stream/stream-controller.js';
 import type {StreamStatusStore} from './stream/stream-status.js';
 import {isTopicPatternText} from './stream/topic-pattern.js';
 import {dayOf} from './terminal-text/format-time.js';
+import type {MouseSource} from './terminal-text/mouse-report.js';
 import {clipboardCopy} from './terminal-text/osc52.js';
 import type {ServiceColourOverrides} from './terminal-text/service-colour.js';
 import type {CommandEnv} from './view/commands/command-env.js';
 import {handleCommand} from './view/commands/context-handlers.js';
+import {runMouseIntent} from './view/commands/mouse-commands.js';
 import {commitTimeJump} from './view/commands/timeline-commands.js';
 import {detailRows} from './view/detail-rows.js';
 import type {HuntRunner} from './view/hunt/hunt-runner.js';
 import type {KeyContext, ResolvedKey} from './view/keys/key-types.js';
 import {lagTableRows} from './view/lag/lag-panel-lines.js';
 import {computeLayout} from './view/layout.js';
+import {mouseIntent} from './view/mouse-intent.js';
 import {timeJumpHint} from './view/time-jump.js';
 import {timelineModel} from './view/timeline-view.js';
 import {
@@ -73,6 +77,8 @@ export type AppProps = {
 	lag?: LagSource | undefined;
 	/** Runs `H`'s hunts and `C`'s context reads; none (the demo, tests): `H` says it is off. */
 	hunter?: HuntRunner | undefined;
+	/** The terminal's mouse reports (wheel, clicks); none: the mouse is off. */
+	mouse?: MouseSource | undefined;
 };
 
 function initialStateFrom(store: LogStore): ViewState {
@@ -98,6 +104,7 @@ export function App({
 	savedFilters: savedFilterStore,
 	lag: lagSource,
 	hunter,
+	mouse,
 }: AppProps) {
 	const {exit} = useApp();
 	const {stdout} = useStdout();
@@ -186,6 +193,15 @@ export function App({
 		onInputCancel: () => dispatch({type: 'inputCancel'}),
 	});
 
+	// Which view position each row of the log pane shows: set below, once the frame's lines are known.
+	const logIndexAtRow = useRef<(row: number) => number | undefined>(() => undefined);
+	useMouse(mouse, (report) => {
+		if (isTooSmall(columns, rows)) return;
+		const frame = {context, typing: view.input.kind !== 'none', layout, serviceScroll: view.serviceScroll};
+		const intent = mouseIntent(report, {...frame, serviceCount: services.length});
+		if (intent) runMouseIntent(intent, env, logIndexAtRow.current);
+	});
+
 	if (isTooSmall(columns, rows)) return <TooSmall columns={columns} rows={rows} />;
 
 	const start = Math.max(0, position.bottom - pageSize + 1);
@@ -211,6 +227,10 @@ export function App({
 		highlight: search?.term,
 		topicWidth,
 		serviceColours,
+	};
+	logIndexAtRow.current = (row) => {
+		const owner = logRowOwners(lines, position.selected - start, lineLayout, view.wrap, pageSize)[row];
+		return owner === undefined ? undefined : start + owner;
 	};
 
 	let body: React.ReactNode;

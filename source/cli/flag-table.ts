@@ -207,6 +207,13 @@ export const FLAGS: readonly FlagSpec[] = [
 		description: 'No colours (also when NO_COLOR is set)',
 		commands: view,
 	},
+	{
+		name: 'mouse',
+		type: 'boolean',
+		negatable: true,
+		description: 'No mouse in the TUI: the terminal keeps the wheel and clicks (to select text)',
+		commands: view,
+	},
 	// Config file, profiles, SASL and TLS (source/cli/security-flags.ts).
 	...SECURITY_FLAG_SPECS,
 	{

@@ -270,6 +270,7 @@ function viewerConfig(
 		commit: flags.commit === true,
 		joinLiveGroup: flags.joinLiveGroup === true,
 		colour: colourWanted(flags.color !== false, input.env, input.stdoutIsTTY),
+		mouse: flags.mouse !== false,
 	};
 }
 

@@ -29,18 +29,22 @@ export function logRows(height: number): number {
 	return Math.max(0, height - 1);
 }
 
+/** The rows of the pane and, for each, the index into `lines` of the line drawn there. */
+type OwnedRows = {rows: Segment[][]; owners: number[]};
+
 /**
  * Lay out rows bottom-up: the last line at the bottom, older ones above, until the pane
  * is full. With wrap a line takes several rows; the selected line is always kept in view.
  */
-export function layoutRows(
+function layoutOwnedRows(
 	lines: readonly ViewLine[],
 	selected: number,
 	layout: LogLineLayout,
 	wrap: boolean,
 	rows: number,
-): Segment[][] {
+): OwnedRows {
 	const output: Segment[][] = [];
+	const owners: number[] = [];
 	let index = lines.length - 1;
 	if (wrap && selected >= 0) {
 		// Start low enough that the selected line fits: if it would fall off the top, begin with it.
@@ -49,21 +53,35 @@ export function layoutRows(
 			needed += logLineRows(lines[at]!, at === selected, layout, true, rows).length;
 		}
 		if (needed > rows) {
-			const fromSelected: Segment[][] = [];
-			for (let at = selected; at < lines.length && fromSelected.length < rows; at++) {
-				fromSelected.push(...logLineRows(lines[at]!, at === selected, layout, true, rows));
+			for (let at = selected; at < lines.length && output.length < rows; at++) {
+				const lineRows = logLineRows(lines[at]!, at === selected, layout, true, rows);
+				output.push(...lineRows);
+				owners.push(...lineRows.map(() => at));
 			}
-			return fromSelected.slice(0, rows);
+			return {rows: output.slice(0, rows), owners: owners.slice(0, rows)};
 		}
 	}
 	while (index >= 0 && output.length < rows) {
 		const lineRows = logLineRows(lines[index]!, index === selected, layout, wrap, rows);
 		const room = rows - output.length;
 		// A wrapped line that does not fit whole shows its last rows at the top edge.
-		output.unshift(...lineRows.slice(Math.max(0, lineRows.length - room)));
+		const shown = lineRows.slice(Math.max(0, lineRows.length - room));
+		output.unshift(...shown);
+		owners.unshift(...shown.map(() => index));
 		index--;
 	}
-	return output;
+	return {rows: output, owners};
+}
+
+/** For each row the pane draws below its title, the index into `lines` of its line (a click's target). */
+export function logRowOwners(
+	lines: readonly ViewLine[],
+	selected: number,
+	layout: LogLineLayout,
+	wrap: boolean,
+	rows: number,
+): number[] {
+	return layoutOwnedRows(lines, selected, layout, wrap, rows).owners;
 }
 
 /** The log pane: a title row, then only the rows that are visible. */
@@ -71,7 +89,7 @@ export function LogPane(props: LogPaneProps) {
 	const {lines, selected, layout, wrap, following, backlog, viewLength, filterError, matchCount, height} =
 		props;
 	const rows = logRows(height);
-	const shown = layoutRows(lines, selected, layout, wrap, rows);
+	const shown = layoutOwnedRows(lines, selected, layout, wrap, rows).rows;
 	const title: Segment[] = [
 		{text: ' Logs', bold: true},
 		{text: ` ${countOf(viewLength, 'line')}`, dim: true},

@@ -1,6 +1,8 @@
 import type {Instance} from 'ink';
 import type {AppProps} from '../app.js';
 import {installFastInkOutput} from '../render/fast-ink-output.js';
+import {DISABLE_MOUSE, ENABLE_MOUSE} from '../terminal-text/mouse-report.js';
+import {filterMouseInput} from './mouse-input.js';
 
 /** Alternate screen on, cursor hidden, screen cleared and cursor home. */
 export const ENTER_SCREEN = '\x1b[?1049h\x1b[?25l\x1b[2J\x1b[H';
@@ -17,7 +19,7 @@ export const QUIT_TIMEOUT_MS = 10_000;
  */
 export const KEY_FRAME_FPS = 250;
 
-export type RunTuiOptions = AppProps & {
+export type RunTuiOptions = Omit<AppProps, 'mouse'> & {
 	stdout?: NodeJS.WriteStream;
 	stdin?: NodeJS.ReadStream;
 	/** Where a crash is reported after the terminal is restored; default process.stderr. */
@@ -29,6 +31,8 @@ export type RunTuiOptions = AppProps & {
 	 * modules, and loading them while a busy topic floods the thread took seconds.
 	 */
 	onStarted?: () => void;
+	/** Mouse reporting on while the TUI runs (wheel and clicks; `--no-mouse` turns it off). */
+	mouse?: boolean;
 };
 
 const SIGNAL_EXIT_CODES = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
@@ -70,6 +74,7 @@ export function runTui(options: RunTuiOptions): Promise<void> {
 		stderr = process.stderr,
 		onRender,
 		onStarted,
+		mouse = false,
 		...appProps
 	} = options;
 	const {controller} = appProps;
@@ -78,10 +83,17 @@ export function runTui(options: RunTuiOptions): Promise<void> {
 		let restored = false;
 		let finishing = false;
 		let instance: Instance | undefined;
+		// Ink reads the input through this filter, which takes the mouse reports out for the app.
+		const mouseInput = mouse ? filterMouseInput(stdin) : undefined;
+		let mouseOn = false;
 
 		const restore = () => {
 			if (restored) return;
 			restored = true;
+			// Mouse reporting off first, as the alternate screen: nothing but our app asks for it.
+			if (mouseOn) stdout.write(DISABLE_MOUSE);
+			mouseOn = false;
+			mouseInput?.dispose();
 			try {
 				// Unmount first: Ink stops drawing and gives the terminal its normal input mode back.
 				instance?.unmount();
@@ -137,9 +149,9 @@ export function runTui(options: RunTuiOptions): Promise<void> {
 				// A signal or crash while loading: the terminal is already restored.
 				if (finishing) return;
 				try {
-					instance = renderApp(appProps, {
+					instance = renderApp(mouseInput ? {...appProps, mouse: mouseInput.mouse} : appProps, {
 						stdout,
-						stdin,
+						stdin: mouseInput?.stdin ?? stdin,
 						stderr,
 						exitOnCtrlC: false,
 						patchConsole: false,
@@ -157,6 +169,11 @@ export function runTui(options: RunTuiOptions): Promise<void> {
 				} catch (error) {
 					void finish(error, 1);
 					return;
+				}
+				// Only once Ink has the input in raw mode: else the tty would echo a report.
+				if (mouseInput) {
+					stdout.write(ENABLE_MOUSE);
+					mouseOn = true;
 				}
 				onStarted?.();
 				// Resolves when the app exits (q, Ctrl-C); rejects when rendering threw.

@@ -12,6 +12,7 @@ import {createLogStore} from '../../../source/store/log-store.js';
 import type {DisposableLogStore} from '../../../source/store/log-store-types.js';
 import {createStreamStatusStore} from '../../../source/store/stream-status-store.js';
 import type {LagSource} from '../../../source/stream/lag-source.js';
+import type {MouseSource} from '../../../source/terminal-text/mouse-report.js';
 import type {HuntRunner} from '../../../source/view/hunt/hunt-runner.js';
 import {
 	frameLines,
@@ -81,6 +82,8 @@ export type SetupOptions = {
 	lag?: LagSource;
 	/** What runs `H`'s hunts and `C`'s context reads. */
 	hunter?: HuntRunner;
+	/** The terminal's mouse reports. */
+	mouse?: MouseSource;
 };
 
 /** Render the App on a fresh store holding `records` fixed records. */
@@ -109,6 +112,7 @@ export function setup(options: SetupOptions = {}) {
 			savedFilters={options.savedFilters}
 			lag={options.lag}
 			hunter={options.hunter}
+			mouse={options.mouse}
 		/>,
 	);
 	apps.push(app);
