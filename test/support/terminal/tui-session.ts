@@ -153,13 +153,15 @@ export async function expectGroupGone(groupId: string, timeoutMs = 15_000): Prom
 }
 
 /**
- * After klog-tui exits: the shell's screen (with the marker) is back, the alternate screen is
- * off and the cursor shows. Resolves with klog-tui's exit code.
+ * After klog-tui exits: the shell's screen (with the marker) is back, the alternate screen and
+ * mouse reporting are off and the cursor shows. Resolves with klog-tui's exit code.
  */
 export async function expectTerminalRestored(terminal: TmuxTerminal): Promise<number> {
 	const screen = await terminal.waitFor(new RegExp(`${EXIT_LINE}\\d+`), 20_000);
 	expect(terminal.display('#{alternate_on}')).toBe('0');
 	expect(terminal.display('#{cursor_flag}')).toBe('1');
+	// Mouse reporting off (klog-tui turns on 1000 and 1006 unless --no-mouse).
+	expect(terminal.display('#{mouse_any_flag}#{mouse_sgr_flag}')).toBe('00');
 	// The marker line printed before klog-tui started is on the restored screen, and no TUI row is.
 	expect(screen).toContain(SHELL_MARKER);
 	expect(screen).not.toContain('klog-tui │');
