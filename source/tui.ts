@@ -67,7 +67,7 @@ export async function runViewerTui(
 			// Once the screen is up (start() above is not awaited: with no broker the first
 			// attempt takes seconds, and the TUI shows it).
 			onStarted: () => stream.resume(),
-			mouse: config.mouse,
+			mouse: config.mouse !== false,
 			store,
 			status,
 			controller,

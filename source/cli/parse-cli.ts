@@ -270,7 +270,8 @@ function viewerConfig(
 		commit: flags.commit === true,
 		joinLiveGroup: flags.joinLiveGroup === true,
 		colour: colourWanted(flags.color !== false, input.env, input.stdoutIsTTY),
-		mouse: flags.mouse !== false,
+		// Not given: the config file's `mouse`, else on (source/session/resolve-settings.ts).
+		mouse: given.has('mouse') ? flags.mouse !== false : undefined,
 	};
 }
 

@@ -95,7 +95,7 @@ export async function resolveSettings(
 	};
 }
 
-/** Fill topics, buffer size and tail from the config file where the command line said nothing. */
+/** Fill topics, buffer size, tail and mouse from the config file where the command line said nothing. */
 function withRemembered(
 	config: RunSettings,
 	flags: {topic?: string[]; maxRecords?: string; tail?: string},
@@ -119,5 +119,6 @@ function withRemembered(
 				? {kind: 'tail', count: remembered.tail}
 				: config.start,
 		parse: remembered.parse,
+		mouse: config.mouse ?? remembered.mouse,
 	};
 }

@@ -58,6 +58,8 @@ export type ProfileConfig = {
 	timeZone?: string;
 	/** Saved filter lines by name (`B` saves, `b` recalls in the TUI). */
 	filters?: Record<string, string>;
+	/** The TUI reads the mouse (default true; `--no-mouse` and `--mouse` win). */
+	mouse?: boolean;
 };
 
 /** The whole config file. */
@@ -92,6 +94,7 @@ const PROFILE_KEYS = [
 	'fields',
 	'timeZone',
 	'filters',
+	'mouse',
 ];
 const FIELD_KEYS: readonly ShapeField[] = ['service', 'level', 'time', 'message', 'traceId', 'spanId'];
 const SASL_KEYS = [
@@ -154,6 +157,10 @@ function validateProfile(input: unknown, path: string): ProfileConfig {
 	if (raw.fields !== undefined) profile.fields = validateFields(raw.fields, `${path}.fields`);
 	if (raw.timeZone !== undefined) profile.timeZone = timeZone(raw.timeZone, `${path}.timeZone`);
 	if (raw.filters !== undefined) profile.filters = savedFilters(raw.filters, `${path}.filters`);
+	if (raw.mouse !== undefined) {
+		if (typeof raw.mouse !== 'boolean') throw new ConfigSchemaError(`${path}.mouse`, 'must be true or false');
+		profile.mouse = raw.mouse;
+	}
 	return profile;
 }
 

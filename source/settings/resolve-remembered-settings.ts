@@ -18,6 +18,8 @@ export type RememberedSettings = {
 	profile: string | undefined;
 	/** Field names and time zone for reading records; a profile's list for a field replaces `defaults`'. */
 	parse: ParseSettings;
+	/** Whether the TUI reads the mouse; undefined: the config says nothing. */
+	mouse: boolean | undefined;
 };
 
 /** The CLI flag values this reads (as meow gives them). */
@@ -36,7 +38,7 @@ export function resolveRememberedSettings(
 ): RememberedSettings {
 	const profileName = flags.profile?.trim() || env.KLOG_PROFILE?.trim() || undefined;
 	const {profile, layers} = configLayers(configFile, profileName);
-	const pick = <K extends 'topics' | 'maxRecords' | 'tail'>(key: K) =>
+	const pick = <K extends 'topics' | 'maxRecords' | 'tail' | 'mouse'>(key: K) =>
 		layers.find((layer) => layer.settings[key] !== undefined)?.settings[key];
 
 	const flagTopics =
@@ -55,5 +57,6 @@ export function resolveRememberedSettings(
 		colours,
 		profile,
 		parse: {fields, ...(timeZone === undefined ? {} : {timeZone})},
+		mouse: pick('mouse'),
 	};
 }

@@ -58,8 +58,8 @@ export type ViewerSettings = CommonSettings & {
 	joinLiveGroup: boolean;
 	/** Plain output in colour: no `--no-color`, no `NO_COLOR`, and `FORCE_COLOR` or a terminal. */
 	colour: boolean;
-	/** The TUI reads the mouse (wheel, clicks); `--no-mouse` turns it off. */
-	mouse: boolean;
+	/** The TUI reads the mouse (wheel, clicks): `--mouse`/`--no-mouse`, else the config file; unset: on. */
+	mouse: boolean | undefined;
 	/** How records are read: the config file's `fields` and `timeZone` (none from the command line). */
 	parse?: ParseSettings;
 };

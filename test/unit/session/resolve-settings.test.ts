@@ -25,9 +25,9 @@ writeFileSync(
 	}),
 );
 
-async function settings(argv: string[], env: NodeJS.ProcessEnv = {}) {
+async function settings(argv: string[], env: NodeJS.ProcessEnv = {}, file = configFile) {
 	const result = parseCli({
-		argv: ['--config', configFile, ...argv],
+		argv: ['--config', file, ...argv],
 		env,
 		stdoutIsTTY: false,
 		importMeta: import.meta,
@@ -99,5 +99,27 @@ describe('--password', () => {
 		expect(refusePasswordFlag(['--passwd=x'])).toBeDefined();
 		expect(refusePasswordFlag(['--username', 'password'])).toBeUndefined();
 		expect(refusePasswordFlag(['--', '--password'])).toBeUndefined();
+	});
+});
+
+describe('the mouse setting', () => {
+	const mouseFile = path.join(dir, 'mouse.json');
+	writeFileSync(mouseFile, JSON.stringify({defaults: {mouse: false}, profiles: {pointer: {mouse: true}}}));
+	const mouseOf = async (argv: string[], file = mouseFile) =>
+		((await settings(argv, {}, file)).config as ViewerSettings).mouse;
+
+	it('flags win over the profile, the profile over the defaults; unset anywhere: undefined (on)', async () => {
+		expect(await mouseOf([])).toBe(false);
+		expect(await mouseOf(['--profile', 'pointer'])).toBe(true);
+		expect(await mouseOf(['--mouse'])).toBe(true);
+		expect(await mouseOf(['--profile', 'pointer', '--no-mouse'])).toBe(false);
+		expect(await mouseOf([], configFile)).toBeUndefined();
+		expect(await mouseOf(['--no-mouse'], configFile)).toBe(false);
+	});
+
+	it('a mouse that is not a boolean is one line naming the field', async () => {
+		const bad = path.join(dir, 'bad-mouse.json');
+		writeFileSync(bad, JSON.stringify({profiles: {p: {mouse: 'yes'}}}));
+		await expect(mouseOf([], bad)).rejects.toThrow(/profiles\.p\.mouse must be true or false/);
 	});
 });
