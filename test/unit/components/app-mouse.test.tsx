@@ -96,3 +96,59 @@ describe('App mouse', {timeout: 30_000}, () => {
 		app.unmount();
 	});
 });
+
+describe('App mouse: overlays, wrap, a small terminal', {timeout: 30_000}, () => {
+	it('the wheel scrolls the detail view and the help; a click there does nothing', async () => {
+		const mouse = testMouse();
+		const {app} = setup({mouse, height: 12});
+		await see(app, (text) => expect(selectedNumber(text)).toBe(39));
+		await step(app, '\r', (text) => expect(text).toContain('message number 39'));
+		const top = plain(app.lastFrame());
+		mouse.send('wheelDown', 50, 5);
+		await see(app, (text) => expect(text).not.toBe(top));
+		const scrolled = plain(app.lastFrame());
+		mouse.send('left', 50, 5);
+		await press(app, '');
+		expect(plain(app.lastFrame())).toBe(scrolled);
+		mouse.send('wheelUp', 50, 5);
+		await see(app, (text) => expect(text).toBe(top));
+
+		await step(app, '\x1b', (text) => expect(text).toContain('Logs'));
+		await step(app, '?', (text) => expect(text).not.toContain('Logs'));
+		const helpTop = plain(app.lastFrame());
+		mouse.send('wheelDown', 50, 5);
+		await see(app, (text) => expect(text).not.toBe(helpTop));
+		mouse.send('wheelUp', 50, 5);
+		await see(app, (text) => expect(text).toBe(helpTop));
+		app.unmount();
+	});
+
+	it('with wrap, a click on any row of a wrapped line selects that line', async () => {
+		const mouse = testMouse();
+		// 60 columns: each line wraps onto four rows (`messag`, `e`, `number`, `37`).
+		const {app} = setup({mouse, width: 60});
+		await see(app, (text) => expect(text).toContain('Logs 40 lines'));
+		await step(app, 'w', (text) => expect(text).toContain('· wrap'));
+		const start = rowOf(app.lastFrame(), 'billing WARN');
+		expect(frameLines(plain(app.lastFrame()))[start + 3]?.trim()).toBe('37');
+		mouse.send('left', 40, start + 3);
+		await see(app, (text) => expect(frameLines(text)[start]).toMatch(/▌\S+ \S+ billing WARN/));
+		// The top row shows only the end of line 35: a click there selects 35, drawn whole from the top.
+		expect(frameLines(plain(app.lastFrame()))[3]).toMatch(/ {20}e$/);
+		mouse.send('left', 40, 3);
+		await see(app, (text) => expect(frameLines(text)[3]).toMatch(/▌\S+ \S+ db +DEBUG/));
+		app.unmount();
+	});
+
+	it('a terminal too small for the layout ignores the mouse', async () => {
+		const mouse = testMouse();
+		const {app} = setup({mouse, width: 50});
+		await see(app, (text) => expect(text).toContain('Terminal too small'));
+		const before = plain(app.lastFrame());
+		mouse.send('left', 20, 3);
+		mouse.send('wheelUp', 20, 3);
+		await press(app, '');
+		expect(plain(app.lastFrame())).toBe(before);
+		app.unmount();
+	});
+});
