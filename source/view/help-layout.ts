@@ -3,6 +3,7 @@ import {splitAtWord, textWidth} from '../terminal-text/truncate-to-width.js';
 import {KEY_BINDINGS} from './key-map.js';
 import {type HelpRow, helpSections} from './keys/key-help.js';
 import type {Command} from './keys/key-types.js';
+import {MOUSE_HELP} from './mouse-intent.js';
 import type {ViewAction} from './view-state.js';
 
 /**
@@ -31,10 +32,11 @@ export type HelpLayout = {
 
 type Section = {section: string; rows: HelpRow[]};
 
-/** What `?` shows: the key map's sections, then the filter syntax of `/` and `f`. */
+/** What `?` shows: the key map's sections, the mouse, then the filter syntax of `/` and `f`. */
 export function overlaySections(): Section[] {
 	return [
 		...helpSections(),
+		{section: 'Mouse', rows: [...MOUSE_HELP]},
 		{
 			section: 'Filter syntax (/ and f)',
 			rows: FILTER_SYNTAX.map((row) => ({label: row.example, help: row.meaning})),

@@ -17,6 +17,13 @@ export type MouseIntent =
 	/** Put the services list's cursor on this service (an index into the whole list) and focus it. */
 	| {kind: 'selectService'; index: number};
 
+/** What the `?` help says of the mouse (its section after the keys). */
+export const MOUSE_HELP: readonly {label: string; help: string}[] = [
+	{label: 'wheel', help: 'scroll the log, services, detail view or help under it'},
+	{label: 'click', help: 'select the log line or the service'},
+	{label: '--no-mouse', help: 'leave the mouse to the terminal (select text)'},
+];
+
 /** Rows one wheel notch moves, as most terminal programs do. */
 export const WHEEL_ROWS = 3;
 
