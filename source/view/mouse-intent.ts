@@ -4,8 +4,9 @@ import {HEADER_HEIGHT, type Layout} from './layout.js';
 
 /**
  * What a mouse report asks for, by where it lands on the frame: the wheel scrolls what is
- * under it (the log pane, the services list, the detail view, the help), a left click selects
- * a log line or a service. Pure: the hook (hooks/use-mouse.ts) carries the intent out.
+ * under it (the log pane, the services list, the detail view, the help, the lag panel), a
+ * left click selects a log line or a service. Pure: the hook (hooks/use-mouse.ts) carries the
+ * intent out.
  */
 export type MouseIntent =
 	/** Run a key's command `times` times in `context` (the wheel over a pane or overlay). */
@@ -19,7 +20,7 @@ export type MouseIntent =
 
 /** What the `?` help says of the mouse (its section after the keys). */
 export const MOUSE_HELP: readonly {label: string; help: string}[] = [
-	{label: 'wheel', help: 'scroll the log, services, detail view or help under it'},
+	{label: 'wheel', help: 'scroll the pane or panel under it'},
 	{label: 'click', help: 'select the log line or the service'},
 	{label: '--no-mouse', help: 'leave the mouse to the terminal (select text)'},
 ];
