@@ -17,7 +17,16 @@ const MAIN: readonly KeyContext[] = ['log', 'services', 'timeline'];
 const LOG: readonly KeyContext[] = ['log'];
 /** Where a record is selected: the log pane, and the detail view of one record. */
 const COPY: readonly KeyContext[] = ['log', 'detail'];
-const EVERYWHERE: readonly KeyContext[] = ['log', 'services', 'detail', 'help', 'seek', 'lag', 'timeline', 'hunt'];
+const EVERYWHERE: readonly KeyContext[] = [
+	'log',
+	'services',
+	'detail',
+	'help',
+	'seek',
+	'lag',
+	'timeline',
+	'hunt',
+];
 
 const numberKeys: KeyBinding[] = Array.from({length: 9}, (_, index) => ({
 	keys: [{input: String(index + 1)}],
