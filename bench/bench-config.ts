@@ -24,10 +24,11 @@ export type BenchConfig = {
 	/** How long the latency phase streams and presses keys. */
 	liveSeconds: number;
 	/**
-	 * Keys pressed once before the latency phase measures: panels to have open meanwhile (issue 15:
-	 * the timeline `T`, the lag panel `L`, once they exist). Empty: the log view alone.
+	 * One latency phase per list, each on a fresh topic: the keys pressed once before it measures,
+	 * the panels to have open meanwhile (empty: the log view alone; `T` the timeline; `L` the lag
+	 * panel, issue 14's done-when).
 	 */
-	liveKeys: readonly string[];
+	liveKeySets: ReadonlyArray<readonly string[]>;
 	/** Records of each compressed variant (200 B records, 6 partitions, lz4 and zstd), and of `--focus plain`'s uncompressed run. */
 	compressedRecords: number;
 };
@@ -45,7 +46,7 @@ export function benchConfig(quick: boolean): BenchConfig {
 				liveBufferedRecords: 50_000,
 				liveRate: 20_000,
 				liveSeconds: 6,
-				liveKeys: [],
+				liveKeySets: [[], ['T'], ['L']],
 				compressedRecords: 100_000,
 			}
 		: {
@@ -58,7 +59,7 @@ export function benchConfig(quick: boolean): BenchConfig {
 				liveBufferedRecords: 50_000,
 				liveRate: 20_000,
 				liveSeconds: 10,
-				liveKeys: [],
+				liveKeySets: [[], ['T'], ['L']],
 				compressedRecords: 500_000,
 			};
 }

@@ -12,7 +12,7 @@ import {LAUNCH_V8_FLAGS} from '../source/tui/heap-tuning.js';
 import {ensureJars, type KafkaCluster, startKafka} from '../tools/kafka/kafka-broker.js';
 import {type LiveProducer, startLiveProducer} from '../tools/load/live-producer.js';
 import {measureProcess} from '../tools/load/measure.js';
-import {formatKeyList} from '../tools/terminal/key-list.js';
+import {formatKeyList, parseKeyList} from '../tools/terminal/key-list.js';
 import {type BenchConfig, benchConfig} from './bench-config.js';
 import {ensureBenchTools, kcatVersion} from './bench-tools.js';
 import {benchBuildDir, cliScript, contenders, repoRoot, tuiPipelineScript} from './contenders.js';
@@ -44,10 +44,10 @@ const started = performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const config = benchConfig(process.argv.includes('--quick'));
-/** Keys the live scenario presses before it measures: `--live-keys T,L` instead of `liveKeys` in bench-config.ts. */
-const liveKeys = process.argv.includes('--live-keys')
-	? (process.argv[process.argv.indexOf('--live-keys') + 1] ?? '')
-	: formatKeyList(config.liveKeys);
+/** The latency phases' setup keys: `--live-keys T,L` runs one phase with them instead of `liveKeySets`. */
+const liveKeySets: ReadonlyArray<readonly string[]> = process.argv.includes('--live-keys')
+	? [parseKeyList(process.argv[process.argv.indexOf('--live-keys') + 1] ?? '')]
+	: config.liveKeySets;
 /** `--focus plain`: only issue 15's plain-output rows (plain-focus.ts), written into their section of RESULTS.md. */
 const focus = process.argv.includes('--focus')
 	? process.argv[process.argv.indexOf('--focus') + 1]
@@ -100,9 +100,15 @@ async function verifyPlainOutput(target: BenchTopic, bootstrap: string): Promise
 }
 
 /** The TUI under a live stream (its own topic, pre-filled to the buffer size). */
-async function measureLatency(target: BenchTopic, bootstrap: string): Promise<LatencyResult | undefined> {
-	const resultFile = path.join(scratchDir, 'latency.json');
-	log(`TUI latency: ${target.records} buffered, ${config.liveRate}/s for ${config.liveSeconds} s`);
+async function measureLatency(
+	target: BenchTopic,
+	bootstrap: string,
+	setupKeys: readonly string[],
+): Promise<LatencyResult> {
+	const resultFile = path.join(scratchDir, `latency-${target.topic}.json`);
+	log(
+		`TUI latency: ${target.records} buffered, ${config.liveRate}/s for ${config.liveSeconds} s, keys before: ${formatKeyList(setupKeys) || 'none'}`,
+	);
 	// The pipeline writes `<result>.ready` once its buffer is full and the filter typed; the live
 	// stream starts then, from this process, so producing costs the measured process nothing.
 	let producer: LiveProducer | undefined;
@@ -142,7 +148,7 @@ async function measureLatency(target: BenchTopic, bootstrap: string): Promise<La
 			'--result-file',
 			resultFile,
 			'--keys',
-			liveKeys,
+			formatKeyList(setupKeys),
 		],
 		cwd: repoRoot,
 		timeoutMs: 120_000 + config.liveSeconds * 1000,
@@ -154,6 +160,7 @@ async function measureLatency(target: BenchTopic, bootstrap: string): Promise<La
 	if (measured.exitCode !== 0 || !fs.existsSync(resultFile)) {
 		const why = measured.timedOut ? 'timed out' : `exit ${measured.exitCode}`;
 		return {
+			setupKeys: [...setupKeys],
 			error: `${why}: ${measured.stderrTail.trim().split('\n').slice(-3).join(' ').slice(0, 300)}`,
 		} as LatencyResult;
 	}
@@ -184,9 +191,13 @@ async function runBench(cluster: KafkaCluster, tuiAvailable: boolean, plainAvail
 			),
 		);
 	}
-	const live = tuiAvailable
-		? await fill(cluster.bootstrap, 'bench-live', config.liveBufferedRecords, 6, 200, mainVariant)
-		: undefined;
+	// A topic per latency phase: each phase streams into its own, so the next starts as full, not fuller.
+	const liveTopics: BenchTopic[] = [];
+	if (tuiAvailable)
+		for (const [index] of liveKeySets.entries())
+			liveTopics.push(
+				await fill(cluster.bootstrap, `bench-live-${index}`, config.liveBufferedRecords, 6, 200, mainVariant),
+			);
 
 	const throughput = [
 		...(await timeAlternating(available, main, bootstrap, config.runs)),
@@ -205,8 +216,10 @@ async function runBench(cluster: KafkaCluster, tuiAvailable: boolean, plainAvail
 	const plainFocus = await measurePlainFocus(cluster, config, {plainAvailable, focused: false});
 	const huntFocus = plainAvailable ? await measureHuntFocus(cluster, config, false) : undefined;
 	if (plainAvailable) await verifyPlainOutput(small, bootstrap);
-	const latency = live ? await measureLatency(live, bootstrap) : undefined;
-	return {throughput, scaling, latency, plainFocus, huntFocus};
+	const latencies: LatencyResult[] = [];
+	for (const [index, topic] of liveTopics.entries())
+		latencies.push(await measureLatency(topic, bootstrap, liveKeySets[index]!));
+	return {throughput, scaling, latencies, plainFocus, huntFocus};
 }
 
 function readVersion(packageName: string): string {
@@ -252,7 +265,7 @@ async function main(): Promise<void> {
 		},
 		throughput: measured.throughput,
 		scaling: measured.scaling,
-		latency: measured.latency,
+		latencies: measured.latencies,
 		...(firstLine ? {firstLine} : {}),
 		notes: [...notes, ...sizeNotes(config)],
 		stopRules: contenders.map((c) => ({label: c.label, stop: c.stop})),

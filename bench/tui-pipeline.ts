@@ -16,6 +16,7 @@
 import '../tools/terminal/virtual-terminal-env.js';
 import fs from 'node:fs';
 import {parseArgs} from 'node:util';
+import {createLagSession} from '../source/session/lag-session.js';
 import {createViewerSession} from '../source/session/viewer-session.js';
 import {tuneHeapForViewer} from '../source/tui/heap-tuning.js';
 import {runTui} from '../source/tui/screen.js';
@@ -34,6 +35,8 @@ const rows = 50;
 const filterText = 'timeout';
 /** Shown only while the help overlay is open (its title line). */
 const helpMarker = 'Esc or ? closes';
+/** The lag panel's title (components/lag-panel.tsx). */
+const lagMarker = 'Consumer lag';
 /** Shown only while a filter is being typed (the input line's hint). */
 const inputMarker = 'Enter keep';
 /** A key whose effect has not shown after this long counts as missed. */
@@ -84,6 +87,9 @@ const {store, stream, controller, status} = createViewerSession({
 	commit: false,
 	allowProduce: false,
 });
+
+// The lag panel's source as the CLI makes it (source/tui.ts): its worker starts when `L` opens it.
+const lag = createLagSession({brokers: [bootstrap]}, [topic]);
 
 /** Resolves once the store has counted `count` records (checked every few ms: cheap, and precise enough). */
 async function untilTotal(count: number): Promise<void> {
@@ -156,12 +162,19 @@ async function runLive(): Promise<void> {
 	const totalBefore = store.total;
 	const phaseStart = performance.now();
 	const helpOpen = (screen: string) => screen.includes(helpMarker);
-	const steps: Array<[string, string, (screen: string) => boolean]> = [
-		['?', '? (help opens)', helpOpen],
-		['?', '? (help closes)', (screen) => !helpOpen(screen)],
-		['/', '/ (filter input opens)', (screen) => screen.includes(inputMarker)],
-		['\r', 'Enter (filter input closes)', (screen) => !screen.includes(inputMarker)],
-	];
+	const lagOpen = (screen: string) => screen.includes(lagMarker);
+	// The lag panel is an overlay that takes the keys (`?` and `/` do nothing there): toggle it.
+	const steps: Array<[string, string, (screen: string) => boolean]> = setupKeys.includes('L')
+		? [
+				['L', 'L (lag panel closes)', (screen) => !lagOpen(screen)],
+				['L', 'L (lag panel opens)', lagOpen],
+			]
+		: [
+				['?', '? (help opens)', helpOpen],
+				['?', '? (help closes)', (screen) => !helpOpen(screen)],
+				['/', '/ (filter input opens)', (screen) => screen.includes(inputMarker)],
+				['\r', 'Enter (filter input closes)', (screen) => !screen.includes(inputMarker)],
+			];
 	for (let step = 0; performance.now() - phaseStart < seconds * 1000; step++) {
 		const [keys, label, test] = steps[step % steps.length]!;
 		const ms = await pressAndWait(keys, test);
@@ -224,6 +237,7 @@ async function main(): Promise<void> {
 		status,
 		controller,
 		info: {topics: [topic], brokers: [bootstrap], groupId},
+		lag,
 		stdout: terminal.stdout,
 		stdin: keyboard.stdin,
 		onRender: ({renderTime}) => renderTimes.push(renderTime),
@@ -231,6 +245,7 @@ async function main(): Promise<void> {
 	if (mode === 'live') await runLive();
 	else await runIngest();
 	await quit(app);
+	await lag.close();
 }
 
 main().then(
