@@ -1,6 +1,7 @@
 /**
  * The bytes klog-tui writes to a real terminal (recorded with tmux pipe-pane), checked against
  * an allow-list of what its renderer writes itself: tui/screen.tsx's ENTER_SCREEN/LEAVE_SCREEN,
+ * the mouse reporting it turns on and off,
  * Ink's frame updates (log-update: cursor up, erase line, to column 1, synchronized output)
  * and chalk's colours for what the components ask (bold, dim, inverse, 16/256/true colours).
  * Anything else (OSC, DCS, APC, another CSI, a C0 or C1 control, invalid UTF-8) did not come
@@ -21,6 +22,9 @@ const RENDERER_SEQUENCES: readonly RegExp[] = [
 	/\u001b\[\?1049h\u001b\[\?25l\u001b\[2J\u001b\[H/y,
 	// LEAVE_SCREEN's end (its cursor-shown part is below): the alternate screen left.
 	/\u001b\[\?1049l/y,
+	// terminal-text/mouse-report.ts ENABLE_MOUSE and DISABLE_MOUSE, whole: SGR mouse reports on, off.
+	/\u001b\[\?1000h\u001b\[\?1006h/y,
+	/\u001b\[\?1006l\u001b\[\?1000l/y,
 	// Cursor shown / hidden (cli-cursor, LEAVE_SCREEN), synchronized output around a frame.
 	/\u001b\[\?(?:25|2026)[hl]/y,
 	// ansi-escapes' clearTerminal: a full-height frame is drawn on a cleared screen.
