@@ -3,6 +3,7 @@
  * what the renderer writes passes, every hostile corpus value and every other control fails.
  */
 import {describe, expect, it} from 'vitest';
+import {DISABLE_MOUSE, ENABLE_MOUSE} from '../../../source/terminal-text/mouse-report.js';
 import {ENTER_SCREEN, LEAVE_SCREEN} from '../../../source/tui/screen.js';
 import {findTerminalUnsafe, HOSTILE_CASES} from '../../support/records/hostile-corpus.js';
 import {findForeignTerminalBytes} from '../../support/terminal/terminal-bytes.js';
@@ -13,12 +14,14 @@ describe('findForeignTerminalBytes', () => {
 	it('passes what the renderer writes: screen modes, full and incremental frames, its colours', () => {
 		const frames = [
 			ENTER_SCREEN,
+			ENABLE_MOUSE,
 			`${ESC}[?2026h${ESC}[?25l${ESC}[2J${ESC}[3J${ESC}[H`,
 			`${ESC}[1m${ESC}[36m klog-tui${ESC}[39m${ESC}[22m${ESC}[2m │ topic ${ESC}[22m日本語\r\n`,
 			`${ESC}[38;5;183mapi${ESC}[39m ${ESC}[7m01:02:03${ESC}[27m ${ESC}[30m${ESC}[43mmatch${ESC}[39m${ESC}[49m\r\n`,
 			`${ESC}[38;2;10;20;30mtrue colour${ESC}[0m${ESC}[?2026l`,
 			`${ESC}[2K${ESC}[1A${ESC}[2K${ESC}[1A${ESC}[2K${ESC}[GToo small`,
 			`${ESC}[39A${ESC}[1Gchanged row${ESC}[K\r\n${ESC}[E${ESC}[E`,
+			DISABLE_MOUSE,
 			LEAVE_SCREEN,
 		];
 		expect(findForeignTerminalBytes(Buffer.from(frames.join('')))).toBeUndefined();
@@ -47,6 +50,8 @@ describe('findForeignTerminalBytes', () => {
 			`${ESC}[2Jafter`,
 			`${ESC}[3J`,
 			`${ESC}[?1049h`,
+			`${ESC}[?1000h`,
+			`${ESC}[?1003h`,
 			`${ESC}[10;20H`,
 			`${ESC}[8mconcealed`,
 			`${ESC}[5mblink`,
