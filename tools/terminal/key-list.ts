@@ -22,7 +22,7 @@ export function parseKeyList(text: string): string[] {
 		} else current += character;
 	}
 	if (text.length > 0) keys.push(current);
-	const empty = keys.findIndex((key) => key === '');
+	const empty = keys.indexOf('');
 	if (empty >= 0) throw new Error(`--keys: item ${empty + 1} of "${text}" is empty`);
 	return keys.map((key) => NAMED[key] ?? key);
 }

@@ -5,12 +5,12 @@
  * the app's port to the session (the session itself is tested on a real broker in
  * test/integration/hunt.test.ts).
  */
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import type {LogRecord} from '../../../source/record/log-record.js';
 import {parseRecord} from '../../../source/record/parse-record.js';
 import type {HuntProgress} from '../../../source/stream/hunt-progress.js';
 import type {HuntRunner} from '../../../source/view/hunt/hunt-runner.js';
-import {ESC, fixedRecord, KEYS, press, see, setup} from '../../support/terminal/app-harness.js';
+import {ESC, fixedRecord, KEYS, press, see, setup, step} from '../../support/terminal/app-harness.js';
 
 type Started = {
 	request: Parameters<HuntRunner['start']>[0];
@@ -102,13 +102,17 @@ describe('the hunt screen', () => {
 		await see(app, (text) => expect(text).toContain('@yesterday'));
 		await press(app, KEYS.enter);
 		expect(hunts).toHaveLength(0);
-		await press(app, ESC);
-		await press(app, 'H');
-		await press(app, 'timeout');
+		// Each key waits for the screen to show the one before: an Esc still pending when H
+		// arrives would be read with it as Alt+H.
+		await step(app, ESC, (text) => expect(text).not.toContain(' hunt H '));
+		await step(app, 'H', (text) => expect(text).toContain(' hunt H '));
+		await step(app, 'timeout', (text) => expect(text).toContain(' hunt H timeout'));
 		await press(app, KEYS.enter);
+		await vi.waitFor(() => expect(hunts).toHaveLength(1));
 		expect(hunts[0]!.request.start.kind).toBe('since');
+		await see(app, (text) => expect(text).toContain('hunting (Esc cancels)'));
 		await press(app, ESC);
-		expect(hunts[0]!.cancelled).toBe(true);
+		await vi.waitFor(() => expect(hunts[0]!.cancelled).toBe(true));
 		await see(app, (text) => expect(text).toContain(': cancelled'));
 	});
 
