@@ -1,4 +1,5 @@
 import {Box} from 'ink';
+import {memo} from 'react';
 import {fitCell, type Segment} from '../terminal-text/segments.js';
 import {fitItems} from '../view/fit-items.js';
 import {COLUMN_GAP, type HelpColumn, helpLayout, keyLabel, lineAt} from '../view/help-layout.js';
@@ -42,9 +43,10 @@ function titleSegments(width: number, scroll: number, lineCount: number, visible
 
 /**
  * The `?` overlay: every documented key from the key map, in columns that fit their content
- * (see `helpLayout`), scrolled by `scroll` lines when it is taller than the overlay.
+ * (see `helpLayout`), scrolled by `scroll` lines when it is taller than the overlay. Memoised:
+ * records arriving re-render the app many times a second, and the overlay does not show them.
  */
-export function HelpOverlay({width, height, scroll: wanted}: HelpOverlayProps) {
+export const HelpOverlay = memo(function HelpOverlay({width, height, scroll: wanted}: HelpOverlayProps) {
 	const {columns, lineCount, visible, maxScroll} = helpLayout(width, height);
 	const scroll = Math.min(wanted, maxScroll);
 	const lines: Segment[][] = [];
@@ -65,4 +67,4 @@ export function HelpOverlay({width, height, scroll: wanted}: HelpOverlayProps) {
 			))}
 		</Box>
 	);
-}
+});

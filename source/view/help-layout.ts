@@ -106,14 +106,34 @@ function gridHeight(columns: readonly HelpColumn[]): number {
 	return Math.max(0, ...columns.map((each) => each.lines.length));
 }
 
+/** The last layout of the default sections: the key map is fixed, and the overlay asks again on every frame it is open. */
+let lastLayout: {width: number; height: number; layout: HelpLayout} | undefined;
+
 /** The help's columns for an overlay of `width` x `height` cells (its title row included). */
-export function helpLayout(width: number, height: number, sections: readonly Section[] = overlaySections()) {
+export function helpLayout(width: number, height: number, sections?: readonly Section[]): HelpLayout {
+	if (sections !== undefined) return layOut(width, height, sections);
+	if (lastLayout?.width !== width || lastLayout.height !== height)
+		lastLayout = {width, height, layout: layOut(width, height, overlaySections())};
+	return lastLayout.layout;
+}
+
+function layOut(width: number, height: number, sections: readonly Section[]): HelpLayout {
+	// The splits share their runs of sections: lay out each run once (n² runs, not 2ⁿ⁻¹ x n).
+	const runs = new Map<string, HelpColumn>();
+	const run = (at: number, size: number) => {
+		const key = `${at}:${size}`;
+		const known = runs.get(key);
+		if (known) return known;
+		const each = column(sections.slice(at, at + size));
+		runs.set(key, each);
+		return each;
+	};
 	let best: HelpColumn[] | undefined;
 	for (const sizes of splits(sections.length)) {
 		const columns: HelpColumn[] = [];
 		let at = 0;
 		for (const size of sizes) {
-			columns.push(column(sections.slice(at, at + size)));
+			columns.push(run(at, size));
 			at += size;
 		}
 		if (gridWidth(columns) > width) continue;
@@ -137,7 +157,7 @@ export function helpLayout(width: number, height: number, sections: readonly Sec
 		lineCount,
 		visible,
 		maxScroll: Math.max(0, lineCount - visible),
-	} satisfies HelpLayout;
+	};
 }
 
 /**
