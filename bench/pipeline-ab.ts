@@ -10,7 +10,9 @@
  *     --plain base=bench/out/base/dist --plain new=dist --records 100000,1000000 --runs 3 --live
  *
  * `--live`: the live-stream phase of `tui-pipeline.ts` for each TUI build too (key-to-frame and
- * frame times), `--live-runs` times each, alternating. Prints a Markdown table; writes nothing.
+ * frame times), `--live-runs` times each, alternating. `--profile-dir DIR`: each live run also writes its CPU
+ * profiles and a trace of its keys and GC pauses to DIR/<build>-<run>, for `bench/key-wait.ts`
+ * (builds from before that option cannot take it). Prints a Markdown table; writes nothing.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,6 +34,8 @@ const {values: args} = parseArgs({
 		'live-runs': {type: 'string', default: '3'},
 		'live-seconds': {type: 'string', default: '10'},
 		keys: {type: 'string', default: ''},
+		/** Live runs write a CPU profile and a key/GC trace here, one folder per run (bench/key-wait.ts). */
+		'profile-dir': {type: 'string'},
 	},
 });
 
@@ -97,8 +101,19 @@ function row(result: ContenderResult): string {
 }
 
 /** One live-phase run of a TUI build (as bench/run.ts measures it), its result file's figures. */
-async function liveRun(dir: string, bootstrap: string, topic: string, buffered: number) {
+async function liveRun(dir: string, bootstrap: string, topic: string, buffered: number, name: string) {
 	const resultFile = path.join(scratchDir, `live-${Date.now()}.json`);
+	const profileDir = args['profile-dir'] ? path.resolve(args['profile-dir'], name) : undefined;
+	const profiling = profileDir
+		? [
+				'--cpu-prof',
+				'--cpu-prof-interval=250',
+				`--cpu-prof-dir=${profileDir}`,
+				'--trace-file',
+				path.join(profileDir, 'trace.json'),
+			]
+		: [];
+	if (profileDir) fs.mkdirSync(profileDir, {recursive: true});
 	let producer: ReturnType<typeof startLiveProducer> | undefined;
 	let measuring = true;
 	const started = (async () => {
@@ -110,7 +125,9 @@ async function liveRun(dir: string, bootstrap: string, topic: string, buffered: 
 		command: process.execPath,
 		args: [
 			...(await launchFlags('tui', dir)),
+			...profiling.slice(0, 3),
 			path.join(dir, 'bench', 'tui-pipeline.js'),
+			...profiling.slice(3),
 			'--mode',
 			'live',
 			'--bootstrap',
@@ -168,7 +185,7 @@ async function main(): Promise<void> {
 				for (const [label, dir] of tuis) {
 					// A topic per run: each starts from the same 50 000 records.
 					const topic = await fill(cluster.bootstrap, `ab-live-${label}-${run}`, 50_000, 6, 200, '200 B');
-					const result = await liveRun(dir, cluster.bootstrap, topic.topic, 50_000);
+					const result = await liveRun(dir, cluster.bootstrap, topic.topic, 50_000, `${label}-${run}`);
 					log(`  live ${label}: ${JSON.stringify(result).slice(0, 400)}`);
 					samples.get(label)!.push(result);
 				}

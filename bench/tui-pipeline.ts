@@ -15,11 +15,13 @@
 // First: Ink must load as in a terminal, CI or not.
 import '../tools/terminal/virtual-terminal-env.js';
 import fs from 'node:fs';
+import {PerformanceObserver} from 'node:perf_hooks';
 import {parseArgs} from 'node:util';
 import {createLagSession} from '../source/session/lag-session.js';
 import {createViewerSession} from '../source/session/viewer-session.js';
 import {tuneHeapForViewer} from '../source/tui/heap-tuning.js';
 import {runTui} from '../source/tui/screen.js';
+import type {KeyTrace} from '../tools/load/key-wait.js';
 import {percentile} from '../tools/load/measure.js';
 import {parseKeyList} from '../tools/terminal/key-list.js';
 import {
@@ -55,6 +57,8 @@ const {values: args} = parseArgs({
 		seconds: {type: 'string', default: '10'},
 		/** Keys pressed once before the measured phase, comma-separated (`liveKeys` in bench-config.ts). */
 		keys: {type: 'string', default: ''},
+		/** Live mode: write each measured key press and GC pause here (for bench/key-wait.ts). */
+		'trace-file': {type: 'string'},
 	},
 });
 const mode = args.mode === 'live' ? 'live' : 'ingest';
@@ -160,6 +164,7 @@ async function runLive(): Promise<void> {
 	/** Keys whose effect never showed (which ones: a bug in one path shows up here). */
 	const missed: string[] = [];
 	const totalBefore = store.total;
+	const trace = args['trace-file'] ? startTrace() : undefined;
 	const phaseStart = performance.now();
 	const helpOpen = (screen: string) => screen.includes(helpMarker);
 	const lagOpen = (screen: string) => screen.includes(lagMarker);
@@ -177,13 +182,16 @@ async function runLive(): Promise<void> {
 			];
 	for (let step = 0; performance.now() - phaseStart < seconds * 1000; step++) {
 		const [keys, label, test] = steps[step % steps.length]!;
+		const at = performance.now();
 		const ms = await pressAndWait(keys, test);
+		trace?.keys.push({at, ms: ms ?? keyWaitLimitMs});
 		if (ms === undefined) missed.push(label);
 		else keyTimes.push(ms);
 		// A human pace, jittered so key presses do not lock onto the frame clock.
 		await sleep(80 + Math.random() * 120);
 	}
 	const phaseSeconds = (performance.now() - phaseStart) / 1000;
+	if (trace) fs.writeFileSync(args['trace-file']!, JSON.stringify(trace.stop()));
 	const consumed = store.total - totalBefore;
 	const frameTimes = [...renderTimes];
 	const result: Omit<LatencyResult, 'peakRssMb' | 'producedRate'> & {
@@ -211,6 +219,30 @@ async function runLive(): Promise<void> {
 		...(filterActive ? {} : {error: `the text filter "${filterText}" did not become active`}),
 	};
 	writeResult(result);
+}
+
+/** Records GC pauses from now on; the caller adds the keys (bench/key-wait.ts reads the result). */
+function startTrace() {
+	const trace: KeyTrace = {
+		// The CPU profile's clock (monotonic µs, as process.hrtime) against performance.now()'s.
+		clockOffsetMicros: Number(process.hrtime.bigint() / 1000n) - performance.now() * 1000,
+		keys: [],
+		gcs: [],
+	};
+	const observer = new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) {
+			const kind = (entry as {detail?: {kind?: number}}).detail?.kind ?? 0;
+			trace.gcs.push({at: entry.startTime, ms: entry.duration, kind});
+		}
+	});
+	observer.observe({entryTypes: ['gc']});
+	return {
+		keys: trace.keys,
+		stop: () => {
+			observer.disconnect();
+			return trace;
+		},
+	};
 }
 
 /** Resolves once the terminal got more than `bytes` in all (a frame), or after the key wait limit. */
