@@ -7,13 +7,11 @@
  */
 
 import {HUNT_KEYS} from './keys/hunt-keys.js';
-import type {KeyBinding, KeyContext} from './keys/key-types.js';
+import {type KeyBinding, type KeyContext, MAIN_CONTEXTS} from './keys/key-types.js';
 import {LAG_KEYS} from './keys/lag-keys.js';
 import {HELP_KEYS, OVERLAY_KEYS} from './keys/overlay-keys.js';
 import {TIMELINE_KEYS} from './keys/timeline-keys.js';
 
-/** The main view's keys, the same with the log, the services list or the timeline focused. */
-const MAIN: readonly KeyContext[] = ['log', 'services', 'timeline'];
 const LOG: readonly KeyContext[] = ['log'];
 /** Where a record is selected: the log pane, and the detail view of one record. */
 const COPY: readonly KeyContext[] = ['log', 'detail'];
@@ -30,7 +28,7 @@ const EVERYWHERE: readonly KeyContext[] = [
 
 const numberKeys: KeyBinding[] = Array.from({length: 9}, (_, index) => ({
 	keys: [{input: String(index + 1)}],
-	contexts: MAIN,
+	contexts: MAIN_CONTEXTS,
 	command: 'toggleServiceNumber' as const,
 	argument: index,
 	...(index === 0
@@ -44,7 +42,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	{keys: [{input: 'c', ctrl: true}], contexts: EVERYWHERE, command: 'quit'},
 	{
 		keys: [{input: 'q'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'quit',
 		label: 'q',
 		help: 'quit',
@@ -157,7 +155,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: ' '}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'togglePause',
 		label: 'Space',
 		help: 'pause/resume the stream',
@@ -167,7 +165,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 'd'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'demoBurst',
 		label: 'd',
 		help: 'send a burst of demo records to the topic',
@@ -177,7 +175,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 'r'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'openSeek',
 		label: 'r',
 		help: 're-read from another position (filters kept)',
@@ -185,7 +183,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 'm'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'addMark',
 		label: 'm',
 		help: 'drop a mark line',
@@ -193,7 +191,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 'c'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'clearView',
 		label: 'c',
 		help: 'clear the view (counts stay)',
@@ -201,7 +199,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 'x'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'exportView',
 		label: 'x',
 		help: 'export the filtered view as JSON lines',
@@ -209,7 +207,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: '/'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'startFilter',
 		label: '/',
 		help: 'filter: text, /regex/, !exclude, field=value (Esc clears)',
@@ -218,7 +216,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 'l'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'cycleLevel',
 		label: 'l',
 		help: 'cycle minimum level',
@@ -227,7 +225,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 'f'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'startSearch',
 		label: 'f',
 		help: 'search (highlights matches, Esc clears)',
@@ -251,7 +249,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 'B'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'saveFilter',
 		label: 'B',
 		help: 'save the filter line under a name (in the config file)',
@@ -259,7 +257,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 'b'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'recallFilter',
 		label: 'b',
 		help: 'recall a saved filter by its name or number',
@@ -267,7 +265,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 'F'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'clearFilters',
 		label: 'F',
 		help: 'clear every filter and the search',
@@ -286,7 +284,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 'a'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'showAllServices',
 		label: 'a',
 		help: 'show all services',
@@ -294,7 +292,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 'i'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'invertServices',
 		label: 'i',
 		help: 'invert the service selection (hidden ↔ shown)',
@@ -341,7 +339,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 'w'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'toggleWrap',
 		label: 'w',
 		help: 'wrap long lines',
@@ -349,7 +347,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 'o'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'toggleOffsets',
 		label: 'o',
 		help: 'partition:offset column',
@@ -357,7 +355,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 'p'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'togglePartitions',
 		label: 'p',
 		help: 'partitions panel',
@@ -365,7 +363,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 'S'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'cycleServicesPanel',
 		label: 'S',
 		help: 'services panel: wide, narrow, hidden (narrow under 100 columns)',

@@ -1,4 +1,4 @@
-import type {KeyBinding} from './key-types.js';
+import {type KeyBinding, MAIN_CONTEXTS} from './key-types.js';
 
 /**
  * The hunt's rows of the key table (`../key-map.ts` spreads them): `H` opens the prompt from
@@ -7,7 +7,7 @@ import type {KeyBinding} from './key-types.js';
 export const HUNT_KEYS: readonly KeyBinding[] = [
 	{
 		keys: [{input: 'H'}],
-		contexts: ['log', 'services', 'timeline'],
+		contexts: MAIN_CONTEXTS,
 		command: 'openHunt',
 		label: 'H',
 		help: 'hunt a filter line back in time (@1h, @beginning, @10:42)',

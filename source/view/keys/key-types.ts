@@ -7,6 +7,12 @@
 /** Where a key applies. Text input (filter/search being typed) is handled apart: it takes every key. */
 export type KeyContext = 'log' | 'services' | 'detail' | 'help' | 'seek' | 'lag' | 'timeline' | 'hunt';
 
+/**
+ * The main view's contexts: the log pane, the services list, and the timeline when it has the
+ * keys. Its keys (and the keys that open a panel from it) work in all three.
+ */
+export const MAIN_CONTEXTS: readonly KeyContext[] = ['log', 'services', 'timeline'];
+
 /** The special keys a binding can name (Ink's `Key` flags). */
 export type SpecialKey =
 	| 'upArrow'

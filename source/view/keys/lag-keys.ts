@@ -1,17 +1,16 @@
-import type {KeyBinding, KeyContext} from './key-types.js';
+import {type KeyBinding, type KeyContext, MAIN_CONTEXTS} from './key-types.js';
 
 /**
  * The rows of the key table (`../key-map.ts`) for the consumer lag panel: `L` opens it from
  * the main view, and inside it the keys move over the groups a row or a page at a time.
  */
 
-const MAIN: readonly KeyContext[] = ['log', 'services', 'timeline'];
 const LAG: readonly KeyContext[] = ['lag'];
 
 export const LAG_KEYS: readonly KeyBinding[] = [
 	{
 		keys: [{input: 'L'}],
-		contexts: MAIN,
+		contexts: MAIN_CONTEXTS,
 		command: 'toggleLag',
 		label: 'L',
 		help: 'consumer lag of the groups reading these topics',

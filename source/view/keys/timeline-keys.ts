@@ -1,18 +1,16 @@
-import type {KeyBinding, KeyContext} from './key-types.js';
+import {type KeyBinding, type KeyContext, MAIN_CONTEXTS} from './key-types.js';
 
 /**
  * The rows of the key table (`../key-map.ts`) for the timeline (`T`) and the jump to a time
  * (`t`). While the timeline has the keys, the main view's keys work there too; these are its own.
  */
 
-/** Where `T` and `t` work: the main view, and the timeline itself. */
-const OPENERS: readonly KeyContext[] = ['log', 'services', 'timeline'];
 const TIMELINE: readonly KeyContext[] = ['timeline'];
 
 export const TIMELINE_KEYS: readonly KeyBinding[] = [
 	{
 		keys: [{input: 'T'}],
-		contexts: OPENERS,
+		contexts: MAIN_CONTEXTS,
 		command: 'toggleTimeline',
 		label: 'T',
 		help: 'timeline of the buffer by level (again: close)',
@@ -20,7 +18,7 @@ export const TIMELINE_KEYS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: 't'}],
-		contexts: OPENERS,
+		contexts: MAIN_CONTEXTS,
 		command: 'startTimeJump',
 		label: 't',
 		help: 'jump to a time: 10:42, 10:42:05, -5m or ISO',
