@@ -1,10 +1,10 @@
 import {useEffect, useRef, useState} from 'react';
 import type {LogRecord} from '../record/log-record.js';
 import type {FilterSpec} from '../store/filter/filter-spec.js';
-import type {HuntProgress} from '../stream/hunt-progress.js';
+import type {HuntEnd, HuntProgress} from '../stream/hunt-progress.js';
 import type {HuntControls} from '../view/hunt/hunt-controls.js';
 import {HUNT_PROMPT_HINT, parseHuntRequest} from '../view/hunt/hunt-request.js';
-import type {HuntEnd, HuntRunner} from '../view/hunt/hunt-runner.js';
+import type {HuntRunner} from '../view/hunt/hunt-runner.js';
 import type {FooterMessage, TextInput, ViewAction} from '../view/view-state.js';
 
 /** The hunt's screen: what it looks for, how far it got, the matches, the context open. */

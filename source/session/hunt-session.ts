@@ -11,19 +11,13 @@ import type {KafkaConnectionOptions} from '../kafka.js';
 import type {LogRecord} from '../record/log-record.js';
 import type {ParseSettings} from '../record/parse-record.js';
 import type {FilterSpec} from '../store/filter/filter-spec.js';
-import {createHuntProgress, type HuntProgress} from '../stream/hunt-progress.js';
+import {createHuntProgress, type HuntEnd, type HuntProgress} from '../stream/hunt-progress.js';
 import type {StartPosition} from '../stream/start-position.js';
 import type {RecordTestOptions} from './hunt-record-test.js';
 
 /** Matches kept before the hunt stops by itself and says the filter is too wide. */
 export const MAX_HUNT_MATCHES = 10_000;
 const PROGRESS_EVERY_MS = 250;
-
-export type HuntOutcome =
-	| {kind: 'done'}
-	| {kind: 'cancelled'}
-	| {kind: 'tooMany'}
-	| {kind: 'failed'; reason: string};
 
 export type HuntOptions = {
 	connection: KafkaConnectionOptions;
@@ -36,7 +30,7 @@ export type HuntOptions = {
 	/** The matches so far, in the order they came (a partition's in offset order). */
 	onMatches: (matches: readonly LogRecord[]) => void;
 	onProgress: (progress: HuntProgress) => void;
-	onEnd: (outcome: HuntOutcome, progress: HuntProgress) => void;
+	onEnd: (outcome: HuntEnd, progress: HuntProgress) => void;
 	now?: () => number;
 };
 
@@ -91,7 +85,7 @@ export function startHunt(options: HuntOptions): Hunt {
 		},
 	});
 
-	const end = async (outcome: HuntOutcome) => {
+	const end = async (outcome: HuntEnd) => {
 		if (ended) return;
 		ended = true;
 		clearInterval(timer);

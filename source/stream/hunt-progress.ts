@@ -7,6 +7,13 @@ import type {PartitionStatus} from './stream-status.js';
  */
 
 /** What the worker has scanned of one partition since the hunt started. */
+/** How a hunt ended: the session reports it, the TUI shows it. */
+export type HuntEnd =
+	| {kind: 'done'}
+	| {kind: 'cancelled'}
+	| {kind: 'tooMany'}
+	| {kind: 'failed'; reason: string};
+
 export type ScannedPartition = {
 	topic: string;
 	partition: number;

@@ -8,9 +8,9 @@ import {spawnSync} from 'node:child_process';
 import {beforeAll, describe, expect, it} from 'vitest';
 import type {LogRecord} from '../../source/record/log-record.js';
 import {readContext} from '../../source/session/hunt-context.js';
-import {type HuntOutcome, startHunt} from '../../source/session/hunt-session.js';
+import {startHunt} from '../../source/session/hunt-session.js';
 import {EMPTY_FILTER} from '../../source/store/filter/record-filter.js';
-import type {HuntProgress} from '../../source/stream/hunt-progress.js';
+import type {HuntEnd, HuntProgress} from '../../source/stream/hunt-progress.js';
 import {ensureBuilt, outputLines, runCli} from '../support/cli/cli-process.js';
 import {createTopic, testBootstrap, uniqueName, withAdmin} from '../support/kafka/test-kafka.js';
 
@@ -87,7 +87,7 @@ describe('plain --grep --exit (the filter in the stream worker)', () => {
 
 describe('the TUI’s hunt session', () => {
 	const hunt = (terms: string[], onStart?: (cancel: () => Promise<void>) => void) =>
-		new Promise<{outcome: HuntOutcome; progress: HuntProgress; matches: LogRecord[]}>((resolve) => {
+		new Promise<{outcome: HuntEnd; progress: HuntProgress; matches: LogRecord[]}>((resolve) => {
 			let matches: LogRecord[] = [];
 			const running = startHunt({
 				connection: {brokers: [bootstrap]},

@@ -1,18 +1,12 @@
 import type {LogRecord} from '../../record/log-record.js';
 import type {FilterSpec} from '../../store/filter/filter-spec.js';
-import type {HuntProgress} from '../../stream/hunt-progress.js';
+import type {HuntEnd, HuntProgress} from '../../stream/hunt-progress.js';
 import type {StartPosition} from '../../stream/start-position.js';
 
 /**
  * What the TUI asks of a hunt (`H`) and of the context around a match (`C`); the session
  * builds one (`session/hunt-session.ts`, `session/hunt-context.ts`) and the app only calls it.
  */
-export type HuntEnd =
-	| {kind: 'done'}
-	| {kind: 'cancelled'}
-	| {kind: 'tooMany'}
-	| {kind: 'failed'; reason: string};
-
 export type HuntRunner = {
 	start(
 		request: {spec: FilterSpec; start: StartPosition},
