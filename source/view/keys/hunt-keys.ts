@@ -23,8 +23,23 @@ export const HUNT_KEYS: readonly KeyBinding[] = [
 		footer: 'context',
 		footerPriority: 2,
 	},
-	{keys: [{input: 'k'}, {special: 'upArrow'}], contexts: ['hunt'], command: 'huntUp'},
+	// Labels without help: the footer shows them, the help lists them under the detail view.
+	{
+		keys: [{input: 'k'}, {special: 'upArrow'}],
+		contexts: ['hunt'],
+		command: 'huntUp',
+		label: '↑/↓',
+		footer: 'move',
+		footerPriority: 2,
+	},
 	{keys: [{input: 'j'}, {special: 'downArrow'}], contexts: ['hunt'], command: 'huntDown'},
-	// Esc as everywhere (listed under the detail view's Esc): cancel, close the context, leave.
-	{keys: [{special: 'escape'}], contexts: ['hunt'], command: 'huntClose', footer: 'back', footerPriority: 2},
+	// Esc as everywhere: cancel, close the context, leave.
+	{
+		keys: [{special: 'escape'}],
+		contexts: ['hunt'],
+		command: 'huntClose',
+		label: 'Esc',
+		footer: 'back',
+		footerPriority: 3,
+	},
 ];
