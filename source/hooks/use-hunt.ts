@@ -16,8 +16,9 @@ export type HuntScreen = {
 	cursor: number;
 	/** Undefined while running. */
 	outcome: HuntEnd | undefined;
+	/** `C`'s records around a match; `cursor` is the row chosen in them (the match when they arrive). */
 	context:
-		| {match: LogRecord; records: readonly LogRecord[] | undefined; error?: string; scroll: number}
+		| {match: LogRecord; records: readonly LogRecord[] | undefined; error?: string; cursor: number}
 		| undefined;
 };
 
@@ -32,6 +33,26 @@ export type Hunt = HuntControls & {
 type Say = (text: string, tone?: FooterMessage['tone']) => void;
 
 const EMPTY: readonly LogRecord[] = [];
+
+/**
+ * Matches in time order, as the log pane shows records (they arrive partition by partition);
+ * a record without a time goes last; ties by where it is. The list grows by appends, which
+ * the sort (TimSort) takes in about one pass.
+ */
+function byTime(a: LogRecord, b: LogRecord): number {
+	const timeA = Number.isFinite(a.time) ? a.time : Number.POSITIVE_INFINITY;
+	const timeB = Number.isFinite(b.time) ? b.time : Number.POSITIVE_INFINITY;
+	if (timeA !== timeB) return timeA < timeB ? -1 : 1;
+	if (a.topic !== b.topic) return a.topic < b.topic ? -1 : 1;
+	return a.partition - b.partition || a.offset - b.offset || (a.logIndex ?? 0) - (b.logIndex ?? 0);
+}
+
+/** Where the match is among the records read around it (the first row if it is not there). */
+const matchIndex = (records: readonly LogRecord[], match: LogRecord) =>
+	Math.max(
+		0,
+		records.findIndex((record) => record.offset === match.offset),
+	);
 
 export function useHunt(
 	runner: HuntRunner | undefined,
@@ -62,7 +83,7 @@ export function useHunt(
 			context: undefined,
 		});
 		running.current = runner.start(request, {
-			onMatches: (matches) => update(() => ({matches: [...matches]})),
+			onMatches: (matches) => update(() => ({matches: [...matches].sort(byTime)})),
 			onProgress: (progress) => update(() => ({progress})),
 			onEnd: (outcome, progress) => {
 				running.current = undefined;
@@ -105,7 +126,7 @@ export function useHunt(
 				update((current) => ({
 					context: current.context && {
 						...current.context,
-						scroll: Math.min(most, Math.max(0, current.context.scroll + delta)),
+						cursor: Math.min(most, Math.max(0, current.context.cursor + delta)),
 					},
 				}));
 				return;
@@ -117,11 +138,13 @@ export function useHunt(
 		openContext() {
 			const match = screen?.matches[screen.cursor];
 			if (!runner || !match || screen?.context) return;
-			update(() => ({context: {match, records: undefined, scroll: 0}}));
+			update(() => ({context: {match, records: undefined, cursor: 0}}));
 			runner.context(match).then(
 				(records) =>
 					update((current) =>
-						current.context?.match === match ? {context: {...current.context, records}} : {},
+						current.context?.match === match
+							? {context: {...current.context, records, cursor: matchIndex(records, match)}}
+							: {},
 					),
 				(error: unknown) =>
 					update((current) =>

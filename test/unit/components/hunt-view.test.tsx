@@ -75,8 +75,8 @@ describe('the hunt screen', () => {
 		hunts[0]!.listener.onMatches([match]);
 		hunts[0]!.listener.onEnd({kind: 'done'}, progress(1000, 1));
 		await see(app, (text) => {
-			expect(text).toContain(': done');
-			expect(text).toContain('1 match (partition:offset');
+			expect(text).toContain(' Hunt  done · from the beginning · request_id=abc');
+			expect(text).toContain('1 match · partition:offset');
 			expect(text).toContain('0:4242');
 			expect(text).toContain('the one we want');
 		});
@@ -84,12 +84,17 @@ describe('the hunt screen', () => {
 		await press(app, 'C');
 		await see(app, (text) => {
 			expect(text).toContain('context of logs[0] offset 4242');
-			expect(text).toContain('0:4222');
+			// Opened on the match, with records before and after it on screen.
+			expect(text).toContain('▌0:4242');
+			expect(text).toContain(' 0:4232');
+			expect(text).toContain(' 0:4252');
 		});
+		await press(app, 'k');
+		await see(app, (text) => expect(text).toContain('▌1:4241'));
 		expect(contexts).toEqual([match]);
 
 		await press(app, ESC);
-		await see(app, (text) => expect(text).toContain('1 match (partition:offset'));
+		await see(app, (text) => expect(text).toContain('1 match · partition:offset'));
 		await press(app, ESC);
 		await see(app, (text) => expect(text).toContain('message number 39'));
 	});
@@ -113,7 +118,7 @@ describe('the hunt screen', () => {
 		await see(app, (text) => expect(text).toContain('hunting (Esc cancels)'));
 		await press(app, ESC);
 		await vi.waitFor(() => expect(hunts[0]!.cancelled).toBe(true));
-		await see(app, (text) => expect(text).toContain(': cancelled'));
+		await see(app, (text) => expect(text).toContain(' Hunt  cancelled'));
 	});
 
 	it('says H is off without a runner (the demo, tests)', async () => {
