@@ -9,7 +9,7 @@ import {everyBrokerRefused, probeBrokers} from './kafka/broker-probe.js';
 import {UNDECODABLE_PREFIX} from './kafka/codecs/undecodable-batch.js';
 import {createWorkerLogStream} from './kafka/worker/worker-log-stream.js';
 import type {KafkaConnectionOptions, LogStream} from './kafka.js';
-import {createHuntReport, type ProgressSink} from './plain/hunt-report.js';
+import {besideProgress, createHuntReport, type ProgressSink} from './plain/hunt-report.js';
 import {createJsonLinePrinter, type OrderedJsonLines, orderedJsonLines} from './plain/json-line-printer.js';
 import {createLineWriter, type OutputStream} from './plain/line-writer.js';
 import type {LogRecord} from './record/log-record.js';
@@ -55,15 +55,22 @@ const GIVE_UP_STOP_MS = 1500;
 
 /** Run plain output until `--exit` is satisfied, the reader goes away, or `signal` aborts. Resolves with the exit code. */
 export async function runPlain(options: PlainRunOptions): Promise<number> {
-	const {config, log} = options;
+	const {config} = options;
 	const brokers = config.brokers.join(',');
 	const store = createLogStore({maxRecords: CHUNK, maxBytes: Number.MAX_SAFE_INTEGER});
 	store.setFilter(config.filter);
 	if (store.filterError) {
 		store.dispose();
-		log(`klog-tui: --grep: ${store.filterError}`);
+		options.log(`klog-tui: --grep: ${store.filterError}`);
 		return 2;
 	}
+	// A filter runs in the stream worker before packing: only matches cross (a hunt). The store
+	// filters them again by the same rule, which changes nothing and costs only the matches.
+	const filtered = !compileFilter(config.filter).matchesAll;
+	const report = filtered && options.progress ? createHuntReport(options.progress) : undefined;
+	// Records and messages go around the progress line (the same terminal).
+	const log = report ? (line: string) => report.aside(() => options.log(line)) : options.log;
+	const stdout = report ? besideProgress(options.stdout, report) : options.stdout;
 	// Several topics: a topic column, as wide as the longest topic name (bounded); a pattern's
 	// topics are not known yet: the bound.
 	const topicWidth =
@@ -96,7 +103,7 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 
 	// The stream is made below; the writer only calls back once records flow.
 	let stream: LogStream | undefined;
-	const writer = createLineWriter(options.stdout, {
+	const writer = createLineWriter(stdout, {
 		onFull: () => stream?.pause(),
 		onDrain: () => stream?.resume(),
 		onClosed: (error) =>
@@ -114,10 +121,6 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		}
 	};
 
-	// A filter runs in the stream worker before packing: only matches cross (a hunt). The store
-	// filters them again by the same rule, which changes nothing and costs only the matches.
-	const filtered = !compileFilter(config.filter).matchesAll;
-	const report = filtered && options.progress ? createHuntReport(options.progress) : undefined;
 	// JSON lines are formatted in the worker (after its filter); this thread copies bytes.
 	const jsonLines = config.output === 'json' ? createJsonLinePrinter(writer) : undefined;
 
@@ -248,7 +251,7 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 	void stream.start().catch((error: unknown) => end(2, `klog-tui: ${(error as Error).message}`));
 
 	const code = await finished;
-	report?.end();
+	report?.stop();
 	// What is held is printed now, not after the group is left; records during stop() follow.
 	order.flush();
 	clearTimeout(stallTimer);
@@ -257,6 +260,8 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 	await withTimeout(stream.stop(), everLive ? STOP_TIMEOUT_MS : GIVE_UP_STOP_MS);
 	order.flush();
 	order.dispose();
+	// The summary stays under the last record.
+	report?.end();
 	await writer.flush();
 	store.dispose();
 	return code;

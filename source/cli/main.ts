@@ -9,6 +9,7 @@ import {resolveSettings} from '../session/resolve-settings.js';
 import {isConfigError} from '../settings/config-error.js';
 import {errorMessage} from '../shared/error-message.js';
 import {resolveGroupId} from '../stream/group-id.js';
+import {truncateToWidth} from '../terminal-text/truncate-to-width.js';
 import {abortOnExitSignals} from './exit-signals.js';
 import {usageErrorLines} from './help-text.js';
 import {parseCli} from './parse-cli.js';
@@ -18,8 +19,17 @@ const logLine = (line: string) => {
 	process.stderr.write(`${line}\n`);
 };
 
+/**
+ * The progress line, rewritten in place: cut to the terminal's width, as a line that wraps
+ * would leave its first row behind at each rewrite (`\r` goes back to the start of the last row).
+ */
 const progressLine = (line: string | undefined) => {
-	process.stderr.write(line === undefined ? '\n' : `\r\u001B[2Kklog-tui: ${line}`);
+	if (line === undefined) process.stderr.write('\n');
+	else if (line === '') process.stderr.write('\r\u001B[2K');
+	else
+		process.stderr.write(
+			`\r\u001B[2K${truncateToWidth(`klog-tui: ${line}`, Math.max(20, (process.stderr.columns || 80) - 1))}`,
+		);
 };
 
 async function main(): Promise<number> {

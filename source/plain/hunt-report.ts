@@ -7,11 +7,17 @@
 import type {ScannedPartition} from '../stream/hunt-progress.js';
 import {createHuntProgress, huntProgressLine, huntSummaryLine} from '../stream/hunt-progress.js';
 import type {PartitionStatus} from '../stream/stream-status.js';
+import type {OutputStream} from './line-writer.js';
 
-/** Where the line goes: a string replaces the shown line, undefined ends it (a newline). */
+/**
+ * Where the line goes: a string replaces the shown line ('' clears it), undefined ends it
+ * (a newline).
+ */
 export type ProgressSink = (line: string | undefined) => void;
 
 const EVERY_MS = 1000;
+
+export type HuntReport = ReturnType<typeof createHuntReport>;
 
 export function createHuntReport(
 	sink: ProgressSink,
@@ -19,21 +25,64 @@ export function createHuntReport(
 ): {
 	scanned(partitions: ScannedPartition[]): void;
 	partitions(partitions: readonly PartitionStatus[]): void;
-	/** The last line (it stays), and no more updates. */
+	/**
+	 * Run `write` (output to the same terminal: records on stdout, a line on stderr) with the
+	 * progress line out of its way: cleared before, drawn again after. Else a record would
+	 * start at the end of the progress line's text.
+	 */
+	aside(write: () => void): void;
+	/** The scan is over: no more updates; the summary's time is taken now. */
+	stop(): void;
+	/** The last line (it stays), after the last records. */
 	end(): void;
 } {
 	const progress = createHuntProgress();
 	const started = now();
-	const show = () => sink(huntProgressLine(progress.snapshot(now())));
-	const timer = setInterval(show, EVERY_MS);
+	let stoppedAt: number | undefined;
+	/** The line on screen now, if any. */
+	let shown: string | undefined;
+	const timer = setInterval(() => {
+		shown = huntProgressLine(progress.snapshot(now()));
+		sink(shown);
+	}, EVERY_MS);
 	timer.unref();
 	return {
 		scanned: (partitions) => progress.scanned(partitions, now()),
 		partitions: (partitions) => progress.watermarks(partitions),
+		aside(write) {
+			const line = shown;
+			if (line !== undefined) sink('');
+			write();
+			if (line !== undefined) sink(line);
+		},
+		stop() {
+			clearInterval(timer);
+			stoppedAt ??= now();
+		},
 		end() {
 			clearInterval(timer);
-			sink(huntSummaryLine(progress.snapshot(now()), now() - started));
+			const at = stoppedAt ?? now();
+			shown = undefined;
+			sink(huntSummaryLine(progress.snapshot(at), at - started));
 			sink(undefined);
+		},
+	};
+}
+
+/** `output` with each write made aside the report's progress line (see `aside`). */
+export function besideProgress(output: OutputStream, report: Pick<HuntReport, 'aside'>): OutputStream {
+	return {
+		write(chunk, callback) {
+			let ok = true;
+			report.aside(() => {
+				ok = output.write(chunk, callback);
+			});
+			return ok;
+		},
+		once: (event, listener) => output.once(event, listener),
+		on: (event, listener) => output.on(event, listener),
+		get writableLength() {
+			return output.writableLength;
 		},
 	};
 }
