@@ -15,9 +15,13 @@ export const VIEWER_V8_FLAGS = ['--heap-growing-percent=10', '--max-semi-space-s
  * (measured: 32 MB of new space, against 8 MB with the flag on node's command line; the TUI's
  * peak RSS 20 MB lower). So the CLI starts node again with them when stdout is a terminal and
  * node can replace its own process (`cli/relaunch.ts`; plain output to a pipe keeps V8's
- * default, cheaper in CPU), and the bench runs the TUI pipeline with them.
+ * default, cheaper in CPU), and the bench runs the TUI pipeline with them. The main thread's
+ * is 2 MB, not the worker's 4: what it allocates in a catch-up (unpacked records) lives on in
+ * the buffer anyway, so a smaller nursery costs it no CPU and saves 4 MB of new space and
+ * about 8 MB of peak RSS (bench/pipeline-ab.ts); the worker's garbage dies young, and at 2 MB
+ * it spent about a fifth more CPU.
  */
-export const LAUNCH_V8_FLAGS = ['--max-semi-space-size=4'] as const;
+export const LAUNCH_V8_FLAGS = ['--max-semi-space-size=2'] as const;
 
 /** Apply `VIEWER_V8_FLAGS` to this process (and the worker threads it starts after this). */
 export function tuneHeapForViewer(): void {
