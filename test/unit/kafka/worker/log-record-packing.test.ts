@@ -79,4 +79,19 @@ describe('packLogRecords / unpackLogRecords', () => {
 		expect(unpacked[998]!.message).toBe('line 998');
 		expect(new Set(unpacked.map((entry) => entry.service))).toEqual(new Set(['api', 'auth']));
 	});
+
+	it('packs a batch larger than its reused buffer, and a small one after it, each exactly', () => {
+		// 2 MB of values with non-ASCII text: the buffer grows in the middle of the batch.
+		const large = Array.from({length: 100}, (_, index) =>
+			record({offset: index, key: `k${index}`, value: `é${String(index).repeat(10_000)}`, size: 20_000}),
+		);
+		const packed = packLogRecords('logs', large);
+		expect(comparable(unpackLogRecords(packed))).toEqual(comparable(large));
+		const small = [record({offset: 1, message: 'after', value: 'v'})];
+		const smallPacked = packLogRecords('logs', small);
+		// Exact copies: nothing of the large batch travels with the small one.
+		expect(smallPacked.byteLength).toBeLessThan(200);
+		expect(comparable(unpackLogRecords(smallPacked))).toEqual(comparable(small));
+		expect(comparable(unpackLogRecords(packed))).toEqual(comparable(large));
+	});
 });
