@@ -28,6 +28,8 @@ const {values: args} = parseArgs({
 	options: {
 		tui: {type: 'string', multiple: true, default: []},
 		plain: {type: 'string', multiple: true, default: []},
+		/** Contenders of contenders.ts to run beside the builds, by id (`--with bare`): the ratios' base. */
+		with: {type: 'string', multiple: true, default: []},
 		records: {type: 'string', default: '100000'},
 		runs: {type: 'string', default: '3'},
 		live: {type: 'boolean', default: false},
@@ -86,6 +88,7 @@ async function fromBuild(id: 'tui' | 'plain', label: string, dir: string): Promi
 const list = await Promise.all([
 	...builds(args.tui).map(([label, dir]) => fromBuild('tui', label, dir)),
 	...builds(args.plain).map(([label, dir]) => fromBuild('plain', label, dir)),
+	...contenders.filter((c) => args.with.includes(c.id)),
 ]);
 
 function row(result: ContenderResult): string {

@@ -9,7 +9,7 @@
  *   npx tsx bench/worker-micro.ts [records-per-run]
  */
 import {rowsWithValues} from '../source/kafka/worker/rows-with-values.js';
-import {packJsonLines} from '../source/plain/json-line-packing.js';
+import {createRawBatchPacker, packJsonLines} from '../source/plain/json-line-packing.js';
 import {withoutFastPath} from '../source/record/flat-json.js';
 import type {LogRecord, RawRecord} from '../source/record/log-record.js';
 import {parseRecordRows} from '../source/record/parse-record.js';
@@ -51,6 +51,7 @@ function parseAll(
 }
 
 const records = makeRecords(RECORDS);
+const packRaw = createRawBatchPacker(undefined, parseRows);
 const parsed = parseAll(records);
 type Stage = {name: string; run: () => number};
 const stages: Stage[] = [
@@ -69,6 +70,15 @@ const stages: Stage[] = [
 		run: () => {
 			let bytes = 0;
 			for (const {rows, values} of parsed) bytes += packJsonLines('bench-plain', rows, values).byteLength;
+			return bytes;
+		},
+	},
+	{
+		name: 'one pass (createRawBatchPacker)',
+		run: () => {
+			let bytes = 0;
+			for (let from = 0; from < records.length; from += BATCH)
+				bytes += packRaw(records.slice(from, from + BATCH)).byteLength;
 			return bytes;
 		},
 	},

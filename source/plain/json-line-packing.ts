@@ -1,7 +1,10 @@
-import type {BatchPacker} from '../kafka/worker/stream-worker-protocol.js';
+import type {BatchPacker, RawBatchPackerFactory} from '../kafka/worker/stream-worker-protocol.js';
 import type {LogRecord} from '../record/log-record.js';
+import {MAX_HEADER_NAME_LENGTH} from '../record/record-headers.js';
+import {createShapeReader} from '../record/shapes/read-shape.js';
 import {formatJsonLine} from '../terminal-text/format-json-line.js';
 import {jsonLineBytesBound, writeJsonLineBytes} from '../terminal-text/json-line-bytes.js';
+import {flatJsonLineBound, flatLineTime, writeFlatJsonLine} from './flat-json-line.js';
 
 /**
  * `--output json` lines of one batch, formatted in the stream worker and packed into one
@@ -19,19 +22,86 @@ import {jsonLineBytesBound, writeJsonLineBytes} from '../terminal-text/json-line
 
 const ENTRY_BYTES = 36;
 
-/** Reused between batches (the worker packs one at a time); each batch gets a copy. */
+/**
+ * Reused between batches (the worker packs one at a time); each batch gets a copy. The lines
+ * and the entries are written apart (a record may be many rows: the count is known at the end)
+ * and put together in the copy.
+ */
 let scratch = Buffer.allocUnsafeSlow(1 << 20);
-/** The entries are written through a DataView: Buffer's `writeUInt32LE` checks every call's range. */
-let scratchView = new DataView(scratch.buffer, scratch.byteOffset, scratch.length);
+let entries = new DataView(new ArrayBuffer(ENTRY_BYTES * 1024));
+/** Lines written, entries written. */
+let used = 0;
+let count = 0;
 
-/** Makes room for `bytes` more after `used`, keeping what is there. */
-function ensureRoom(used: number, bytes: number): void {
+/** Makes room for `bytes` more lines' bytes, keeping what is there. */
+function ensureRoom(bytes: number): void {
 	if (used + bytes <= scratch.length) return;
 	const larger = Buffer.allocUnsafeSlow(Math.max(scratch.length * 2, used + bytes));
 	scratch.copy(larger, 0, 0, used);
 	scratch = larger;
-	scratchView = new DataView(scratch.buffer, scratch.byteOffset, scratch.length);
 }
+
+/** The entry of the line that ends at `used` (its `\n` written). */
+function addEntry(partition: number, offset: number, row: number, time: number, kafkaTime: number): void {
+	if ((count + 1) * ENTRY_BYTES > entries.byteLength) {
+		const larger = new Uint8Array(entries.byteLength * 2);
+		larger.set(new Uint8Array(entries.buffer));
+		entries = new DataView(larger.buffer);
+	}
+	const entry = count * ENTRY_BYTES;
+	entries.setUint32(entry, partition, true);
+	entries.setFloat64(entry + 4, offset, true);
+	entries.setUint32(entry + 12, row, true);
+	entries.setFloat64(entry + 16, time, true);
+	entries.setFloat64(entry + 24, kafkaTime, true);
+	// From the start of the lines here; from the start of the buffer once packed.
+	entries.setUint32(entry + 32, used, true);
+	count++;
+}
+
+/** The line of one record, by `writeJsonLineBytes` when its value bytes are given, else `formatJsonLine`. */
+function addRecordLine(record: LogRecord, topicJson: string, bytes: Uint8Array | null): void {
+	let end = -1;
+	if (bytes !== null) {
+		ensureRoom(jsonLineBytesBound(record, topicJson, bytes.length) + 1);
+		end = writeJsonLineBytes(record, topicJson, bytes, scratch, used);
+	}
+	if (end < 0) {
+		const line = formatJsonLine(record);
+		ensureRoom(3 * line.length + 1);
+		end = used + scratch.write(line, used);
+	}
+	scratch[end] = 0x0a;
+	used = end + 1;
+	addEntry(
+		record.partition,
+		record.offset,
+		record.logIndex === undefined ? 0 : record.logIndex + 1,
+		record.time,
+		record.kafkaTime,
+	);
+}
+
+/** The lines and entries added since the last call, as one buffer of the layout above. */
+function packed(topic: string): ArrayBuffer {
+	const topicBytes = Buffer.byteLength(topic);
+	const linesStart = 8 + topicBytes + ENTRY_BYTES * count;
+	const buffer = new ArrayBuffer(linesStart + used);
+	const bytes = Buffer.from(buffer);
+	bytes.writeUInt32LE(count, 0);
+	bytes.writeUInt32LE(topicBytes, 4);
+	bytes.write(topic, 8);
+	for (let entry = 32; entry < count * ENTRY_BYTES; entry += ENTRY_BYTES)
+		entries.setUint32(entry, entries.getUint32(entry, true) + linesStart, true);
+	bytes.set(new Uint8Array(entries.buffer, 0, count * ENTRY_BYTES), 8 + topicBytes);
+	bytes.set(scratch.subarray(0, used), linesStart);
+	used = 0;
+	count = 0;
+	return buffer;
+}
+
+/** The fast writer takes the topic as JSON text of printable ASCII (Kafka's topic names are). */
+const isPrintableJson = (json: string) => /^[\x20-\x7e]*$/.test(json);
 
 /**
  * Packs the `--output json` line of each record (of one topic). `values`, when given, are the
@@ -43,48 +113,56 @@ export function packJsonLines(
 	records: readonly LogRecord[],
 	values?: ReadonlyArray<Uint8Array | null>,
 ): ArrayBuffer {
-	ensureRoom(0, 8 + 3 * topic.length + ENTRY_BYTES * records.length);
-	const topicBytes = scratch.write(topic, 8);
-	scratch.writeUInt32LE(records.length, 0);
-	scratch.writeUInt32LE(topicBytes, 4);
-	let entry = 8 + topicBytes;
-	let at = entry + ENTRY_BYTES * records.length;
-	// The fast writer takes the topic as JSON text of printable ASCII (Kafka's topic names are).
 	const topicJson = JSON.stringify(topic);
-	const fast = /^[\x20-\x7e]*$/.test(topicJson) && values !== undefined;
-	for (let index = 0; index < records.length; index++) {
-		const record = records[index]!;
-		const bytes = fast ? (values[index] ?? null) : null;
-		let end = -1;
-		if (bytes !== null) {
-			ensureRoom(at, jsonLineBytesBound(record, topicJson, bytes.length) + 1);
-			end = writeJsonLineBytes(record, topicJson, bytes, scratch, at);
-		}
-		if (end < 0) {
-			const line = formatJsonLine(record);
-			ensureRoom(at, 3 * line.length + 1);
-			end = at + scratch.write(line, at);
-		}
-		scratch[end] = 0x0a;
-		at = end + 1;
-		// The scratch buffer may have grown: no view of it is kept across lines.
-		scratchView.setUint32(entry, record.partition, true);
-		scratchView.setFloat64(entry + 4, record.offset, true);
-		scratchView.setUint32(entry + 12, record.logIndex === undefined ? 0 : record.logIndex + 1, true);
-		scratchView.setFloat64(entry + 16, record.time, true);
-		scratchView.setFloat64(entry + 24, record.kafkaTime, true);
-		scratchView.setUint32(entry + 32, at, true);
-		entry += ENTRY_BYTES;
-	}
-
-	const packed = new ArrayBuffer(at);
-	new Uint8Array(packed).set(scratch.subarray(0, at));
-	return packed;
+	const fast = isPrintableJson(topicJson) && values !== undefined;
+	for (let index = 0; index < records.length; index++)
+		addRecordLine(records[index]!, topicJson, fast ? (values[index] ?? null) : null);
+	return packed(topic);
 }
 
 /** The stream worker's `batchPacker` for plain `--output json` (see `packedBatches` in worker-log-stream.ts). */
 export const packBatch: BatchPacker = (records, values) =>
 	packJsonLines(records[0]?.topic ?? '', records, values);
+
+/**
+ * The stream worker's packer of raw records for plain `--output json`: a flat record of a
+ * common layout goes from its value bytes to its line in one pass (`flat-json-line.ts`), with
+ * no `LogRecord` made; any other is parsed by `parseRows` and written as `packJsonLines` does.
+ */
+export const createRawBatchPacker: RawBatchPackerFactory = (settings, parseRows) => {
+	const shapes = createShapeReader(settings?.fields ?? {});
+	const rows: LogRecord[] = [];
+	const values: Array<Uint8Array | null> = [];
+	return (raws) => {
+		const raw = raws[0];
+		if (raw === undefined) return packed('');
+		// The parser's topic is `safeLine`'s: the same text for a printable name of Kafka's length.
+		const {topic} = raw;
+		const topicJson = JSON.stringify(topic);
+		const fast = isPrintableJson(topicJson) && topic.length <= MAX_HEADER_NAME_LENGTH;
+		let safeTopic = topic;
+		for (const record of raws) {
+			if (fast) {
+				ensureRoom(flatJsonLineBound(record) + 1);
+				const end = writeFlatJsonLine(record, topicJson, shapes, scratch, used);
+				if (end >= 0) {
+					scratch[end] = 0x0a;
+					used = end + 1;
+					addEntry(record.partition, record.offset, 0, flatLineTime(), record.timestamp);
+					continue;
+				}
+			}
+			parseRows(record, rows, values);
+			for (let index = 0; index < rows.length; index++) {
+				safeTopic = rows[index]!.topic;
+				addRecordLine(rows[index]!, JSON.stringify(safeTopic), fast ? (values[index] ?? null) : null);
+			}
+			rows.length = 0;
+			values.length = 0;
+		}
+		return packed(fast ? topic : safeTopic);
+	};
+};
 
 /** A packed batch of lines, read in place. */
 export type JsonLineBatch = {

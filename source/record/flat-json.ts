@@ -31,7 +31,7 @@ export function flatKeys(keys: Iterable<string>): FlatKeys {
 }
 
 /** The wanted key that the text holds from `start` to `end`, else undefined; no string is made. */
-function wantedKey(text: string, start: number, end: number, wanted: FlatKeys): string | undefined {
+export function wantedKey(text: string, start: number, end: number, wanted: FlatKeys): string | undefined {
 	const candidates = wanted[slotOf(end - start, text.charCodeAt(start))];
 	if (candidates === undefined) return undefined;
 	for (const key of candidates) if (key.length === end - start && text.startsWith(key, start)) return key;
@@ -39,12 +39,12 @@ function wantedKey(text: string, start: number, end: number, wanted: FlatKeys): 
 }
 
 /** Printable ASCII, no backslash: then a string ends at its next `"`. */
-const NOT_SIMPLE = /[^\x20-\x5b\x5d-\x7e]/;
+export const NOT_SIMPLE = /[^\x20-\x5b\x5d-\x7e]/;
 
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 /** Where a JSON number starting at `at` ends, or -1 when the grammar does not hold. */
-function numberEnd(text: string, at: number): number {
+export function numberEnd(text: string, at: number): number {
 	let index = at;
 	if (text.charCodeAt(index) === 0x2d) index++;
 	const first = text.charCodeAt(index);

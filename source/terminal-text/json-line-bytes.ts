@@ -29,8 +29,32 @@ export function jsonLineBytesBound(record: LogRecord, topicJson: string, valueBy
 let out: Uint8Array = new Uint8Array(0);
 let at = 0;
 
+/** Starts writing at `start` in `target` (the writers below then write there, one after another). */
+export function startWriting(target: Uint8Array, start: number): void {
+	out = target;
+	at = start;
+}
+
+/** Where the next byte goes. */
+export function writtenTo(): number {
+	return at;
+}
+
+/** Copies `source[from, to)`, known to be JSON-safe text (a loop: a few bytes are cheaper so than `set`). */
+export function writeSlice(source: Uint8Array, from: number, to: number): void {
+	const target = out;
+	const shift = at - from;
+	for (let index = from; index < to; index++) target[index + shift] = source[index]!;
+	at += to - from;
+}
+
+/** Writes one byte. */
+export function writeByte(byte: number): void {
+	out[at++] = byte;
+}
+
 /** Writes a JSON string of printable ASCII (`"` and `\` escaped); false for anything else. */
-function writeJsonString(text: string): boolean {
+export function writeJsonString(text: string): boolean {
 	// Locals in the loops: a module variable is read and written back on every byte.
 	const target = out;
 	let next = at;
@@ -47,12 +71,12 @@ function writeJsonString(text: string): boolean {
 }
 
 /** Bytes of text known to be plain ASCII (the field names), made once. */
-function asciiBytes(text: string): Uint8Array {
+export function asciiBytes(text: string): Uint8Array {
 	return Uint8Array.from(text, (char) => char.charCodeAt(0));
 }
 
 /** Writes bytes made by `asciiBytes` (a loop: a `set` call costs more for a few bytes). */
-function writeConstant(constant: Uint8Array): void {
+export function writeConstant(constant: Uint8Array): void {
 	const target = out;
 	const from = at;
 	for (let index = 0; index < constant.length; index++) target[from + index] = constant[index]!;
@@ -60,7 +84,7 @@ function writeConstant(constant: Uint8Array): void {
 }
 
 /** `String(n)` of a safe non-negative integer, as digits; false for any other number. */
-function writeInteger(n: number): boolean {
+export function writeInteger(n: number): boolean {
 	if (!Number.isSafeInteger(n) || n < 0) return false;
 	let digits = 1;
 	for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
@@ -104,7 +128,7 @@ function cacheSecond(second: CachedSecond, ms: number): boolean {
  * `"${new Date(ms).toISOString()}"` for an integer time of a four-digit year; false otherwise.
  * `slot`: which of the record's times (0 its own, 1 Kafka's), for the cache.
  */
-function writeIsoTime(ms: number, slot: 0 | 1): boolean {
+export function writeIsoTime(ms: number, slot: 0 | 1): boolean {
 	if (!Number.isInteger(ms) || Math.abs(ms) > 8.64e15) return false;
 	const second = cachedSeconds[slot];
 	let millis = ms - second.start;
@@ -150,19 +174,19 @@ let lineStart: {topicJson: string; partition: number; bytes: Uint8Array} = {
 	partition: -1,
 	bytes: new Uint8Array(0),
 };
-const TIME = asciiBytes(',"time":');
-const KAFKA_TIME = asciiBytes(',"kafkaTime":');
-const SERVICE = asciiBytes(',"service":');
-const LEVEL = asciiBytes(',"level":');
-const MESSAGE = asciiBytes(',"message":');
-const KEY = asciiBytes(',"key":');
-const NULL = asciiBytes('null');
-const HEADERS = asciiBytes(',"headers":');
-const SIZE = asciiBytes(',"size":');
-const VALUE = asciiBytes(',"value":');
+export const TIME = asciiBytes(',"time":');
+export const KAFKA_TIME = asciiBytes(',"kafkaTime":');
+export const SERVICE = asciiBytes(',"service":');
+export const LEVEL = asciiBytes(',"level":');
+export const MESSAGE = asciiBytes(',"message":');
+export const KEY = asciiBytes(',"key":');
+export const NULL = asciiBytes('null');
+export const HEADERS = asciiBytes(',"headers":');
+export const SIZE = asciiBytes(',"size":');
+export const VALUE = asciiBytes(',"value":');
 
 /** The line's start for a topic and partition; false for a partition `writeInteger` refuses. */
-function writeLineStart(topicJson: string, partition: number): boolean {
+export function writeLineStart(topicJson: string, partition: number): boolean {
 	if (lineStart.topicJson !== topicJson || lineStart.partition !== partition) {
 		if (!Number.isSafeInteger(partition) || partition < 0) return false;
 		lineStart = {

@@ -1,4 +1,4 @@
-import type {LogRecord} from '../../record/log-record.js';
+import type {LogRecord, RawRecord} from '../../record/log-record.js';
 import type {ParseSettings} from '../../record/parse-record.js';
 import type {ScannedPartition} from '../../stream/hunt-progress.js';
 import type {StartPosition} from '../../stream/start-position.js';
@@ -67,3 +67,13 @@ export type FromStreamWorker =
 	/** The topic was deleted and created again (`onTopicReset`), in order with the records. */
 	| {type: 'topicReset'; topic: string}
 	| {type: 'reply'; id: number; error?: string};
+
+/**
+ * Optional beside `packBatch` in a `batchPacker` module: makes a packer of a batch's raw
+ * records (one topic and partition), which may write some without parsing them and parses the
+ * others with `parseRows` (values collected as for `BatchPacker`). Used when no filter runs.
+ */
+export type RawBatchPackerFactory = (
+	settings: ParseSettings | undefined,
+	parseRows: (raw: RawRecord, out: LogRecord[], values: Array<Uint8Array | null>) => void,
+) => (raws: readonly RawRecord[]) => ArrayBuffer;

@@ -16,6 +16,7 @@ import {createAcknowledgements} from './skipped-batches.js';
 import type {
 	BatchPacker,
 	FromStreamWorker,
+	RawBatchPackerFactory,
 	StreamWorkerData,
 	ToStreamWorker,
 } from './stream-worker-protocol.js';
@@ -34,20 +35,26 @@ let wakeFetching: (() => void) | undefined;
 let roomWaiter: Promise<void> | undefined;
 
 const {parseSettings, batchPacker, recordFilter, ...streamOptions} = workerData as StreamWorkerData;
-const packBatch = batchPacker
-	? ((await import(batchPacker)) as {packBatch: BatchPacker}).packBatch
+const packer = batchPacker
+	? ((await import(batchPacker)) as {packBatch: BatchPacker; createRawBatchPacker?: RawBatchPackerFactory})
 	: undefined;
+const packBatch = packer?.packBatch;
 // A hunt or plain --grep: only matches are packed and cross (worker-filter.ts).
 const batchFilter = recordFilter ? await loadBatchFilter(recordFilter) : undefined;
 // The config file's field names and time zone reach the parser here, in the worker.
 const parseRows = createRowParser(parseSettings);
 const parseRowsWithValues = rowsWithValues(parseRows);
+// Without a filter, the packer may write lines straight from the raw records (plain JSON output).
+const packRawBatch = batchFilter
+	? undefined
+	: packer?.createRawBatchPacker?.(parseSettings, parseRowsWithValues);
 
 const stream = createLogStream({
 	...streamOptions,
 	// --commit commits only what the main thread has handled (its ack), not what was posted.
 	acknowledgedRecords: true,
 	onRecords(records, behind) {
+		if (packRawBatch) return posted(packRawBatch(records), 'packed', behind);
 		// Parsed here, not on the main thread, which draws and takes keys (seqs are the store's).
 		const parsed: LogRecord[] = [];
 		const values: Array<Uint8Array | null> | undefined = packBatch ? [] : undefined;
@@ -62,21 +69,26 @@ const stream = createLogStream({
 				return;
 			}
 		}
-		acknowledgements.posted();
 		const buffer = packBatch ? packBatch(parsed, values!) : packLogRecords(parsed[0]!.topic, parsed);
-		bytesInFlight += buffer.byteLength;
-		post({type: packBatch ? 'packed' : 'records', buffer, behind}, [buffer]);
-		if (bytesInFlight <= MAX_BYTES_IN_FLIGHT) return;
-		roomWaiter ??= new Promise<void>((resolve) => {
-			wakeFetching = resolve;
-		});
-		return roomWaiter;
+		return posted(buffer, packBatch ? 'packed' : 'records', behind);
 	},
 	onStatus: (state) => post({type: 'status', state}),
 	onPartitions: (partitions) => post({type: 'partitions', partitions}),
 	onError: (message) => post({type: 'error', message}),
 	onTopicReset: (topic) => post({type: 'topicReset', topic}),
 });
+
+/** Sends a packed batch; a promise while too many bytes are in flight (the fetching waits). */
+function posted(buffer: ArrayBuffer, type: 'packed' | 'records', behind: boolean): Promise<void> | undefined {
+	acknowledgements.posted();
+	bytesInFlight += buffer.byteLength;
+	post({type, buffer, behind}, [buffer]);
+	if (bytesInFlight <= MAX_BYTES_IN_FLIGHT) return undefined;
+	roomWaiter ??= new Promise<void>((resolve) => {
+		wakeFetching = resolve;
+	});
+	return roomWaiter;
+}
 
 // Batches the filter left empty never cross: they are shown when the batch before them is.
 const acknowledgements = createAcknowledgements(() => stream.acknowledgeRecords());

@@ -1,0 +1,192 @@
+import {describe, expect, it} from 'vitest';
+import {rowsWithValues} from '../../../source/kafka/worker/rows-with-values.js';
+import {flatLineTime, writeFlatJsonLine} from '../../../source/plain/flat-json-line.js';
+import {createRawBatchPacker, packJsonLines} from '../../../source/plain/json-line-packing.js';
+import type {LogRecord, RawRecord} from '../../../source/record/log-record.js';
+import {createRowParser, type ParseSettings, parseRecord} from '../../../source/record/parse-record.js';
+import {createShapeReader} from '../../../source/record/shapes/read-shape.js';
+import {formatJsonLine} from '../../../source/terminal-text/format-json-line.js';
+import {createLogLineGenerator} from '../../../tools/load/log-lines.js';
+import {hostileRawRecords} from '../../support/records/hostile-corpus.js';
+import {COMMITTED_FIXTURES} from '../../support/records/shape-fixtures.js';
+
+const KAFKA_TIME = Date.UTC(2025, 5, 1, 12, 0, 0);
+
+/** The bench's record with some fields replaced (undefined drops one), compact as producers write it. */
+function variant(base: string, changes: Record<string, unknown>): string {
+	const object = {...(JSON.parse(base) as Record<string, unknown>), ...changes};
+	for (const [name, value] of Object.entries(changes)) if (value === undefined) delete object[name];
+	return JSON.stringify(object);
+}
+
+/** Near misses of every check the one-pass line makes, around the bench's records. */
+function flatVariants(): string[] {
+	const next = createLogLineGenerator(200, 5);
+	const base = next();
+	const changes: Array<Record<string, unknown>> = [
+		...['2025-02-31T00:00:00.000Z', '2025-06-01T23:59:60.000Z', '0050-01-01T00:00:00.000Z'].map(
+			(timestamp) => ({
+				timestamp,
+			}),
+		),
+		...['2025-06-01t12:00:00.000z', '2025-06-01T12:00:00Z', '2025-06-01T24:00:00.000Z'].map((timestamp) => ({
+			timestamp,
+		})),
+		...['2025-06-01 12:00:00.000Z', '1969-12-31T23:59:59.999Z', '2025-06-01T12:00:00.000+00:00'].map(
+			(timestamp) => ({timestamp}),
+		),
+		{timestamp: '0000-01-01T00:00:00.000Z'},
+		{timestamp: '2024-02-29T23:59:59.999Z'},
+		{timestamp: 1_748_779_200_123},
+		{timestamp: null},
+		{timestamp: ''},
+		{timestamp: undefined},
+		...[null, '', 'WARN', 'Warning', '50', ' info', 'error', 'bogus', 42].map((level) => ({level})),
+		{level: undefined},
+		...['', '{x', ' {"a":1}', '{}', ' lead', 'trail ', 'x'.repeat(4200)].map((message) => ({message})),
+		{message: 12},
+		{message: null},
+		{message: undefined},
+		...['', 's'.repeat(64), 's'.repeat(65), 7, true].map((service) => ({service})),
+		{service: undefined},
+		{service: undefined, host: ''},
+		{msg: 'second message field'},
+		{log: '{"level":"error","message":"inside"}'},
+		{resourceLogs: 'x'},
+		{trace_id: null, duration_ms: 1.5e3},
+	];
+	const values = changes.map((change) => variant(base, change));
+	// The same layout again after others (the layouts remembered), and keys twice.
+	values.push(
+		next(),
+		base.replace('"level":"', '"level":"x","level":"'),
+		`{"__proto__":"p",${base.slice(1)}`,
+	);
+	values.push(base.replace(/^\{/, '{ '), `${base} `, base.replace('"service":', '"Service":'));
+	return values;
+}
+
+/** A flat fixture with its times in the canonical form: the rows of the shape table on the fast path. */
+function canonicalTimes(value: string, kafkaTime: number): string | undefined {
+	let object: unknown;
+	try {
+		object = JSON.parse(value);
+	} catch {
+		return undefined;
+	}
+	if (typeof object !== 'object' || object === null || Array.isArray(object)) return undefined;
+	const entries = Object.entries(object).map(([name, field]) => [
+		name,
+		typeof field === 'string' && /^\d{4}-\d\d-\d\d[T ]\d/.test(field)
+			? new Date(kafkaTime).toISOString()
+			: field,
+	]);
+	return JSON.stringify(Object.fromEntries(entries));
+}
+
+function raw(value: string | Buffer | null, offset: number, extra: Partial<RawRecord> = {}): RawRecord {
+	return {
+		topic: 'logs',
+		partition: 2,
+		offset,
+		timestamp: KAFKA_TIME + offset,
+		key: null,
+		value: typeof value === 'string' ? Buffer.from(value) : value,
+		headers: {},
+		...extra,
+	};
+}
+
+function corpus(): RawRecord[] {
+	const next = createLogLineGenerator(200, 9);
+	const keys = [
+		null,
+		Buffer.from(''),
+		Buffer.from('api'),
+		Buffer.from('key "q" \\'),
+		Buffer.from([0xff]),
+		Buffer.alloc(1100, 0x61),
+	];
+	const headers = [{}, undefined, {trace: Buffer.from('abc')}, {service: Buffer.from('from-header')}];
+	const timestamps = [KAFKA_TIME, KAFKA_TIME + 0.5, -86_400_001, 253_402_300_799_999];
+	const bench = Array.from({length: 120}, (_, index) =>
+		raw(next(), index, {
+			key: keys[index % keys.length]!,
+			headers: headers[Math.floor(index / 6) % headers.length],
+			timestamp: timestamps[Math.floor(index / 24) % timestamps.length]!,
+		}),
+	);
+	const fixtures = COMMITTED_FIXTURES.flatMap((fixture, index) => {
+		const canonical = canonicalTimes(fixture.value, fixture.kafkaTime);
+		const extra = {timestamp: fixture.kafkaTime};
+		return [
+			raw(fixture.value, 2000 + 2 * index, extra),
+			...(canonical ? [raw(canonical, 2001 + 2 * index, extra)] : []),
+		];
+	});
+	return [
+		...bench,
+		...flatVariants().map((value, index) => raw(value, 1000 + index)),
+		...fixtures,
+		...hostileRawRecords('logs', 2, 3000),
+		raw(null, 4000),
+		raw('', 4001),
+	];
+}
+
+/** The packed lines of `raws` as the worker packed them before this path: every record parsed. */
+function parsedPacking(raws: readonly RawRecord[], settings?: ParseSettings): ArrayBuffer {
+	const parseRows = rowsWithValues(createRowParser(settings));
+	const rows: LogRecord[] = [];
+	const values: Array<Uint8Array | null> = [];
+	for (const record of raws) parseRows(record, rows, values);
+	return packJsonLines(rows[0]?.topic ?? '', rows, values);
+}
+
+const bytesOf = (buffer: ArrayBuffer) => Buffer.from(buffer).toString('latin1');
+
+describe('the one-pass line of a flat record (plain/flat-json-line.ts)', () => {
+	for (const [name, settings] of [
+		['without settings', undefined],
+		[
+			'with the config file fields',
+			{fields: {service: ['app', 'host'], message: ['detail'], level: ['sev']}},
+		],
+	] as const) {
+		it(`packs every record of the corpus as parsing it does, byte for byte (${name})`, () => {
+			const packRaw = createRawBatchPacker(settings, rowsWithValues(createRowParser(settings)));
+			const raws = corpus();
+			for (const record of raws) {
+				const label = record.value?.toString('utf8').slice(0, 160);
+				expect(bytesOf(packRaw([record])), label).toBe(bytesOf(parsedPacking([record], settings)));
+			}
+			// A whole batch at once: the entries (partition, offset, row, times) and the lines.
+			expect(bytesOf(packRaw(raws))).toBe(bytesOf(parsedPacking(raws, settings)));
+		});
+	}
+
+	it('writes the common records in one pass and leaves the others to the parser', () => {
+		const shapes = createShapeReader();
+		const target = new Uint8Array(64 * 1024);
+		const taken = (record: RawRecord) => {
+			const end = writeFlatJsonLine(record, '"logs"', shapes, target, 0);
+			if (end >= 0) {
+				const parsed = parseRecord(record, 0);
+				expect(Buffer.from(target.subarray(0, end)).toString('latin1')).toBe(formatJsonLine(parsed));
+				expect(flatLineTime()).toBe(parsed.time);
+			}
+			return end >= 0;
+		};
+		const raws = corpus();
+		// The bench's records with no key or an ASCII one of at most 1 KB, no headers, integer Kafka times.
+		const bench = raws.slice(0, 24).map(taken);
+		expect(bench).toEqual(bench.map((_, index) => index % 6 < 4 && Math.floor(index / 6) < 2));
+		const variants = flatVariants().map((value, index) => taken(raw(value, index)));
+		// Some variants only change what the parser keeps as it is (a level's text, a 64-char service).
+		expect(variants.filter(Boolean).length).toBeGreaterThan(8);
+		expect(variants.filter((fast) => !fast).length).toBeGreaterThan(30);
+		// Fixtures of several rows of the shape table, with canonical times.
+		const fixtures = raws.filter((record) => record.offset >= 2000 && record.offset < 3000).map(taken);
+		expect(fixtures.filter(Boolean).length).toBeGreaterThan(5);
+	});
+});
