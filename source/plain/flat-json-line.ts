@@ -6,17 +6,7 @@ import {MAX_SERVICE_LENGTH} from '../record/record-text.js';
 import type {ShapeReader} from '../record/shapes/read-shape.js';
 import {
 	asciiBytes,
-	HEADERS,
-	KAFKA_TIME,
-	KEY,
-	LEVEL as LEVEL_NAME,
-	MESSAGE as MESSAGE_NAME,
-	NULL,
-	SERVICE as SERVICE_NAME,
-	SIZE,
 	startWriting,
-	TIME as TIME_NAME,
-	VALUE,
 	writeByte,
 	writeConstant,
 	writeInteger,
@@ -39,6 +29,9 @@ import {
  * `formatJsonLine` of the parsed record: test/unit/plain/flat-json-line.test.ts.
  */
 
+/** Buffer's own Latin-1 decoder: `toString('latin1')` checks its arguments and encoding first. */
+type LatinSlicing = Buffer & {latin1Slice(start: number, end: number): string};
+
 /** Longest value written here: the longest `formatJsonLine` splices as it is (format-json-line.ts). */
 const MAX_FLAT_VALUE = 4096;
 
@@ -47,9 +40,9 @@ export function flatJsonLineBound(raw: RawRecord): number {
 	return 320 + 2 * raw.topic.length + 3 * (raw.value?.length ?? 0) + 2 * (raw.key?.length ?? 0);
 }
 
-/** The UTC day of the last time read: its `YYYY-MM-DD` and its start in ms. */
-let dayText = '';
-let dayStart = 0;
+/** The minute of the last time read: its `YYYY-MM-DDTHH:MM:` and its start in ms. */
+let minuteText = '';
+let minuteStart = 0;
 
 function digitAt(text: string, index: number): number {
 	const value = text.charCodeAt(index) - 0x30;
@@ -58,15 +51,26 @@ function digitAt(text: string, index: number): number {
 
 const twoDigits = (text: string, at: number) => digitAt(text, at) * 10 + digitAt(text, at + 1);
 
-/** Learns the day `text` starts with at `at`; false for a date JavaScript prints otherwise. */
-function learnDay(text: string, at: number): boolean {
+/** Learns the minute `text` starts with at `at`; false for a time JavaScript prints otherwise. */
+function learnMinute(text: string, at: number): boolean {
+	if (
+		text.charCodeAt(at + 4) !== 0x2d ||
+		text.charCodeAt(at + 7) !== 0x2d ||
+		text.charCodeAt(at + 10) !== 0x54 ||
+		text.charCodeAt(at + 13) !== 0x3a ||
+		text.charCodeAt(at + 16) !== 0x3a
+	)
+		return false;
 	const year = twoDigits(text, at) * 100 + twoDigits(text, at + 2);
+	const hours = twoDigits(text, at + 11);
+	const minutes = twoDigits(text, at + 14);
+	if (!(hours <= 23 && minutes <= 59)) return false;
 	const date = text.slice(at, at + 10);
-	const start = Date.UTC(year, twoDigits(text, at + 5) - 1, twoDigits(text, at + 8));
+	const day = Date.UTC(year, twoDigits(text, at + 5) - 1, twoDigits(text, at + 8));
 	// Years below 100 (Date.UTC reads them as 19xx), 31 February and the like print otherwise.
-	if (!Number.isFinite(start) || new Date(start).toISOString().slice(0, 10) !== date) return false;
-	dayText = date;
-	dayStart = start;
+	if (!Number.isFinite(day) || new Date(day).toISOString().slice(0, 10) !== date) return false;
+	minuteText = text.slice(at, at + 17);
+	minuteStart = day + (hours * 60 + minutes) * 60_000;
 	return true;
 }
 
@@ -75,58 +79,49 @@ function learnDay(text: string, at: number): boolean {
  * `parseRfc3339` reads it as; its `toISOString` is the text itself (a real day, no leap second).
  */
 function canonicalTime(text: string, at: number, end: number): number {
-	if (
-		end - at !== 24 ||
-		text.charCodeAt(at + 10) !== 0x54 ||
-		text.charCodeAt(at + 13) !== 0x3a ||
-		text.charCodeAt(at + 16) !== 0x3a ||
-		text.charCodeAt(at + 19) !== 0x2e ||
-		text.charCodeAt(at + 23) !== 0x5a
-	)
+	if (end - at !== 24 || text.charCodeAt(at + 19) !== 0x2e || text.charCodeAt(at + 23) !== 0x5a)
 		return Number.NaN;
-	if (!text.startsWith(dayText, at) || dayText.length !== 10) {
-		if (text.charCodeAt(at + 4) !== 0x2d || text.charCodeAt(at + 7) !== 0x2d || !learnDay(text, at))
-			return Number.NaN;
+	if (!text.startsWith(minuteText, at) || minuteText.length !== 17) {
+		if (!learnMinute(text, at)) return Number.NaN;
 	}
-	const hours = twoDigits(text, at + 11);
-	const minutes = twoDigits(text, at + 14);
 	const seconds = twoDigits(text, at + 17);
 	const millis = digitAt(text, at + 20) * 100 + twoDigits(text, at + 21);
-	if (!(hours <= 23 && minutes <= 59 && seconds <= 59 && millis >= 0)) return Number.NaN;
-	return dayStart + ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis;
+	if (!(seconds <= 59 && millis >= 0)) return Number.NaN;
+	return minuteStart + seconds * 1000 + millis;
 }
 
-/** Level texts seen and the bytes of what the parser makes of each (`"info"`). */
+/** Level texts seen and what is written for each: `","level":"info","message":"`. */
 const MAX_LEVEL_TEXTS = 64;
 const levelTexts: string[] = [];
-const levelLines: Uint8Array[] = [];
+const levelTextBytes: Uint8Array[] = [];
 
-/** `"<level>"` for the level text at `start`. */
-function levelLine(text: string, start: number, end: number): Uint8Array {
+/** The text from the end of the service to the start of the message, for the level text at `start`. */
+function levelText(text: string, start: number, end: number): Uint8Array {
 	const length = end - start;
 	for (let index = 0; index < levelTexts.length; index++) {
 		const known = levelTexts[index]!;
-		if (known.length === length && text.startsWith(known, start)) return levelLines[index]!;
+		if (known.length === length && text.startsWith(known, start)) return levelTextBytes[index]!;
 	}
 	const level = text.slice(start, end);
-	const line = asciiBytes(`"${normalizeLevel(level)}"`);
+	const bytes = asciiBytes(`","level":"${normalizeLevel(level)}","message":"`);
 	if (levelTexts.length < MAX_LEVEL_TEXTS) {
 		levelTexts.push(level);
-		levelLines.push(line);
+		levelTextBytes.push(bytes);
 	}
-	return line;
+	return bytes;
 }
+
+const TIME_TEXT = asciiBytes(',"time":"');
+const KAFKA_TIME_TEXT = asciiBytes('","kafkaTime":');
+const SERVICE_TEXT = asciiBytes(',"service":"');
+const NO_KEY_TEXT = asciiBytes('","key":null,"headers":{},"size":');
+const KEY_TEXT = asciiBytes('","key":');
+const HEADERS_TEXT = asciiBytes(',"headers":{},"size":');
+const VALUE_TEXT = asciiBytes(',"value":');
 
 /** The record's `time` of the last line written (`writeFlatJsonLine`). */
 let lineTime = 0;
 export const flatLineTime = () => lineTime;
-
-/** A string copied from the value: `"` and the bytes (no `"` or `\` in them: flat-layout's grammar). */
-function writeQuoted(value: Uint8Array, start: number, end: number): void {
-	writeByte(0x22);
-	writeSlice(value, start, end);
-	writeByte(0x22);
-}
 
 /** A key `decodeField` keeps as it is (printable ASCII, not cut), as JSON; false for any other. */
 function writeKey(key: Uint8Array): boolean {
@@ -159,7 +154,7 @@ export function writeFlatJsonLine(
 	if (value === null || value.length > MAX_FLAT_VALUE || value[0] !== 0x7b) return -1;
 	if (headers !== undefined && headers !== null) for (const _name in headers) return -1;
 	// Latin-1 is the UTF-8 text of ASCII, and any other byte fails the layout's printable check.
-	const text = value.toString('latin1');
+	const text = (value as LatinSlicing).latin1Slice(0, value.length);
 	const layout = readFlatLayout(text, shapes);
 	if (layout === undefined) return -1;
 	const time = canonicalTime(text, flatSpans[TIME]!, flatSpans[TIME + 1]!);
@@ -173,26 +168,23 @@ export function writeFlatJsonLine(
 	if (first === 0x7b || first === 0x20) return -1;
 	startWriting(target, start);
 	if (!writeLineStart(topicJson, raw.partition) || !writeInteger(raw.offset)) return -1;
-	writeConstant(TIME_NAME);
-	writeQuoted(value, flatSpans[TIME]!, flatSpans[TIME + 1]!);
-	writeConstant(KAFKA_TIME);
+	// Few writes: the text between the copied strings is written as one constant each.
+	writeConstant(TIME_TEXT);
+	writeSlice(value, flatSpans[TIME]!, flatSpans[TIME + 1]!);
+	writeConstant(KAFKA_TIME_TEXT);
 	if (!writeIsoTime(raw.timestamp, 1)) return -1;
-	writeConstant(SERVICE_NAME);
-	writeQuoted(value, serviceStart, serviceEnd);
-	writeConstant(LEVEL_NAME);
-	writeConstant(levelLine(text, flatSpans[LEVEL]!, flatSpans[LEVEL + 1]!));
-	writeConstant(MESSAGE_NAME);
-	if (layout.emptyMessage) writeQuoted(value, 0, 0);
-	else writeQuoted(value, messageStart, flatSpans[MESSAGE + 1]!);
-	writeConstant(KEY);
-	if (key === null) writeConstant(NULL);
-	else if (!writeKey(key)) return -1;
-	writeConstant(HEADERS);
-	writeByte(0x7b);
-	writeByte(0x7d);
-	writeConstant(SIZE);
+	writeConstant(SERVICE_TEXT);
+	writeSlice(value, serviceStart, serviceEnd);
+	writeConstant(levelText(text, flatSpans[LEVEL]!, flatSpans[LEVEL + 1]!));
+	if (!layout.emptyMessage) writeSlice(value, messageStart, flatSpans[MESSAGE + 1]!);
+	if (key === null) writeConstant(NO_KEY_TEXT);
+	else {
+		writeConstant(KEY_TEXT);
+		if (!writeKey(key)) return -1;
+		writeConstant(HEADERS_TEXT);
+	}
 	writeInteger(value.length);
-	writeConstant(VALUE);
+	writeConstant(VALUE_TEXT);
 	const at = writtenTo();
 	target.set(value, at);
 	target[at + value.length] = 0x7d;

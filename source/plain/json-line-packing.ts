@@ -86,8 +86,9 @@ function addRecordLine(record: LogRecord, topicJson: string, bytes: Uint8Array |
 function packed(topic: string): ArrayBuffer {
 	const topicBytes = Buffer.byteLength(topic);
 	const linesStart = 8 + topicBytes + ENTRY_BYTES * count;
-	const buffer = new ArrayBuffer(linesStart + used);
-	const bytes = Buffer.from(buffer);
+	// Not zero-filled (every byte is written below), and not pooled: its ArrayBuffer is its own.
+	const bytes = Buffer.allocUnsafeSlow(linesStart + used);
+	const buffer = bytes.buffer as ArrayBuffer;
 	bytes.writeUInt32LE(count, 0);
 	bytes.writeUInt32LE(topicBytes, 4);
 	bytes.write(topic, 8);

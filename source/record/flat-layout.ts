@@ -37,7 +37,11 @@ export const TIME = 6;
 export const flatSpans = new Int32Array(8);
 
 type Layout = {
-	keys: string[];
+	/**
+	 * Per key, the text before its value: `{"key":` or `,"key":`, with the opening quote for a
+	 * string the table reads (its kind is then known to be a string: one compare does both).
+	 */
+	glue: string[];
 	kinds: Uint8Array;
 	/** Per key: the span it fills (MESSAGE…TIME), or -1. */
 	spans: Int8Array;
@@ -85,28 +89,34 @@ function kindAt(text: string, index: number): number {
 
 /** Whether `text` is a record of `layout`; fills `flatSpans` as it goes. */
 function matches(text: string, layout: Layout): boolean {
-	const {keys, kinds, spans} = layout;
-	let index = 1;
-	for (let at = 0; at < keys.length; at++) {
-		const key = keys[at]!;
-		if (text.charCodeAt(index) !== 0x22 || !text.startsWith(key, index + 1)) return false;
-		index += key.length + 1;
-		if (text.charCodeAt(index) !== 0x22 || text.charCodeAt(index + 1) !== 0x3a) return false;
-		index += 2;
-		const kind = kindAt(text, index);
-		if (kind < 0) return false;
+	const {glue, kinds, spans} = layout;
+	let index = 0;
+	const last = glue.length - 1;
+	for (let at = 0; at <= last; at++) {
+		const before = glue[at]!;
+		if (!text.startsWith(before, index)) return false;
+		index += before.length;
 		const expected = kinds[at]!;
-		if (expected !== ANY && expected !== kind) return false;
+		let kind: number;
+		if (expected === STRING || expected === EMPTY) {
+			// The glue ends with the value's opening quote.
+			valueEnd = text.indexOf('"', index) + 1;
+			if (valueEnd === 0) return false;
+			kind = valueEnd === index + 1 ? EMPTY : STRING;
+			if (kind !== expected) return false;
+			index--;
+		} else {
+			kind = kindAt(text, index);
+			if (kind < 0 || (expected !== ANY && expected !== kind)) return false;
+		}
 		const span = spans[at]!;
 		if (span >= 0) {
 			flatSpans[span] = index + 1;
 			flatSpans[span + 1] = valueEnd - 1;
 		}
 		index = valueEnd;
-		const next = text.charCodeAt(index++);
-		if (next !== 0x2c) return next === 0x7d && index === text.length && at === keys.length - 1;
 	}
-	return false;
+	return text.charCodeAt(index) === 0x7d && index === text.length - 1;
 }
 
 /** The keys and kinds of a flat record, or undefined when it is not one. */
@@ -147,7 +157,8 @@ function markedKey(value: unknown): number {
 function learn(keys: string[], scanned: number[], shapes: ShapeReader): Layout {
 	const kinds = new Uint8Array(keys.length);
 	const spans = new Int8Array(keys.length).fill(-1);
-	const layout: Layout = {keys, kinds, spans, fast: false, emptyMessage: false};
+	const glue = keys.map((key, at) => `${at === 0 ? '{' : ','}"${key}":`);
+	const layout: Layout = {glue, kinds, spans, fast: false, emptyMessage: false};
 	const probe: Record<string, unknown> = {};
 	for (let at = 0; at < keys.length; at++) {
 		const key = keys[at]!;
@@ -155,6 +166,7 @@ function learn(keys: string[], scanned: number[], shapes: ShapeReader): Layout {
 		// As readFlatRecord: the parser's own cases (a prototype key, an OTLP request, a key twice).
 		if (key === '__proto__' || key === 'resourceLogs' || Object.hasOwn(probe, key)) return layout;
 		kinds[at] = scanned[at]!;
+		if (kinds[at] === STRING || kinds[at] === EMPTY) glue[at] += '"';
 		probe[key] = probeValue(scanned[at]!, at);
 	}
 	shapes.read(probe, reading, false);

@@ -174,16 +174,16 @@ let lineStart: {topicJson: string; partition: number; bytes: Uint8Array} = {
 	partition: -1,
 	bytes: new Uint8Array(0),
 };
-export const TIME = asciiBytes(',"time":');
-export const KAFKA_TIME = asciiBytes(',"kafkaTime":');
-export const SERVICE = asciiBytes(',"service":');
-export const LEVEL = asciiBytes(',"level":');
-export const MESSAGE = asciiBytes(',"message":');
-export const KEY = asciiBytes(',"key":');
-export const NULL = asciiBytes('null');
-export const HEADERS = asciiBytes(',"headers":');
-export const SIZE = asciiBytes(',"size":');
-export const VALUE = asciiBytes(',"value":');
+const TIME = asciiBytes(',"time":');
+const KAFKA_TIME = asciiBytes(',"kafkaTime":');
+const SERVICE = asciiBytes(',"service":');
+const LEVEL = asciiBytes(',"level":');
+const MESSAGE = asciiBytes(',"message":');
+const KEY = asciiBytes(',"key":');
+const NULL = asciiBytes('null');
+const HEADERS = asciiBytes(',"headers":');
+const SIZE = asciiBytes(',"size":');
+const VALUE = asciiBytes(',"value":');
 
 /** The line's start for a topic and partition; false for a partition `writeInteger` refuses. */
 export function writeLineStart(topicJson: string, partition: number): boolean {
