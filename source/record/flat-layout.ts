@@ -55,6 +55,9 @@ type Layout = {
 const MAX_LAYOUTS = 16;
 let layouts: Layout[] = [];
 let layoutsFor: ShapeReader | undefined;
+/** Probes allowed now: one more every eight records, at most `MAX_PROBES` saved up. */
+const MAX_PROBES = 64;
+let probes = MAX_PROBES;
 let wanted: FlatKeys = flatKeys([]);
 const reading = emptyReading();
 
@@ -203,15 +206,26 @@ export function readFlatLayout(text: string, shapes: ShapeReader): {emptyMessage
 		layouts = [];
 		wanted = flatKeys([...shapes.flatKeys, 'resourceLogs']);
 	}
+	probes = Math.min(probes + 1 / 8, MAX_PROBES);
 	for (let at = 0; at < layouts.length; at++) {
 		const layout = layouts[at]!;
 		if (!matches(text, layout)) continue;
 		return layout.fast ? layout : undefined;
 	}
+	// Records of ever new layouts (keys that name ids, say) cost a probe each on top of the
+	// parser: past the first few, at most one record in eight is probed.
+	if (probes < 1) return undefined;
+	probes--;
 	const scanned = scan(text);
 	if (scanned === undefined) return undefined;
 	const layout = learn(scanned.keys, scanned.kinds, shapes);
 	layouts.unshift(layout);
 	if (layouts.length > MAX_LAYOUTS) layouts.pop();
 	return layout.fast && matches(text, layout) ? layout : undefined;
+}
+
+/** Forgets every layout and count (tests: each case starts as a new stream would). */
+export function forgetLayouts(): void {
+	layouts = [];
+	probes = MAX_PROBES;
 }

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {rowsWithValues} from '../../../source/kafka/worker/rows-with-values.js';
 import {flatLineTime, writeFlatJsonLine} from '../../../source/plain/flat-json-line.js';
 import {createRawBatchPacker, packJsonLines} from '../../../source/plain/json-line-packing.js';
+import {forgetLayouts} from '../../../source/record/flat-layout.js';
 import type {LogRecord, RawRecord} from '../../../source/record/log-record.js';
 import {createRowParser, type ParseSettings, parseRecord} from '../../../source/record/parse-record.js';
 import {createShapeReader} from '../../../source/record/shapes/read-shape.js';
@@ -157,6 +158,7 @@ describe('the one-pass line of a flat record (plain/flat-json-line.ts)', () => {
 			const packRaw = createRawBatchPacker(settings, rowsWithValues(createRowParser(settings)));
 			const raws = corpus();
 			for (const record of raws) {
+				forgetLayouts();
 				const label = record.value?.toString('utf8').slice(0, 160);
 				expect(bytesOf(packRaw([record])), label).toBe(bytesOf(parsedPacking([record], settings)));
 			}
@@ -169,6 +171,8 @@ describe('the one-pass line of a flat record (plain/flat-json-line.ts)', () => {
 		const shapes = createShapeReader();
 		const target = new Uint8Array(64 * 1024);
 		const taken = (record: RawRecord) => {
+			// As the first record of a stream: what is taken does not hang on the records before.
+			forgetLayouts();
 			const end = writeFlatJsonLine(record, '"logs"', shapes, target, 0);
 			if (end >= 0) {
 				const parsed = parseRecord(record, 0);
@@ -188,5 +192,24 @@ describe('the one-pass line of a flat record (plain/flat-json-line.ts)', () => {
 		// Fixtures of several rows of the shape table, with canonical times.
 		const fixtures = raws.filter((record) => record.offset >= 2000 && record.offset < 3000).map(taken);
 		expect(fixtures.filter(Boolean).length).toBeGreaterThan(5);
+	});
+
+	it('probes at most one record in eight of a stream of ever new layouts, and still learns', () => {
+		forgetLayouts();
+		const shapes = createShapeReader();
+		const target = new Uint8Array(64 * 1024);
+		const next = createLogLineGenerator(200, 13);
+		// Keys that are ids: every record a layout of its own, none of them fast (no time).
+		for (let index = 0; index < 500; index++)
+			expect(
+				writeFlatJsonLine(raw(`{"message":"m","id_${index}":1}`, index), '"logs"', shapes, target, 0),
+			).toBe(-1);
+		// Then the common records: one of the next eight is probed, and the rest follow it.
+		const taken = Array.from(
+			{length: 40},
+			(_, index) => writeFlatJsonLine(raw(next(), 600 + index), '"logs"', shapes, target, 0) >= 0,
+		);
+		expect(taken.indexOf(true)).toBeLessThan(8);
+		expect(taken.slice(8)).not.toContain(false);
 	});
 });
