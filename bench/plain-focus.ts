@@ -34,11 +34,13 @@ export type PlainFocusReport = {
 /** Why a target is not met, from the CPU profile of the run that set it (bench/README.md, Profiling). */
 const NOT_MET_REASONS: Readonly<Record<string, string>> = {
 	cpu:
-		'the stream worker still turns every record into a LogRecord (parsing about 2.7 µs, most of it the shape ' +
-		'table and the strings it makes; flat records skip JSON.parse) and then packs its JSON line (about 1.2 µs), ' +
-		'and the process starts a second isolate with its own kafkajs; a single pass from value bytes to line is the ' +
-		'next lever.',
-	rate: 'kafkajs, the parsing and the line writing run one after another in the stream worker, which is the slowest thread.',
+		'flat records now go from value bytes to line in one pass (no LogRecord), but in the stream worker that ' +
+		'pass (layout walk, line writing, packing) still takes about 1.8x the self time of kafkajs, plus GC; the ' +
+		'main thread (time order, writing) is about a fifth of the CPU, and the second isolate costs about 0.25 s ' +
+		'more at start than bare kafkajs.',
+	rate:
+		'kafkajs and the one-pass line writing run back to back in the stream worker, the slowest thread, while the ' +
+		'main thread is mostly idle: handing the writing to it (the worker finding only the fields) is the next lever.',
 	codec:
 		'decompression runs in JavaScript (lz4js, fzstd) in the stream worker, beside kafkajs and the parser.',
 };
