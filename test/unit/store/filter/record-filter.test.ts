@@ -187,6 +187,45 @@ describe('compileFilter: text terms', () => {
 	});
 });
 
+describe('compileFilter: words, phrases and regexes in the value', () => {
+	// Where request ids live: a JSON field, not the message (kcat | grep finds them there).
+	const traced = record({
+		message: 'GET /orders 200',
+		body: {msg: 'GET /orders 200', trace_id: '4bf92f3577b34da6'},
+	});
+
+	it('finds a word only in a field value, and a field name, as grep on the line would', () => {
+		expect(passes({terms: ['4bf92f3577b34da6']}, traced)).toBe(true);
+		expect(passes({terms: ['00f067aa0ba902b7']}, traced)).toBe(false);
+		expect(passes({terms: ['trace_id']}, traced)).toBe(true);
+		expect(passes({terms: ['"trace_id":"4bf9"']}, traced)).toBe(true);
+		expect(passes({terms: ['/"trace_id":"[0-9a-f]{16}"/']}, traced)).toBe(true);
+		expect(passes({terms: ['api|4bf92f35']}, record({service: 'web', body: {id: '4bf92f35'}}))).toBe(true);
+		expect(passes({terms: ['plain']}, record({message: 'x', value: 'a plain text value'}))).toBe(true);
+	});
+
+	it('keeps smart case in the value', () => {
+		expect(passes({terms: ['4BF92F35']}, traced)).toBe(false);
+		expect(passes({terms: ['Trace_id']}, traced)).toBe(false);
+		expect(passes({terms: ['ADA']}, record({body: {user: 'ada'}}))).toBe(false);
+		expect(passes({terms: ['ada']}, record({body: {user: 'ADA'}}))).toBe(true);
+		expect(passes({terms: ['édith']}, record({body: {user: 'ÉDITH'}}))).toBe(true);
+	});
+
+	it('excludes a record with the word anywhere in its value', () => {
+		expect(passes({terms: ['!health']}, record({message: 'GET /', body: {probe: 'healthcheck'}}))).toBe(
+			false,
+		);
+		expect(passes({terms: ['!/4bf9/']}, traced)).toBe(false);
+		expect(passes({terms: ['!4bf9']}, record({message: 'GET /', body: {trace_id: '00f0'}}))).toBe(true);
+	});
+
+	it('searches (n/N) the value too', () => {
+		expect(compileTerm('4bf92f35').test(traced)).toBe(true);
+		expect(compileTerm('!4bf92f35').test(traced)).toBe(true);
+	});
+});
+
 describe('compileFilter: field terms', () => {
 	const body = {
 		message: 'login',
