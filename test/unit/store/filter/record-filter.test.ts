@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import type {KnownLevel, Level, LogRecord} from '../../../../source/record/log-record.js';
+import type {KnownLevel, Level, LogRecord, RawRecord} from '../../../../source/record/log-record.js';
+import {parseRecordRows} from '../../../../source/record/parse-record.js';
 import type {FilterSpec} from '../../../../source/store/filter/filter-spec.js';
 import {
 	compileFilter,
@@ -11,6 +12,7 @@ import {
 	levelRank,
 	parseFilterTerm,
 } from '../../../../source/store/filter/record-filter.js';
+import {otlpJsonRequest, TRACE_ID} from '../../../support/records/otlp-requests.js';
 
 function record(fields: Partial<LogRecord> & {body?: unknown}): LogRecord {
 	const {body, ...rest} = fields;
@@ -33,6 +35,16 @@ function record(fields: Partial<LogRecord> & {body?: unknown}): LogRecord {
 		value,
 	};
 }
+
+const rawOf = (value: string): RawRecord => ({
+	topic: 'logs',
+	partition: 0,
+	offset: 0,
+	timestamp: 0,
+	key: null,
+	value: Buffer.from(value),
+	headers: undefined,
+});
 
 function spec(partial: Partial<FilterSpec>): FilterSpec {
 	return {...EMPTY_FILTER, ...partial};
@@ -218,6 +230,21 @@ describe('compileFilter: words, phrases and regexes in the value', () => {
 		);
 		expect(passes({terms: ['!/4bf9/']}, traced)).toBe(false);
 		expect(passes({terms: ['!4bf9']}, record({message: 'GET /', body: {trace_id: '00f0'}}))).toBe(true);
+	});
+
+	it("matches an OTLP row on its own JSON, the trace id of one log record not its neighbour's", async () => {
+		const otlp = await otlpJsonRequest([
+			{service: 'api', body: 'GET /orders', attributes: {'order.id': 'ord-1'}, traced: true},
+			{service: 'api', body: 'GET /users', attributes: {'order.id': 'ord-2'}},
+		]);
+		const rows: LogRecord[] = [];
+		parseRecordRows(rawOf(otlp), rows);
+		expect(rows).toHaveLength(2);
+		const messages = (term: string) =>
+			rows.filter(compileFilter(spec({terms: [term]})).test).map((row) => row.message);
+		expect(messages(TRACE_ID.slice(0, 16))).toEqual(['GET /orders']);
+		expect(messages('ord-2')).toEqual(['GET /users']);
+		expect(messages('node-7')).toEqual(['GET /orders', 'GET /users']);
 	});
 
 	it('searches (n/N) the value too', () => {
