@@ -82,11 +82,20 @@ for (let run = 0; run < 5; run++) {
 
 store.append(records);
 
+/** The `requestId` field of a record: a word in its value only. */
+function requestIdOf(record: RawRecord): string {
+	return (JSON.parse(String(record.value)) as {requestId: string}).requestId;
+}
+
 const cases: Array<[string, FilterSpec]> = [
 	['text (smart case, lower)', {...EMPTY_FILTER, terms: ['timeout']}],
 	['text (case-sensitive)', {...EMPTY_FILTER, terms: ['POST']}],
 	['regex', {...EMPTY_FILTER, terms: ['/\\b5\\d\\d\\b/']}],
 	['exclude text', {...EMPTY_FILTER, terms: ['!cache']}],
+	// A hunt for a request id: in a JSON field only, and in no record at all.
+	['text (a request id, one field)', {...EMPTY_FILTER, terms: [requestIdOf(records[RECORDS / 2]!)]}],
+	['text (absent: 4bf92f3577b34da6)', {...EMPTY_FILTER, terms: ['4bf92f3577b34da6']}],
+	['regex (absent)', {...EMPTY_FILTER, terms: ['/4bf92f35[0-9a-f]+/']}],
 	['field (selective: user.id=42)', {...EMPTY_FILTER, terms: ['user.id=42']}],
 	['field (broad: user.plan=pro)', {...EMPTY_FILTER, terms: ['user.plan=pro']}],
 	['field alternatives (user.plan=pro|free)', {...EMPTY_FILTER, terms: ['user.plan=pro|free']}],

@@ -1,8 +1,9 @@
 /**
  * Hunt mode on the shared broker: records produced by kcat (librdkafka), found by plain
- * `--grep --exit` (the filter in the stream worker) and by the TUI's hunt session (no
- * consumer group), each match once with its offset; plain's filtered output is its unfiltered
- * output filtered by the same rule; Esc cancels; `C` reads the records around a match.
+ * `--grep --exit` (the filter in the stream worker; a bare id where kcat | grep finds it) and
+ * by the TUI's hunt session (no consumer group), each match once with its offset; plain's
+ * filtered output is its unfiltered output filtered by the same rule; Esc cancels; `C` reads
+ * the records around a match.
  */
 import {spawnSync} from 'node:child_process';
 import {beforeAll, describe, expect, it} from 'vitest';
@@ -74,6 +75,22 @@ describe('plain --grep --exit (the filter in the stream worker)', () => {
 		);
 		expect(outputLines(hunt)).toEqual(unfiltered);
 		expect(outputLines(all)).toHaveLength(PARTITIONS * PER_PARTITION);
+	});
+
+	it('finds a bare request id in its JSON field, as kcat | grep does (--since 1h)', async () => {
+		const since = ['--plain', '--brokers', bootstrap, '--topic', topic, '--since', '1h', '--exit'];
+		const hunt = await runCli([...since, '--grep', ID, '--output', 'json']);
+		expect(hunt.code, hunt.stderr).toBe(0);
+		const found = outputLines(hunt).map((text) => JSON.parse(text) as {partition: number; offset: number});
+		expect(where(found)).toEqual(expectedHunt());
+		const kcatArgs = ['-C', '-b', bootstrap, '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%p:%o %s\n'];
+		const kcat = spawnSync('kcat', kcatArgs);
+		expect(kcat.status, kcat.stderr?.toString()).toBe(0);
+		const grepped = kcat.stdout
+			.toString()
+			.split('\n')
+			.filter((text) => text.includes(ID));
+		expect(grepped.map((text) => text.split(' ')[0]).sort()).toEqual(expectedHunt());
 	});
 
 	it('prints what the unfiltered text output prints, filtered by the same rule', async () => {

@@ -7,7 +7,7 @@ import type {KnownLevel} from '../../record/log-record.js';
  */
 export type FilterTerm =
 	| {kind: 'empty'}
-	/** Substring of message, service or key; smart case (a capital letter makes case count). */
+	/** Substring of message, service, key or value; smart case (a capital letter makes case count). */
 	| {kind: 'text'; text: string; caseSensitive: boolean; exclude: boolean}
 	/** `api|auth`: any of the words, each as a `text` term. */
 	| {kind: 'words'; words: readonly string[]; exclude: boolean}

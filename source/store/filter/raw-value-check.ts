@@ -12,6 +12,11 @@ import {parseFilterTerm} from './record-filter.js';
  * Sound only where the parsed value is the raw text: a JSON object's bytes. An OTLP JSON
  * request is parsed into rows of JSON of our own making, so it is always parsed; so is
  * anything that does not start with `{` (protobuf, Avro, text).
+ *
+ * Words, phrases and regexes are never looked for: besides the value they match the key, a
+ * service from a header or the key, and the message as the parser made it (JSON escapes
+ * decoded, a template filled in, a long one cut with a note), none of which are these bytes.
+ * The field terms they are ANDed with still rule a record out on their own.
  */
 
 /** Needles per term: a value must hold one of each list. Empty when nothing can be checked. */

@@ -160,7 +160,8 @@ function termMatcher(term: MatchableTerm): (record: LogRecord) => boolean {
 				return (record) =>
 					record.message.includes(text) ||
 					record.service.includes(text) ||
-					record.key?.includes(text) === true;
+					record.key?.includes(text) === true ||
+					record.value?.includes(text) === true;
 			}
 
 			// A case-insensitive regex of the escaped text: measured faster than
@@ -180,11 +181,17 @@ function termMatcher(term: MatchableTerm): (record: LogRecord) => boolean {
 	}
 }
 
+/**
+ * Where a word, phrase or regex is looked for: anywhere in the line, as grep does. The short
+ * fields first: they usually decide a match, and the value (which mostly holds them again) is
+ * scanned only when they miss.
+ */
 function regexMatcher(regex: RegExp): (record: LogRecord) => boolean {
 	return (record) =>
 		regex.test(record.message) ||
 		regex.test(record.service) ||
-		(record.key !== null && regex.test(record.key));
+		(record.key !== null && regex.test(record.key)) ||
+		(record.value !== null && regex.test(record.value));
 }
 
 /**

@@ -17,6 +17,13 @@ const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).
 /** One fixture per row of the table: a record the example matches and one it does not. */
 const FIXTURES: Record<string, {matches: Record<string, unknown>; misses: Record<string, unknown>}> = {
 	timeout: {matches: {message: 'upstream TimeOut after 3 s'}, misses: {message: 'upstream slow'}},
+	// Where request ids live: in a JSON field, not the message.
+	'4bf92f35': {
+		matches: {message: 'GET /orders 200', trace_id: '4bf92f3577b34da6'},
+		misses: {message: 'GET /orders 200', trace_id: '00f067aa0ba902b7'},
+	},
+	// A bare word finds a field name too, as grep on the line would.
+	trace_id: {matches: {message: 'GET /', trace_id: '1'}, misses: {message: 'GET /', span_id: '1'}},
 	'"a phrase"': {matches: {message: 'said a phrase twice'}, misses: {message: 'a short phrase'}},
 	'/timed?/i': {matches: {message: 'request TIMED out'}, misses: {message: 'tim is up'}},
 	'api|auth': {matches: {message: 'auth token refreshed'}, misses: {message: 'cache warmed'}},
@@ -33,7 +40,7 @@ const FIXTURES: Record<string, {matches: Record<string, unknown>; misses: Record
 		misses: {message: 'old', timestamp: minutesAgo(10)},
 	},
 	'level>=warn': {matches: {message: 'disk', level: 'ERROR'}, misses: {message: 'disk', level: 'info'}},
-	'!health': {matches: {message: 'GET /orders'}, misses: {message: 'GET /healthcheck'}},
+	'!health': {matches: {message: 'GET /orders'}, misses: {message: 'GET /', probe: 'healthcheck'}},
 	'a !b c': {
 		matches: {service: 'api', message: 'a then c'},
 		misses: {service: 'api', message: 'a, b and c'},

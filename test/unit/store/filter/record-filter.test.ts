@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import type {KnownLevel, Level, LogRecord} from '../../../../source/record/log-record.js';
+import type {KnownLevel, Level, LogRecord, RawRecord} from '../../../../source/record/log-record.js';
+import {parseRecordRows} from '../../../../source/record/parse-record.js';
 import type {FilterSpec} from '../../../../source/store/filter/filter-spec.js';
 import {
 	compileFilter,
@@ -11,6 +12,7 @@ import {
 	levelRank,
 	parseFilterTerm,
 } from '../../../../source/store/filter/record-filter.js';
+import {otlpJsonRequest, TRACE_ID} from '../../../support/records/otlp-requests.js';
 
 function record(fields: Partial<LogRecord> & {body?: unknown}): LogRecord {
 	const {body, ...rest} = fields;
@@ -33,6 +35,16 @@ function record(fields: Partial<LogRecord> & {body?: unknown}): LogRecord {
 		value,
 	};
 }
+
+const rawOf = (value: string): RawRecord => ({
+	topic: 'logs',
+	partition: 0,
+	offset: 0,
+	timestamp: 0,
+	key: null,
+	value: Buffer.from(value),
+	headers: undefined,
+});
 
 function spec(partial: Partial<FilterSpec>): FilterSpec {
 	return {...EMPTY_FILTER, ...partial};
@@ -184,6 +196,60 @@ describe('compileFilter: text terms', () => {
 		expect(compiled.test(record({message: 'GET /orders'}))).toBe(true);
 		expect(compiled.test(record({message: 'GET /users'}))).toBe(false);
 		expect(compileFilter(spec({terms: ['/(bad/']})).matchesAll).toBe(true);
+	});
+});
+
+describe('compileFilter: words, phrases and regexes in the value', () => {
+	// Where request ids live: a JSON field, not the message (kcat | grep finds them there).
+	const traced = record({
+		message: 'GET /orders 200',
+		body: {msg: 'GET /orders 200', trace_id: '4bf92f3577b34da6'},
+	});
+
+	it('finds a word only in a field value, and a field name, as grep on the line would', () => {
+		expect(passes({terms: ['4bf92f3577b34da6']}, traced)).toBe(true);
+		expect(passes({terms: ['00f067aa0ba902b7']}, traced)).toBe(false);
+		expect(passes({terms: ['trace_id']}, traced)).toBe(true);
+		expect(passes({terms: ['"trace_id":"4bf9"']}, traced)).toBe(true);
+		expect(passes({terms: ['/"trace_id":"[0-9a-f]{16}"/']}, traced)).toBe(true);
+		expect(passes({terms: ['api|4bf92f35']}, record({service: 'web', body: {id: '4bf92f35'}}))).toBe(true);
+		expect(passes({terms: ['plain']}, record({message: 'x', value: 'a plain text value'}))).toBe(true);
+	});
+
+	it('keeps smart case in the value', () => {
+		expect(passes({terms: ['4BF92F35']}, traced)).toBe(false);
+		expect(passes({terms: ['Trace_id']}, traced)).toBe(false);
+		expect(passes({terms: ['ADA']}, record({body: {user: 'ada'}}))).toBe(false);
+		expect(passes({terms: ['ada']}, record({body: {user: 'ADA'}}))).toBe(true);
+		expect(passes({terms: ['édith']}, record({body: {user: 'ÉDITH'}}))).toBe(true);
+	});
+
+	it('excludes a record with the word anywhere in its value', () => {
+		expect(passes({terms: ['!health']}, record({message: 'GET /', body: {probe: 'healthcheck'}}))).toBe(
+			false,
+		);
+		expect(passes({terms: ['!/4bf9/']}, traced)).toBe(false);
+		expect(passes({terms: ['!4bf9']}, record({message: 'GET /', body: {trace_id: '00f0'}}))).toBe(true);
+	});
+
+	it("matches an OTLP row on its own JSON, the trace id of one log record not its neighbour's", async () => {
+		const otlp = await otlpJsonRequest([
+			{service: 'api', body: 'GET /orders', attributes: {'order.id': 'ord-1'}, traced: true},
+			{service: 'api', body: 'GET /users', attributes: {'order.id': 'ord-2'}},
+		]);
+		const rows: LogRecord[] = [];
+		parseRecordRows(rawOf(otlp), rows);
+		expect(rows).toHaveLength(2);
+		const messages = (term: string) =>
+			rows.filter(compileFilter(spec({terms: [term]})).test).map((row) => row.message);
+		expect(messages(TRACE_ID.slice(0, 16))).toEqual(['GET /orders']);
+		expect(messages('ord-2')).toEqual(['GET /users']);
+		expect(messages('node-7')).toEqual(['GET /orders', 'GET /users']);
+	});
+
+	it('searches (n/N) the value too', () => {
+		expect(compileTerm('4bf92f35').test(traced)).toBe(true);
+		expect(compileTerm('!4bf92f35').test(traced)).toBe(true);
 	});
 });
 
