@@ -5,7 +5,7 @@ import {formatWindow} from '../terminal-text/format-window.js';
 import type {Segment} from '../terminal-text/segments.js';
 import {fitItems, type LineItem} from '../view/fit-items.js';
 import {HEADER_HEIGHT} from '../view/layout.js';
-import {SegmentLine} from './segment-line.js';
+import {SegmentRows} from './segment-line.js';
 import {sparkline} from './sparkline.js';
 
 /** What the TUI knows about where it reads from (for the header). */
@@ -189,8 +189,7 @@ export function Header({info, status, rate, rateHistory, errorHistory, buffered,
 	});
 	return (
 		<Box flexDirection="column" height={HEADER_HEIGHT} width={width} overflowY="hidden">
-			<SegmentLine segments={where} width={width} />
-			<SegmentLine segments={how} width={width} />
+			<SegmentRows rows={[where, how]} width={width} />
 		</Box>
 	);
 }

@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import type {PartitionStatus} from '../stream/stream-status.js';
 import {formatCount, formatRate} from '../terminal-text/format-count.js';
 import {fitCell, type Segment} from '../terminal-text/segments.js';
-import {SegmentLine} from './segment-line.js';
+import {SegmentRows} from './segment-line.js';
 
 export type PartitionPanelProps = {
 	partitions: readonly PartitionStatus[];
@@ -44,21 +44,15 @@ export function PartitionPanel({partitions, width, height}: PartitionPanelProps)
 	};
 	return (
 		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
-			<SegmentLine segments={title} width={width} />
-			<SegmentLine segments={head} width={width} />
-			{shown.map((partition) => (
-				<SegmentLine
-					key={`${partition.topic}:${partition.partition}`}
-					segments={row(partition)}
-					width={width}
-				/>
-			))}
-			{tooMany ? (
-				<SegmentLine
-					segments={[{text: ` … ${partitions.length - shown.length} more`, dim: true}]}
-					width={width}
-				/>
-			) : null}
+			<SegmentRows
+				rows={[
+					title,
+					head,
+					...shown.map(row),
+					...(tooMany ? [[{text: ` … ${partitions.length - shown.length} more`, dim: true}]] : []),
+				]}
+				width={width}
+			/>
 		</Box>
 	);
 }
