@@ -1,4 +1,5 @@
 import {Box} from 'ink';
+import {memo} from 'react';
 import type {PartitionStatus} from '../stream/stream-status.js';
 import {formatCount, formatRate} from '../terminal-text/format-count.js';
 import {fitCell, type Segment} from '../terminal-text/segments.js';
@@ -12,8 +13,11 @@ export type PartitionPanelProps = {
 
 const COLUMN = 12;
 
-/** Per partition: offset, high watermark, lag and rate; more partitions than rows are summarised. */
-export function PartitionPanel({partitions, width, height}: PartitionPanelProps) {
+/**
+ * Per partition: offset, high watermark, lag and rate; more partitions than rows are summarised.
+ * Memoised: it changes with the stream's status, not with each batch of records.
+ */
+export const PartitionPanel = memo(function PartitionPanel({partitions, width, height}: PartitionPanelProps) {
 	const severalTopics = new Set(partitions.map((partition) => partition.topic)).size > 1;
 	const nameWidth = severalTopics ? Math.max(10, ...partitions.map((p) => p.topic.length + 5)) : 10;
 	const bodyRows = Math.max(0, height - 2);
@@ -55,4 +59,4 @@ export function PartitionPanel({partitions, width, height}: PartitionPanelProps)
 			/>
 		</Box>
 	);
-}
+});
