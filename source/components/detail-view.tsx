@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import type {Segment} from '../terminal-text/segments.js';
 import {splitAtWord} from '../terminal-text/truncate-to-width.js';
 import type {DetailRow} from '../view/detail-rows.js';
-import {SegmentLine} from './segment-line.js';
+import {SegmentRows} from './segment-line.js';
 
 export type DetailViewProps = {
 	rows: readonly DetailRow[];
@@ -64,23 +64,22 @@ export function DetailView({rows, scroll, field, width, height}: DetailViewProps
 	];
 	return (
 		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
-			<SegmentLine segments={title} width={width} />
-			{shown.map((row, index) => {
-				const highlighted = row.fieldIndex === field && row.fieldIndex >= 0;
-				const segment: Segment = {
-					text: ` ${row.text}`,
-					bold: row.kind === 'heading',
-					color: row.kind === 'heading' ? 'cyan' : row.kind === 'meta' ? undefined : 'white',
-					inverse: highlighted,
-				};
-				// biome-ignore lint/suspicious/noArrayIndexKey: rows of a fixed page
-				return <SegmentLine key={index} segments={[segment]} width={width} />;
-			})}
-			{Array.from({length: body - shown.length}, (_, index) => (
-				// biome-ignore lint/suspicious/noArrayIndexKey: blank filler rows
-				<SegmentLine key={`blank-${index}`} segments={[]} width={width} />
-			))}
-			<SegmentLine segments={hint} width={width} />
+			<SegmentRows
+				rows={[
+					title,
+					...shown.map((row): Segment[] => [
+						{
+							text: ` ${row.text}`,
+							bold: row.kind === 'heading',
+							color: row.kind === 'heading' ? 'cyan' : row.kind === 'meta' ? undefined : 'white',
+							inverse: row.fieldIndex === field && row.fieldIndex >= 0,
+						},
+					]),
+					...Array.from({length: body - shown.length}, () => []),
+					hint,
+				]}
+				width={width}
+			/>
 		</Box>
 	);
 }

@@ -1,4 +1,5 @@
 import {Box} from 'ink';
+import {memo} from 'react';
 import type {Segment} from '../terminal-text/segments.js';
 import {fitItems, type LineItem} from '../view/fit-items.js';
 import {footerHints} from '../view/keys/key-help.js';
@@ -73,8 +74,18 @@ export function hintItems(context: KeyContext, paused = false): LineItem[] {
 	}));
 }
 
-/** Two rows: what is typed / a message / the active filters, then the keys for this context. */
-export function Footer({view, context, filterError, paused = false, inputHint, width}: FooterProps) {
+/**
+ * Two rows: what is typed / a message / the active filters, then the keys for this context.
+ * Memoised: records arriving re-render the app many times a second and change none of this.
+ */
+export const Footer = memo(function Footer({
+	view,
+	context,
+	filterError,
+	paused = false,
+	inputHint,
+	width,
+}: FooterProps) {
 	let first: Segment[];
 	if (view.message) {
 		first = [{text: ` ${view.message.text}`, color: TONE_COLOUR[view.message.tone], bold: true}];
@@ -101,4 +112,4 @@ export function Footer({view, context, filterError, paused = false, inputHint, w
 			<SegmentLine segments={hints} width={width} />
 		</Box>
 	);
-}
+});

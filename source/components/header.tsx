@@ -1,11 +1,12 @@
 import {Box} from 'ink';
+import {useMemo} from 'react';
 import type {ConnectionState, StreamStatus} from '../stream/stream-status.js';
 import {formatCount, formatRate} from '../terminal-text/format-count.js';
 import {formatWindow} from '../terminal-text/format-window.js';
 import type {Segment} from '../terminal-text/segments.js';
 import {fitItems, type LineItem} from '../view/fit-items.js';
 import {HEADER_HEIGHT} from '../view/layout.js';
-import {SegmentLine} from './segment-line.js';
+import {SegmentRows} from './segment-line.js';
 import {sparkline} from './sparkline.js';
 
 /** What the TUI knows about where it reads from (for the header). */
@@ -183,14 +184,14 @@ export function howItems(
 
 /** Two rows: where we read from, then how the stream is doing (with sparklines). */
 export function Header({info, status, rate, rateHistory, errorHistory, buffered, total, width}: HeaderProps) {
-	const where = fitItems(whereItems(info), width, {separator: SEPARATOR});
+	// Where we read from does not change while records arrive.
+	const where = useMemo(() => fitItems(whereItems(info), width, {separator: SEPARATOR}), [info, width]);
 	const how = fitItems(howItems({status, rate, rateHistory, errorHistory, buffered, total}), width, {
 		separator: SEPARATOR,
 	});
 	return (
 		<Box flexDirection="column" height={HEADER_HEIGHT} width={width} overflowY="hidden">
-			<SegmentLine segments={where} width={width} />
-			<SegmentLine segments={how} width={width} />
+			<SegmentRows rows={[where, how]} width={width} />
 		</Box>
 	);
 }

@@ -3,7 +3,7 @@ import {memo} from 'react';
 import {fitCell, type Segment} from '../terminal-text/segments.js';
 import {fitItems} from '../view/fit-items.js';
 import {COLUMN_GAP, type HelpColumn, helpLayout, keyLabel, lineAt} from '../view/help-layout.js';
-import {SegmentLine} from './segment-line.js';
+import {SegmentRows} from './segment-line.js';
 
 export type HelpOverlayProps = {width: number; height: number; scroll: number};
 
@@ -60,11 +60,7 @@ export const HelpOverlay = memo(function HelpOverlay({width, height, scroll: wan
 	}
 	return (
 		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
-			<SegmentLine segments={titleSegments(width, scroll, lineCount, visible)} width={width} />
-			{lines.map((line, index) => (
-				// biome-ignore lint/suspicious/noArrayIndexKey: rows of a fixed grid
-				<SegmentLine key={index} segments={line} width={width} />
-			))}
+			<SegmentRows rows={[titleSegments(width, scroll, lineCount, visible), ...lines]} width={width} />
 		</Box>
 	);
 });

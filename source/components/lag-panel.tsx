@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import type {LagSnapshot} from '../stream/lag-source.js';
 import {lagPanelLines} from '../view/lag/lag-panel-lines.js';
-import {SegmentLine} from './segment-line.js';
+import {SegmentRows} from './segment-line.js';
 
 export type LagPanelProps = {
 	snapshot: LagSnapshot;
@@ -16,10 +16,10 @@ export function LagPanel(props: LagPanelProps) {
 	const lines = lagPanelLines(props);
 	return (
 		<Box flexDirection="column" width={props.width} height={props.height} overflowY="hidden">
-			{Array.from({length: props.height}, (_, row) => (
-				// biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on the screen.
-				<SegmentLine key={row} segments={lines[row] ?? []} width={props.width} />
-			))}
+			<SegmentRows
+				rows={Array.from({length: props.height}, (_, row) => lines[row] ?? [])}
+				width={props.width}
+			/>
 		</Box>
 	);
 }

@@ -6,7 +6,6 @@ import {CLOCK_WIDTH, DATE_WIDTH, formatDatedTime, formatTime} from '../terminal-
 import {fitCell, type Segment} from '../terminal-text/segments.js';
 import {levelColour, type ServiceColourOverrides, serviceColour} from '../terminal-text/service-colour.js';
 import {splitAtWord} from '../terminal-text/truncate-to-width.js';
-import {SegmentLine} from './segment-line.js';
 
 /** Column layout shared by every line of the pane (computed once per frame). */
 export type LogLineLayout = {
@@ -116,11 +115,4 @@ export function logLineRows(
 		rest = tail;
 	}
 	return rows;
-}
-
-export type LogLineProps = {rowSegments: readonly Segment[]; width: number};
-
-/** One row of the log pane. */
-export function LogLine({rowSegments, width}: LogLineProps) {
-	return <SegmentLine segments={rowSegments} width={width} />;
 }

@@ -2,8 +2,8 @@ import {Box} from 'ink';
 import type {ViewLine} from '../store/log-store-types.js';
 import {countOf} from '../terminal-text/format-count.js';
 import type {Segment} from '../terminal-text/segments.js';
-import {LogLine, type LogLineLayout, logLineRows} from './log-line.js';
-import {SegmentLine} from './segment-line.js';
+import {type LogLineLayout, logLineRows} from './log-line.js';
+import {SegmentLine, SegmentRows} from './segment-line.js';
 
 export type LogPaneProps = {
 	/** The lines that may be visible, oldest first, the last one at the bottom of the pane. */
@@ -105,11 +105,7 @@ export function LogPane(props: LogPaneProps) {
 	return (
 		<Box flexDirection="column" width={layout.width} height={height} overflowY="hidden">
 			<SegmentLine segments={title} width={layout.width} />
-			{shown.map((row, index) => (
-				// Rows are positional: row N of the pane is always drawn at row N.
-				// biome-ignore lint/suspicious/noArrayIndexKey: see above
-				<LogLine key={index} rowSegments={row} width={layout.width} />
-			))}
+			<SegmentRows rows={shown} width={layout.width} />
 		</Box>
 	);
 }

@@ -1,8 +1,9 @@
 import {Box} from 'ink';
+import {memo} from 'react';
 import type {PartitionStatus} from '../stream/stream-status.js';
 import {formatCount, formatRate} from '../terminal-text/format-count.js';
 import {fitCell, type Segment} from '../terminal-text/segments.js';
-import {SegmentLine} from './segment-line.js';
+import {SegmentRows} from './segment-line.js';
 
 export type PartitionPanelProps = {
 	partitions: readonly PartitionStatus[];
@@ -12,8 +13,11 @@ export type PartitionPanelProps = {
 
 const COLUMN = 12;
 
-/** Per partition: offset, high watermark, lag and rate; more partitions than rows are summarised. */
-export function PartitionPanel({partitions, width, height}: PartitionPanelProps) {
+/**
+ * Per partition: offset, high watermark, lag and rate; more partitions than rows are summarised.
+ * Memoised: it changes with the stream's status, not with each batch of records.
+ */
+export const PartitionPanel = memo(function PartitionPanel({partitions, width, height}: PartitionPanelProps) {
 	const severalTopics = new Set(partitions.map((partition) => partition.topic)).size > 1;
 	const nameWidth = severalTopics ? Math.max(10, ...partitions.map((p) => p.topic.length + 5)) : 10;
 	const bodyRows = Math.max(0, height - 2);
@@ -44,21 +48,15 @@ export function PartitionPanel({partitions, width, height}: PartitionPanelProps)
 	};
 	return (
 		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
-			<SegmentLine segments={title} width={width} />
-			<SegmentLine segments={head} width={width} />
-			{shown.map((partition) => (
-				<SegmentLine
-					key={`${partition.topic}:${partition.partition}`}
-					segments={row(partition)}
-					width={width}
-				/>
-			))}
-			{tooMany ? (
-				<SegmentLine
-					segments={[{text: ` … ${partitions.length - shown.length} more`, dim: true}]}
-					width={width}
-				/>
-			) : null}
+			<SegmentRows
+				rows={[
+					title,
+					head,
+					...shown.map(row),
+					...(tooMany ? [[{text: ` … ${partitions.length - shown.length} more`, dim: true}]] : []),
+				]}
+				width={width}
+			/>
 		</Box>
 	);
-}
+});

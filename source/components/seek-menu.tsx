@@ -1,7 +1,7 @@
 import {Box} from 'ink';
 import type {Segment} from '../terminal-text/segments.js';
 import {SEEK_CHOICES} from '../view/view-state.js';
-import {SegmentLine} from './segment-line.js';
+import {SegmentRows} from './segment-line.js';
 
 export type SeekMenuProps = {choice: number; width: number; height: number};
 
@@ -17,10 +17,7 @@ export function SeekMenu({choice, width, height}: SeekMenuProps) {
 	]);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
-			<SegmentLine segments={title} width={width} />
-			{rows.map((row, index) => (
-				<SegmentLine key={SEEK_CHOICES[index]!.label} segments={row} width={width} />
-			))}
+			<SegmentRows rows={[title, ...rows]} width={width} />
 		</Box>
 	);
 }

@@ -4,7 +4,7 @@ import {formatCount, formatRate} from '../terminal-text/format-count.js';
 import {fitCell, type Segment} from '../terminal-text/segments.js';
 import {type ServiceColourOverrides, serviceColour} from '../terminal-text/service-colour.js';
 import {fitItems} from '../view/fit-items.js';
-import {SegmentLine} from './segment-line.js';
+import {SegmentLine, SegmentRows} from './segment-line.js';
 import {bucketHistory, sparkline} from './sparkline.js';
 
 export type ServiceListProps = {
@@ -126,13 +126,12 @@ export function ServiceList({
 	return (
 		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
 			<SegmentLine segments={title} width={width} />
-			{shown.map((service, offset) => (
-				<SegmentLine
-					key={service.service}
-					segments={serviceSegments(service, focused && scroll + offset === cursor, style)}
-					width={width}
-				/>
-			))}
+			<SegmentRows
+				rows={shown.map((service, offset) =>
+					serviceSegments(service, focused && scroll + offset === cursor, style),
+				)}
+				width={width}
+			/>
 		</Box>
 	);
 }

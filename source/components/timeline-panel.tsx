@@ -3,7 +3,7 @@ import {formatCount} from '../terminal-text/format-count.js';
 import type {Segment} from '../terminal-text/segments.js';
 import {levelColour} from '../terminal-text/service-colour.js';
 import {type BarStack, bucketClock, bucketSizeLabel, type TimelineModel} from '../view/timeline-view.js';
-import {SegmentLine} from './segment-line.js';
+import {SegmentRows} from './segment-line.js';
 
 export type TimelinePanelProps = {
 	model: TimelineModel;
@@ -116,10 +116,7 @@ export function TimelinePanel({model, focused, width, height}: TimelinePanelProp
 	rows.push(axisRow(model, width), labelRow(model, width));
 	return (
 		<Box flexDirection="column" width={width} height={height} overflowY="hidden">
-			{rows.slice(0, height).map((segments, row) => (
-				// biome-ignore lint/suspicious/noArrayIndexKey: rows are positions, redrawn in place.
-				<SegmentLine key={row} segments={segments} width={width} />
-			))}
+			<SegmentRows rows={rows.slice(0, height)} width={width} />
 		</Box>
 	);
 }

@@ -18,66 +18,81 @@ export type OutputOperation =
 /** One line placed on a row: its column and its text with every transformer applied. */
 export type PlacedLine = {x: number; text: string};
 
-/** SGR sequences (colours and text attributes), the only escapes our rows carry. */
-const SGR = /\x1b\[[0-9;]*m/g;
 const RESET = '\x1b[0m';
 const segmenter = new Intl.Segmenter();
 
-/** Width-1 answers per non-ASCII code point, bounded so hostile text cannot grow it. */
-const narrowCache = new Map<number, boolean>();
-const NARROW_CACHE_LIMIT = 4096;
+/** Answers per non-ASCII code point, bounded so hostile text cannot grow it. */
+const standaloneCache = new Map<number, boolean>();
+const STANDALONE_CACHE_LIMIT = 4096;
 /** Marks, format characters, controls and surrogates: never one plain cell. */
 const NOT_PLAIN = /[\p{M}\p{Cf}\p{Cc}\p{Cs}\p{Zl}\p{Zp}]/u;
 
-function isNarrowCodePoint(code: number): boolean {
-	let narrow = narrowCache.get(code);
-	if (narrow === undefined) {
-		const character = String.fromCodePoint(code);
-		narrow = !NOT_PLAIN.test(character) && stringWidth(character) === 1;
-		if (narrowCache.size < NARROW_CACHE_LIMIT) narrowCache.set(code, narrow);
-	}
-	return narrow;
+/** How many graphemes the segmenter finds in `text`. */
+function graphemes(text: string): number {
+	let count = 0;
+	for (const _ of segmenter.segment(text)) count++;
+	return count;
 }
 
 /**
- * True when `text` is printable ASCII and box drawing or block elements (U+2500-U+259F) only:
- * each such character is a grapheme of its own (none extends, joins or prepends), so each is one
- * cell when narrow, with no segmenter. Borders, sparklines and the timeline's bars are these,
- * and segmenting a row of 200 of them took milliseconds a frame.
+ * True when the code point is one narrow cell and a grapheme of its own whatever stands beside
+ * it: after and before a letter it stays apart (no extending or spacing mark, no prepended
+ * sign), and twice in a row it stays two (no regional indicator pair, no Hangul jamo run).
+ * With marks, joiners and controls refused, those are every way Unicode's grapheme rules join
+ * two code points, so a line of such code points is one cell per code point, as Ink places
+ * it, and the segmenter runs once per code point ever seen, not on every line of every frame.
  */
-function isAsciiOrBoxDrawing(text: string): boolean {
-	for (let index = 0; index < text.length; index++) {
-		const code = text.charCodeAt(index);
-		if (code >= 0x20 && code <= 0x7e) continue;
-		if (code < 0x2500 || code > 0x259f || !isNarrowCodePoint(code)) return false;
+function isStandaloneNarrow(code: number): boolean {
+	let standalone = standaloneCache.get(code);
+	if (standalone === undefined) {
+		const character = String.fromCodePoint(code);
+		standalone =
+			!NOT_PLAIN.test(character) &&
+			stringWidth(character) === 1 &&
+			graphemes(`a${character}a`) === 3 &&
+			graphemes(character + character) === 2;
+		if (standaloneCache.size < STANDALONE_CACHE_LIMIT) standaloneCache.set(code, standalone);
 	}
-	return true;
+	return standalone;
+}
+
+/** Where an SGR sequence (`ESC [ digits and ; m`) starting at `at` ends, or -1 when it is not one. */
+function sgrEnd(line: string, at: number): number {
+	if (line.charCodeAt(at + 1) !== 0x5b) return -1;
+	for (let index = at + 2; index < line.length; index++) {
+		const code = line.charCodeAt(index);
+		if (code === 0x6d) return index + 1;
+		if (code !== 0x3b && (code < 0x30 || code > 0x39)) return -1;
+	}
+	return -1;
 }
 
 /**
  * The cells a line takes when every character of it is one plain cell (printable ASCII, or
- * narrow characters that each stand alone as a grapheme); undefined otherwise (wide, zero-width,
- * combining or any escape but SGR), which Ink's own per-character composition handles.
+ * narrow characters that each stand alone as a grapheme) among SGR sequences (colours and
+ * text attributes, the only escapes our rows carry); undefined otherwise (wide, zero-width,
+ * combining or any other escape), which Ink's own per-character composition handles. One pass,
+ * no copy: the segmenter on whole lines took a third of a frame (bench/frame-micro.ts profile).
  */
 export function plainCells(line: string): number | undefined {
-	const text = line.includes('\x1b') ? line.replace(SGR, '') : line;
-	let ascii = true;
-	for (let index = 0; index < text.length; index++) {
-		const code = text.charCodeAt(index);
-		if (code < 0x20 || code === 0x7f) return undefined;
-		if (code > 0x7e) {
-			ascii = false;
-			break;
-		}
-	}
-	if (ascii) return text.length;
-	if (isAsciiOrBoxDrawing(text)) return text.length;
 	let cells = 0;
-	for (const {segment} of segmenter.segment(text)) {
-		const code = segment.codePointAt(0)!;
-		// One code point per grapheme, narrow: a cell of its own, as Ink places it.
-		if (segment.length !== (code > 0xffff ? 2 : 1) || !isNarrowCodePoint(code)) return undefined;
+	for (let index = 0; index < line.length; ) {
+		const code = line.charCodeAt(index);
+		if (code >= 0x20 && code <= 0x7e) {
+			cells++;
+			index++;
+			continue;
+		}
+		if (code === 0x1b) {
+			index = sgrEnd(line, index);
+			if (index < 0) return undefined;
+			continue;
+		}
+		if (code < 0x20 || code === 0x7f) return undefined;
+		const point = line.codePointAt(index)!;
+		if (!isStandaloneNarrow(point)) return undefined;
 		cells++;
+		index += point > 0xffff ? 2 : 1;
 	}
 	return cells;
 }

@@ -228,6 +228,17 @@ describe('compose-rows', () => {
 		expect(plainCells('🚀')).toBeUndefined();
 		expect(plainCells('tab\there')).toBeUndefined();
 		expect(plainCells('\u001b]0;title\u0007')).toBeUndefined();
+		expect(plainCells('\u001b[31')).toBeUndefined();
+	});
+
+	it('counts a narrow character one cell only when no neighbour can join it', () => {
+		expect(plainCells(' ● live · 5 ≥ ©')).toBe(15);
+		// A spacing mark that is a letter (Thai sara am), a half-width voiced mark, a prepended sign.
+		expect(plainCells('\u0e01\u0e33')).toBeUndefined();
+		expect(plainCells('\uff76\uff9e')).toBeUndefined();
+		expect(plainCells('\u0d4ea')).toBeUndefined();
+		// Regional indicators pair up into one flag.
+		expect(plainCells('\u{1f1e9}\u{1f1ea}')).toBeUndefined();
 	});
 
 	it('joins non-overlapping plain lines in column order, and leaves overlaps to Ink', () => {
