@@ -55,7 +55,8 @@ function dockerfileArray(instruction: 'ENTRYPOINT' | 'CMD'): string[] {
 	return line ? (JSON.parse(line) as string[]) : [];
 }
 
-describe('docker-compose.yml', () => {
+// Each case starts docker-compose (Python, about 0.4 s idle): past vitest's 5 s on a loaded machine.
+describe('docker-compose.yml', {timeout: 20_000}, () => {
 	it('is a valid compose file (docker-compose config -q)', () => {
 		const result = composeConfig(['-q']);
 		expect(result.stderr).toBe('');
