@@ -6,7 +6,8 @@
  */
 import type {LogRecord} from '../record/log-record.js';
 import type {FilterSpec} from '../store/filter/filter-spec.js';
-import {rawValueCheck, rawValueNeedles} from '../store/filter/raw-value-check.js';
+import {type RawValueHolder, rawBatchCheck} from '../store/filter/raw-batch-check.js';
+import {rawValueNeedles} from '../store/filter/raw-value-check.js';
 import {compileFilter} from '../store/filter/record-filter.js';
 
 /** What crosses to the worker: the filter and when its relative times (`time>-5m`) are read. */
@@ -17,8 +18,13 @@ export function recordTest(options: unknown): (record: LogRecord) => boolean {
 	return compileFilter(spec, now).test;
 }
 
-/** A check on raw value bytes that the filter can pass only when true (`raw-value-check.ts`), or undefined. */
-export function rawRecordCheck(options: unknown): ((value: Buffer | null) => boolean) | undefined {
+/**
+ * A check on a batch's raw value bytes: entry i is 0 when record i cannot pass the filter
+ * (`raw-value-check.ts`, over the whole batch at once: `raw-batch-check.ts`), or undefined.
+ */
+export function rawBatchRecordCheck(
+	options: unknown,
+): ((batch: readonly RawValueHolder[]) => Uint8Array) | undefined {
 	const {spec, now} = options as RecordTestOptions;
-	return rawValueCheck(rawValueNeedles(spec, now));
+	return rawBatchCheck(rawValueNeedles(spec, now));
 }

@@ -58,8 +58,9 @@ const stream = createLogStream({
 		// Parsed here, not on the main thread, which draws and takes keys (seqs are the store's).
 		const parsed: LogRecord[] = [];
 		const values: Array<Uint8Array | null> | undefined = packBatch ? [] : undefined;
-		for (const record of records) {
-			if (!batchFilter || batchFilter.mayMatch(record)) parseRowsWithValues(record, parsed, values);
+		const may = batchFilter?.mayMatch(records);
+		for (let index = 0; index < records.length; index++) {
+			if (!may || may[index] === 1) parseRowsWithValues(records[index]!, parsed, values);
 		}
 		if (batchFilter) {
 			if (batchFilter.keep(records, parsed, values, behind))

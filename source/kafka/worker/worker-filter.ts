@@ -11,8 +11,8 @@ import type {ScannedPartition} from '../../stream/hunt-progress.js';
 /** What the module given by URL exports: the predicate for its options (plain data). */
 export type RecordFilterModule = {
 	recordTest(options: unknown): (record: LogRecord) => boolean;
-	/** A check of the raw value that the filter can pass only when true: false skips the parse. */
-	rawRecordCheck?(options: unknown): ((value: Buffer | null) => boolean) | undefined;
+	/** A check of a batch's raw values: entry i is 0 when record i cannot pass (its parse is skipped). */
+	rawBatchRecordCheck?(options: unknown): ((batch: readonly RawRecord[]) => Uint8Array) | undefined;
 };
 
 /** A filter for the worker: the module's URL and its options (they cross to the thread). */
@@ -22,8 +22,11 @@ export type WorkerRecordFilter = {module: string; options: unknown};
 const SCANNED_EVERY_MS = 200;
 
 export type BatchFilter = {
-	/** False when the record cannot match: it is counted as scanned but not parsed. */
-	mayMatch(raw: RawRecord): boolean;
+	/**
+	 * Entry i is 0 when record i of the batch cannot match: it is counted as scanned but not
+	 * parsed. Undefined: every record may match.
+	 */
+	mayMatch(batch: readonly RawRecord[]): Uint8Array | undefined;
 	/**
 	 * Counts one batch's Kafka records and keeps only the matching rows of `parsed` (and the same
 	 * entries of `values`), in place. Returns true when the counts should be sent now.
@@ -40,20 +43,20 @@ export type BatchFilter = {
 
 /** Loads the filter's module and compiles its predicate (once per stream). */
 export async function loadBatchFilter(filter: WorkerRecordFilter, now = Date.now): Promise<BatchFilter> {
-	const {recordTest, rawRecordCheck} = (await import(filter.module)) as RecordFilterModule;
-	return createBatchFilter(recordTest(filter.options), now, rawRecordCheck?.(filter.options));
+	const {recordTest, rawBatchRecordCheck} = (await import(filter.module)) as RecordFilterModule;
+	return createBatchFilter(recordTest(filter.options), now, rawBatchRecordCheck?.(filter.options));
 }
 
 /** A batch filter around a predicate (`now` for the sending schedule). */
 export function createBatchFilter(
 	test: (record: LogRecord) => boolean,
 	now = Date.now,
-	rawCheck?: (value: Buffer | null) => boolean,
+	rawCheck?: (batch: readonly RawRecord[]) => Uint8Array,
 ): BatchFilter {
 	const scanned = new Map<string, ScannedPartition>();
 	let lastSent = now();
 	return {
-		mayMatch: rawCheck ? (raw) => rawCheck(raw.value) : () => true,
+		mayMatch: rawCheck ?? (() => undefined),
 		keep(raw, parsed, values, behind) {
 			const first = raw[0];
 			let kept = 0;

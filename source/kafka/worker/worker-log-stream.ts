@@ -103,8 +103,9 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 				onRecords: (records, behind) => {
 					const parsed: LogRecord[] = [];
 					const values: Array<Uint8Array | null> | undefined = packBatch ? [] : undefined;
-					for (const record of records) {
-						if (!batchFilter || batchFilter.mayMatch(record)) parseRows(record, parsed, values);
+					const may = batchFilter?.mayMatch(records);
+					for (let index = 0; index < records.length; index++) {
+						if (!may || may[index] === 1) parseRows(records[index]!, parsed, values);
 					}
 					if (batchFilter?.keep(records, parsed, values, behind))
 						recordFilter?.onScanned?.(batchFilter.takeScanned());

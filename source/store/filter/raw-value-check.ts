@@ -31,8 +31,9 @@ export function rawValueNeedles(spec: FilterSpec, now: number = Date.now()): str
 	return lists;
 }
 
-const OPEN_BRACE = 0x7b;
-const OTLP_KEY = Buffer.from('"resourceLogs"');
+export const OPEN_BRACE = 0x7b;
+/** A value holding this is an OTLP JSON request: always parsed. */
+export const OTLP_KEY = Buffer.from('"resourceLogs"');
 
 /**
  * The check for `needles` (from `rawValueNeedles`): false when the record cannot match, so its
