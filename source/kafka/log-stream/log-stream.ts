@@ -161,7 +161,9 @@ export function createLogStream(given: LogStreamOptions): LocalLogStream {
 		maxWaitTimeInMs,
 		maxBytesPerPartition: MAX_BYTES_PER_PARTITION,
 		paused: () => paused,
-		skip: (topic) => topicWatch.isWaiting(topic),
+		// Caught up with --exit: the caller stops now; a fetch sent meanwhile would only hold
+		// the stop for its maxWaitTimeInMs (0.25 s at the end of every hunt).
+		skip: (topic) => topicWatch.isWaiting(topic) || (options.finishAtEnd === true && watch.isDone),
 		deliver: (topic, partition, messages, batchLastOffset, highWatermark) => {
 			// Dropped as the group path drops it: the position stays, the next round reads it again.
 			if (stops.stopping || partitionStarts.holds(topic, partition)) return;
