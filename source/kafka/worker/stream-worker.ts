@@ -5,11 +5,12 @@
  * bytes are unacknowledged, so a busy main thread slows the fetching instead of queueing
  * the topic in memory.
  */
-import {parentPort, workerData} from 'node:worker_threads';
+import {parentPort} from 'node:worker_threads';
 import type {LogRecord} from '../../record/log-record.js';
 import {createRowParser} from '../../record/parse-record.js';
 import {errorMessage} from '../../shared/error-message.js';
 import {createLogStream} from '../log-stream/log-stream.js';
+import {receiveWorkerData} from './early-worker-data.js';
 import {packLogRecords} from './log-record-packing.js';
 import {rowsWithValues} from './rows-with-values.js';
 import {createAcknowledgements} from './skipped-batches.js';
@@ -34,7 +35,8 @@ let bytesInFlight = 0;
 let wakeFetching: (() => void) | undefined;
 let roomWaiter: Promise<void> | undefined;
 
-const {parseSettings, batchPacker, recordFilter, ...streamOptions} = workerData as StreamWorkerData;
+const {parseSettings, batchPacker, recordFilter, ...streamOptions} =
+	(await receiveWorkerData()) as StreamWorkerData;
 const packer = batchPacker
 	? ((await import(batchPacker)) as {packBatch: BatchPacker; createRawBatchPacker?: RawBatchPackerFactory})
 	: undefined;

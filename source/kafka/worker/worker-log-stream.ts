@@ -9,7 +9,7 @@ import {deferredLogStream} from '../log-stream/deferred-log-stream.js';
 import type {LogStream, LogStreamOptions} from '../log-stream/log-stream.js';
 import {unpackLogRecords} from './log-record-packing.js';
 import {rowsWithValues} from './rows-with-values.js';
-import {drainWorkerOutput, startWorker} from './start-worker.js';
+import {drainWorkerOutput, dropEarlyWorker, startWorker} from './start-worker.js';
 import type {
 	BatchPacker,
 	FromStreamWorker,
@@ -91,6 +91,7 @@ function workerDataOf(options: WorkerLogStreamOptions): StreamWorkerData | undef
 export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStream {
 	const workerData = workerDataOf(options);
 	if (!workerData) {
+		dropEarlyWorker('stream-worker');
 		const {parseSettings, packedBatches, recordFilter, ...streamOptions} = options;
 		const parseRows = rowsWithValues(createRowParser(parseSettings));
 		return deferredLogStream(async () => {
