@@ -32,7 +32,7 @@ export function relaunchArgs(
  * Start node again with the flags V8 reads only when an isolate is made (see heap-tuning.ts),
  * when `relaunchArgs` says so. Not from a `#!` line: `#!/bin/sh` tricks break npm's Windows
  * shims and `env -S` is missing from BusyBox. On Node 20, which has no `process.execve`, the
- * TUI runs without them (about 30 MB more at its peak).
+ * TUI runs without them, its young generation held instead (shared/young-generation-hold.ts).
  */
 export function relaunchWithLaunchFlags(): void {
 	const execve = (process as {execve?: Execve}).execve;

@@ -1,4 +1,5 @@
 import {MessageChannel, type MessagePort, Worker} from 'node:worker_threads';
+import {keepHoldAfterStart} from '../../shared/young-generation-hold.js';
 
 /**
  * The `workerData` of a worker started before its data were known (`prestartWorker`): they
@@ -50,6 +51,13 @@ export function dropEarlyWorker(name: string): void {
  * Its stdout and stderr are piped to the parent, never to the terminal.
  */
 export function startWorker(name: string, workerData: unknown): Worker {
+	const worker = takeOrSpawn(name, workerData);
+	// Its isolate's creation undoes the TUI's young-generation hold (shared/young-generation-hold.ts).
+	keepHoldAfterStart(worker);
+	return worker;
+}
+
+function takeOrSpawn(name: string, workerData: unknown): Worker {
 	const waiting = early.get(name);
 	early.delete(name);
 	if (waiting && !waiting.failed) {
