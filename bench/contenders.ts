@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {tuiLaunchFlagsHere} from '../source/cli/relaunch.js';
 import {LAUNCH_V8_FLAGS} from '../source/tui/heap-tuning.js';
 
 /** The repository root (this file lives in `<root>/bench/`). */
@@ -68,6 +69,8 @@ function plainJsonRun(t: RunTarget, extra: readonly string[] = []) {
 }
 
 /** Every contender of the throughput table, in the order they alternate. */
+const TUI_LABEL = 'klog-tui TUI pipeline (200x50 virtual terminal)';
+
 export const contenders: readonly Contender[] = [
 	{
 		id: 'kcat',
@@ -116,15 +119,23 @@ export const contenders: readonly Contender[] = [
 		stop: 'exits by itself when every partition reached the end offsets seen at start (--exit)',
 		command: (t) => plainJsonRun(t),
 	},
-	{
+	tuiIngestContender(tuiLaunchFlagsHere()),
+];
+
+/**
+ * The TUI pipeline reading a topic, node started with `launchFlags`: by default those the CLI
+ * starts the TUI with on the node running the bench (cli/relaunch.ts: `LAUNCH_V8_FLAGS` only
+ * where node can relaunch itself, Node 22.15+ and 23.11+), so its rows are what a user gets here.
+ */
+export function tuiIngestContender(launchFlags: readonly string[], label = TUI_LABEL): Contender {
+	return {
 		id: 'tui',
-		label: 'klog-tui TUI pipeline (200x50 virtual terminal)',
+		label,
 		stop: "once the store's total reaches N it presses q (the app leaves its group, as a user's quit does) and exits",
 		command: (t) => ({
 			command: process.execPath,
-			// The flags the CLI starts node with in a terminal on Node 22.15+ (source/cli/relaunch.ts).
 			args: [
-				...LAUNCH_V8_FLAGS,
+				...launchFlags,
 				tuiPipelineScript,
 				'--mode',
 				'ingest',
@@ -140,8 +151,23 @@ export const contenders: readonly Contender[] = [
 				t.resultFile,
 			],
 		}),
-	},
-];
+	};
+}
+
+/**
+ * The one extra TUI run: the other side of the relaunch from the TUI rows, so both are in
+ * RESULTS.md (with `LAUNCH_V8_FLAGS` on Node 20, where users run without them; without them
+ * where the TUI rows have them).
+ */
+export function otherLaunchContender(): Contender {
+	const applied = tuiLaunchFlagsHere().length > 0;
+	return applied
+		? tuiIngestContender([], `${TUI_LABEL}, without ${LAUNCH_V8_FLAGS.join(' ')} (as on Node 20)`)
+		: tuiIngestContender(
+				LAUNCH_V8_FLAGS,
+				`${TUI_LABEL}, with ${LAUNCH_V8_FLAGS.join(' ')} (as on Node 22.15+)`,
+			);
+}
 
 /** The hunt rows (hunt-focus.ts): klog-tui's hunt beside kcat + grep; bare kafkajs from the table above. */
 export const huntContenders: readonly Contender[] = [

@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
+import {tuiLaunchFlagsHere} from '../source/cli/relaunch.js';
 import {startKafka} from '../tools/kafka/kafka-broker.js';
 import {startLiveProducer} from '../tools/load/live-producer.js';
 import {measureProcess, summarise} from '../tools/load/measure.js';
@@ -54,7 +55,7 @@ function builds(list: readonly string[]): Array<[string, string]> {
 
 /**
  * The node flags a build starts with: a TUI build's `LAUNCH_V8_FLAGS` (none before they
- * existed); a CLI build's from its bin header (tools/build/bin-header.ts), unless that gives
+ * existed) where the CLI would relaunch node with them (cli/relaunch.ts: not on Node 20); a CLI build's from its bin header (tools/build/bin-header.ts), unless that gives
  * them only on a terminal (stdout here is /dev/null).
  */
 async function launchFlags(id: 'tui' | 'plain', dir: string): Promise<string[]> {
@@ -63,6 +64,7 @@ async function launchFlags(id: 'tui' | 'plain', dir: string): Promise<string[]> 
 		const header = /exec node (.*?) "\$0"/.exec(head);
 		return header?.[1] && !head.includes('[ -t 1 ]') ? header[1].split(' ') : [];
 	}
+	if (tuiLaunchFlagsHere().length === 0) return [];
 	const tuning = (await import(path.join(dir, 'source', 'tui', 'heap-tuning.js'))) as {
 		LAUNCH_V8_FLAGS?: string[];
 	};

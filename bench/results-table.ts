@@ -60,6 +60,8 @@ export type BenchMeta = {
 	cores: number;
 	cpuModel: string;
 	node: string;
+	/** The node flags the TUI rows started with: those the CLI gives the TUI on this node (cli/relaunch.ts). */
+	tuiLaunchFlags: string[];
 	kafka: string;
 	kafkajs: string;
 	kcat: string;
@@ -292,11 +294,23 @@ function tuiIngestNotes(results: readonly ContenderResult[]): string[] {
 			const last = details.at(-1);
 			if (!last) return [];
 			return [
-				`- TUI pipeline while ingesting ${fmtInt(r.records)} x ${r.variant} (last run): ${fmt1(last.framesPerSecond)} frames/s, ` +
+				`- ${r.label} while ingesting ${fmtInt(r.records)} x ${r.variant} (last run): ${fmt1(last.framesPerSecond)} frames/s, ` +
 					`frame render p50 ${fmt1(last.renderP50)} ms, p99 ${fmt1(last.renderP99)} ms; at the end heap used ` +
 					`${last.memoryMb.heapUsed} MB of ${last.memoryMb.heapTotal} MB, external ${last.memoryMb.external} MB, RSS ${last.memoryMb.rss} MB.`,
 			];
 		});
+}
+
+/** Which node ran the TUI rows and whether the CLI's launch flags applied there (cli/relaunch.ts). */
+function tuiLaunchCaption(meta: BenchMeta): string {
+	const how =
+		meta.tuiLaunchFlags.length > 0
+			? `with \`${meta.tuiLaunchFlags.join(' ')}\` on node's command line, as the CLI starts the TUI there (it relaunches node: 22.15+ and 23.11+)`
+			: "without the CLI's launch flags, as the CLI starts the TUI there (node cannot relaunch itself: `process.execve` needs 22.15+ or 23.11+; the main thread's young generation is held instead)";
+	return (
+		`The TUI rows ran on Node ${meta.node} ${how}. ` +
+		'The single run after them is the other case (source/tui/heap-tuning.ts, `LAUNCH_V8_FLAGS`), so both are visible.'
+	);
 }
 
 /** The label of the main variant's rows. */
@@ -321,6 +335,8 @@ export function renderReport(report: BenchReport): string {
 			`stdout to /dev/null, ${config.runs} run(s) each, alternating. records/s = records / wall time of the whole process ` +
 			'(start-up, group join and shut-down included, as a user would time it). Peak RSS and CPU (user + system) come from GNU time. ' +
 			'CPU µs/record is the least noisy column on a shared machine: it does not count time spent waiting for a core.',
+		'',
+		tuiLaunchCaption(meta),
 		'',
 		...throughputTable(report.throughput),
 		'',

@@ -8,14 +8,21 @@ import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {LAUNCH_V8_FLAGS} from '../source/tui/heap-tuning.js';
+import {tuiLaunchFlagsHere} from '../source/cli/relaunch.js';
 import {ensureJars, type KafkaCluster, startKafka} from '../tools/kafka/kafka-broker.js';
 import {type LiveProducer, startLiveProducer} from '../tools/load/live-producer.js';
 import {measureProcess} from '../tools/load/measure.js';
 import {formatKeyList, parseKeyList} from '../tools/terminal/key-list.js';
 import {type BenchConfig, benchConfig} from './bench-config.js';
 import {ensureBenchTools, kcatVersion} from './bench-tools.js';
-import {benchBuildDir, cliScript, contenders, repoRoot, tuiPipelineScript} from './contenders.js';
+import {
+	benchBuildDir,
+	cliScript,
+	contenders,
+	otherLaunchContender,
+	repoRoot,
+	tuiPipelineScript,
+} from './contenders.js';
 import {measureFirstLines} from './first-line.js';
 import {HUNT_FOCUS_TITLE, huntFocusSection} from './hunt-focus.js';
 import {mainFocusHunt, measureHuntFocus} from './hunt-focus-run.js';
@@ -129,7 +136,7 @@ async function measureLatency(
 	const measured = await measureProcess({
 		command: process.execPath,
 		args: [
-			...LAUNCH_V8_FLAGS,
+			...tuiLaunchFlagsHere(),
 			tuiPipelineScript,
 			'--mode',
 			'live',
@@ -199,8 +206,12 @@ async function runBench(cluster: KafkaCluster, tuiAvailable: boolean, plainAvail
 				await fill(cluster.bootstrap, `bench-live-${index}`, config.liveBufferedRecords, 6, 200, mainVariant),
 			);
 
+	const mainRows = await timeAlternating(available, main, bootstrap, config.runs);
+	// One run: the TUI on the other side of the relaunch (cli/relaunch.ts), after its rows.
+	const otherLaunch = tuiAvailable ? await timeAlternating([otherLaunchContender()], main, bootstrap, 1) : [];
 	const throughput = [
-		...(await timeAlternating(available, main, bootstrap, config.runs)),
+		...mainRows,
+		...otherLaunch,
 		...(await timeAlternating(available, kilobyte, bootstrap, config.runs)),
 	];
 
@@ -208,9 +219,7 @@ async function runBench(cluster: KafkaCluster, tuiAvailable: boolean, plainAvail
 	for (const target of [small, ...byPartitions]) {
 		scaling.push(...(await timeAlternating(klogRows, target, bootstrap, 1)));
 	}
-	const mainKlogRows = throughput.filter(
-		(r) => r.variant === mainVariant && (r.contender === 'plain' || r.contender === 'tui'),
-	);
+	const mainKlogRows = mainRows.filter((r) => r.contender === 'plain' || r.contender === 'tui');
 	scaling.splice(klogRows.length, 0, ...mainKlogRows);
 
 	const plainFocus = await measurePlainFocus(cluster, config, {plainAvailable, focused: false});
@@ -256,6 +265,7 @@ async function main(): Promise<void> {
 			cores: os.cpus().length,
 			cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
 			node: process.versions.node,
+			tuiLaunchFlags: [...tuiLaunchFlagsHere()],
 			kafka: cluster.version,
 			kafkajs: readVersion('kafkajs'),
 			kcat: kcatVersion(),

@@ -29,6 +29,23 @@ export function relaunchArgs(
 }
 
 /**
+ * The flags the CLI starts the TUI with on this node, in a terminal: `LAUNCH_V8_FLAGS` where it
+ * can relaunch, none where it cannot (Node 20). For the bench, to run the TUI as users get it.
+ */
+export function tuiLaunchFlagsHere(): readonly string[] {
+	const canReplaceProcess =
+		typeof (process as {execve?: Execve}).execve === 'function' && process.platform !== 'win32';
+	const context = {
+		execPath: process.execPath,
+		execArgv: [],
+		argv: [],
+		stdoutIsTerminal: true,
+		canReplaceProcess,
+	};
+	return relaunchArgs(context) ? LAUNCH_V8_FLAGS : [];
+}
+
+/**
  * Start node again with the flags V8 reads only when an isolate is made (see heap-tuning.ts),
  * when `relaunchArgs` says so. Not from a `#!` line: `#!/bin/sh` tricks break npm's Windows
  * shims and `env -S` is missing from BusyBox. On Node 20, which has no `process.execve`, the

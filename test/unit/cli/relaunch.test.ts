@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {type RelaunchContext, relaunchArgs} from '../../../source/cli/relaunch.js';
+import {type RelaunchContext, relaunchArgs, tuiLaunchFlagsHere} from '../../../source/cli/relaunch.js';
 import {LAUNCH_V8_FLAGS} from '../../../source/tui/heap-tuning.js';
 
 const base: RelaunchContext = {
@@ -67,5 +67,11 @@ describe('relaunchWithLaunchFlags, in a terminal (script(1) gives the probe a pt
 		};
 		expect(samePid).toBe(true);
 		for (const flag of LAUNCH_V8_FLAGS) expect(execArgv.includes(flag)).toBe(hasExecve());
+	});
+});
+
+describe('tuiLaunchFlagsHere (what the bench starts the TUI pipeline with)', () => {
+	it(`gives ${hasExecve() ? 'LAUNCH_V8_FLAGS' : 'no flags'} on Node ${process.versions.node}, as the CLI in a terminal`, () => {
+		expect(tuiLaunchFlagsHere()).toEqual(hasExecve() ? LAUNCH_V8_FLAGS : []);
 	});
 });
