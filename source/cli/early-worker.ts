@@ -1,7 +1,11 @@
 import {prestartWorker} from '../kafka/worker/start-worker.js';
+import {tuneHeapForViewer} from '../tui/heap-tuning.js';
 
 /** Words that make a command line something other than the viewer (`--help`, `klog-tui lag`...). */
 const NOT_VIEWING = new Set(['--help', '-h', '--version', 'demo', 'lag']);
+
+/** Words that make the viewer plain output (parse-cli.ts: `--plain`, `--exit`, `--output`). */
+const PLAIN_WORD = /^(--plain|--exit|-e|--output|-o)(=|$)/;
 
 /**
  * Whether the command line looks like the viewer's (the TUI or plain output; both read
@@ -12,7 +16,21 @@ export function looksLikeViewer(argv: readonly string[]): boolean {
 	return !argv.some((word) => NOT_VIEWING.has(word));
 }
 
-/** Start the stream worker before the command line is read, so its start-up overlaps this thread's. */
-export function prestartStreamWorker(argv: readonly string[]): void {
-	if (looksLikeViewer(argv)) prestartWorker('stream-worker');
+/** Whether the viewer will be the TUI: stdout a terminal and no word asks for plain output. */
+export function looksLikeTui(argv: readonly string[], stdoutIsTerminal: boolean): boolean {
+	return stdoutIsTerminal && looksLikeViewer(argv) && !argv.some((word) => PLAIN_WORD.test(word));
+}
+
+/**
+ * Start the stream worker before the command line is read, so its start-up overlaps this thread's.
+ * For the TUI, the heap settings come first: V8 reads the semi-space sizes only when the
+ * worker's isolate is made (tui/heap-tuning.ts); a wrong guess costs only speed, never output.
+ */
+export function prestartStreamWorker(
+	argv: readonly string[],
+	stdoutIsTerminal = process.stdout.isTTY === true,
+): void {
+	if (!looksLikeViewer(argv)) return;
+	if (looksLikeTui(argv, stdoutIsTerminal)) tuneHeapForViewer();
+	prestartWorker('stream-worker');
 }

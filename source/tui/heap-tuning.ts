@@ -8,8 +8,9 @@ import {holdYoungGeneration} from '../shared/young-generation-hold.js';
  * 4x). They only steer the collector, and are process-wide. The semi-space sizes are read only
  * when an isolate is made, so they reach the stream worker (started after this), not the main
  * thread: the worker's new space starts at its 4 MB (min = max) and so never needs to grow,
- * which leaves it out of the hold below (at 2 MB it spent about a fifth more CPU). A worker
- * started early (`prestartWorker`, before this) has V8's defaults instead: open, bench/README.md.
+ * which leaves it out of the hold below (at 2 MB it spent about a fifth more CPU). The CLI
+ * calls this before it starts the worker early, when the words look like the TUI
+ * (cli/early-worker.ts); calling it again changes nothing.
  * Measurements: bench/README.md, "Heap settings".
  */
 export const VIEWER_V8_FLAGS = [
