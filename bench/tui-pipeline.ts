@@ -138,10 +138,15 @@ async function runIngest(): Promise<void> {
 	});
 }
 
+/** Where the run is, on stderr: the bench shows its last lines when a run times out. */
+const stage = (name: string) =>
+	process.stderr.write(`tui-pipeline: ${name} at ${Math.round(performance.now())} ms\n`);
+
 async function runLive(): Promise<void> {
 	const rate = Number(args.rate);
 	const seconds = Number(args.seconds);
 	await untilTotal(records);
+	stage(`${store.total} records read`);
 	// Type the filter the way a user does, then keep it.
 	await pressAndWait('/', (screen) => screen.includes(inputMarker));
 	for (const character of filterText) keyboard.press(character);
@@ -157,6 +162,7 @@ async function runLive(): Promise<void> {
 
 	// The live stream comes from bench/run.ts (a paced kcat -P in another process, so producing
 	// costs this process nothing): tell it to start, then let the stream reach its rate.
+	stage('setup keys pressed; producer asked to start');
 	fs.writeFileSync(`${resultFile}.ready`, '');
 	await sleep(1500);
 	renderTimes.length = 0;
@@ -191,6 +197,7 @@ async function runLive(): Promise<void> {
 		await sleep(80 + Math.random() * 120);
 	}
 	const phaseSeconds = (performance.now() - phaseStart) / 1000;
+	stage('measured phase ended');
 	if (trace) fs.writeFileSync(args['trace-file']!, JSON.stringify(trace.stop()));
 	const consumed = store.total - totalBefore;
 	const frameTimes = [...renderTimes];
@@ -276,8 +283,11 @@ async function main(): Promise<void> {
 	});
 	if (mode === 'live') await runLive();
 	else await runIngest();
+	stage('quitting');
 	await quit(app);
+	stage('quit; closing the lag session');
 	await lag.close();
+	stage('done');
 }
 
 main().then(

@@ -69,7 +69,8 @@ export async function measureProcess(options: MeasureOptions): Promise<ProcessMe
 		});
 		clearTimeout(timer);
 		const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-		const usage = readTimeReport(reportFile);
+		// A timeout kills GNU time with the command: then there is no report to read.
+		const usage = timedOut ? (readTimeReportIfAny(reportFile) ?? NO_REPORT) : readTimeReport(reportFile);
 		return {
 			wallSeconds,
 			peakRssMb: usage.maxRssKb / 1024,
@@ -115,6 +116,21 @@ function readTimeReport(file: string): TimeReport {
 		systemSeconds: systemSeconds!,
 		signalled: lines.some((line) => line.startsWith('Command terminated by signal')),
 	};
+}
+
+const NO_REPORT: TimeReport = {
+	maxRssKb: Number.NaN,
+	userSeconds: Number.NaN,
+	systemSeconds: Number.NaN,
+	signalled: true,
+};
+
+function readTimeReportIfAny(file: string): TimeReport | undefined {
+	try {
+		return readTimeReport(file);
+	} catch {
+		return undefined;
+	}
 }
 
 /** Median, min and max of a non-empty list. */
