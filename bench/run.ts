@@ -151,7 +151,7 @@ async function measureLatency(
 			'--seconds',
 			String(config.liveSeconds),
 			'--group',
-			`bench-live-${process.pid}`,
+			`bench-live-${process.pid}-${target.topic}`,
 			'--result-file',
 			resultFile,
 			'--keys',
