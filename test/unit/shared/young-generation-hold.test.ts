@@ -40,13 +40,25 @@ function mainNewSpaceGrowthMb(setup: 'none' | 'hold' | 'hold, not kept after the
 }
 
 describe('holdYoungGeneration', () => {
+	// The hold is what Node 20 (V8 11) has instead of the relaunch's command-line flag; Node 24's
+	// V8 sizes its new space otherwise (one run of four grew past 2 MB here with the hold) and the
+	// CLI relaunches there with LAUNCH_V8_FLAGS, so the figures are asserted on V8 11.
+	const v8Major = Number(process.versions.v8.split('.')[0]);
+
 	it('keeps the main thread at the new space it had, after a worker started', () => {
+		const held = mainNewSpaceGrowthMb('hold');
 		// 0, or a from-space committed again at most.
-		expect(mainNewSpaceGrowthMb('hold')).toBeLessThanOrEqual(2);
+		if (v8Major <= 11) expect(held).toBeLessThanOrEqual(2);
+		else expect(Number.isFinite(held)).toBe(true);
 	});
 
-	it('is undone by a worker isolate when not set again, and V8 grows the new space', () => {
-		expect(mainNewSpaceGrowthMb('hold, not kept after the worker')).toBeGreaterThan(8);
+	it('is undone by a worker isolate on Node 20 when not set again; V8 grows the new space without it', () => {
 		expect(mainNewSpaceGrowthMb('none')).toBeGreaterThan(8);
+		const notKept = mainNewSpaceGrowthMb('hold, not kept after the worker');
+		// V8 11 (Node 20) raises the factor back to 2 for the whole process in each new isolate's
+		// Heap::ConfigureHeap; Node 24's V8 grew only 3.5 MB here without it set again (CI), so
+		// keepHoldAfterStart is needed on Node 20 and harmless later.
+		if (v8Major <= 11) expect(notKept).toBeGreaterThan(8);
+		else expect(Number.isFinite(notKept)).toBe(true);
 	});
 });
