@@ -53,7 +53,17 @@ export type TmuxOptions = {
 	cwd?: string;
 	/** Extra environment for the shell (on top of a minimal one). */
 	env?: Record<string, string>;
+	/**
+	 * True for a screen caught while a program was still drawing it. tmux 3.3 ignores the
+	 * synchronized-output mode (2026) Ink wraps each frame in, and reads a large frame from the
+	 * pty in pieces: a capture between two pieces shows the frame's top rows over a cleared
+	 * rest. `screen()` captures again while this holds, for up to `MID_DRAW_MS`.
+	 */
+	midDraw?: (screen: string) => boolean;
 };
+
+/** How long `screen()` captures again while `midDraw` holds; then it returns what it has. */
+export const MID_DRAW_MS = 1000;
 
 /** The shell's prompt; the screen starts with it, so tests can wait for it. */
 export const PROMPT = 'e2e$ ';
@@ -110,7 +120,14 @@ export async function startTmux(options: TmuxOptions = {}): Promise<TmuxTerminal
 	tmux('set-option', '-t', 'e2e', 'status', 'off');
 	tmux('set-option', '-t', 'e2e', 'remain-on-exit', 'on');
 
-	const screen = () => tmux('capture-pane', '-p', '-t', target);
+	const capture = () => tmux('capture-pane', '-p', '-t', target);
+	const screen = () => {
+		let text = capture();
+		// Each capture is a round trip to the server, which reads the rest of the frame between them.
+		const until = Date.now() + MID_DRAW_MS;
+		while (options.midDraw?.(text) && Date.now() < until) text = capture();
+		return text;
+	};
 	const terminal: TmuxTerminal = {
 		socket,
 		run(command) {

@@ -52,10 +52,20 @@ export function terminalPerTest(name: string): {start(options?: TmuxOptions): Pr
 	return {
 		async start(options = {}) {
 			workDir = fs.mkdtempSync(path.join(os.tmpdir(), `klog-e2e-${name}-`));
-			terminal = await startTmux({columns: 120, rows: 40, cwd: workDir, ...options});
+			terminal = await startTmux({columns: 120, rows: 40, cwd: workDir, midDraw: tuiMidDraw, ...options});
 			return {term: terminal, workDir};
 		},
 	};
+}
+
+/**
+ * A klog-tui frame caught half drawn: Ink clears the screen and writes the whole frame, header
+ * first; every frame ends with the footer on the last row, so a header over a blank last row
+ * is a frame whose rest has not arrived yet.
+ */
+export function tuiMidDraw(screen: string): boolean {
+	const lines = screen.replace(/\n$/, '').split('\n');
+	return lines[0]!.startsWith(' klog-tui │') && lines.at(-1)!.trim() === '';
 }
 
 /** Type `echo MARKER; node dist/cli.js <args>` and wait for the header to say live. */
