@@ -13,8 +13,8 @@ import {besideProgress, createHuntReport, type ProgressSink} from './plain/hunt-
 import {createJsonLinePrinter, type OrderedJsonLines, orderedJsonLines} from './plain/json-line-printer.js';
 import {createLineWriter, type OutputStream} from './plain/line-writer.js';
 import type {LogRecord} from './record/log-record.js';
-import {readsWithoutGroup} from './session/hunt-reading.js';
 import type {RecordTestOptions} from './session/hunt-record-test.js';
+import {readsWithoutGroup} from './session/without-group.js';
 import type {ViewerSettings} from './settings/run-settings.js';
 import {compileFilter} from './store/filter/record-filter.js';
 import {createLogStore} from './store/log-store.js';
@@ -184,8 +184,8 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		groupPolicy: groupPolicyOf(config),
 		start: config.start,
 		commitOffsets: config.commit,
-		withoutGroup: readsWithoutGroup(config, filtered),
-		// We stop once caught up: a start window read before the group forms needs no group.
+		// Ends at the end and no group named: straight from the leaders, no group (without-group.ts).
+		withoutGroup: readsWithoutGroup(config),
 		finishAtEnd: config.exitAtEnd,
 		// With --exit a missing topic ends the run (one line, exit 2); otherwise wait for it.
 		waitForTopics: !config.exitAtEnd,

@@ -101,7 +101,8 @@ export const FLAGS: readonly FlagSpec[] = [
 		name: 'exit',
 		short: 'e',
 		type: 'boolean',
-		description: 'Plain output: stop once caught up with the end of the topic',
+		description:
+			'Plain output: stop once caught up with the end of the topic; reads without a consumer group, as kcat -e, unless --group',
 		commands: view,
 	},
 	{
