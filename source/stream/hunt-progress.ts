@@ -143,9 +143,13 @@ export function createHuntProgress(): {
 	};
 }
 
+/**
+ * 0 only when done: nothing left of a total not known yet (no watermark, nothing read) is not
+ * an end, and without a rate there is no time to tell.
+ */
 function etaOf(left: number, rate: number, done: boolean): number | undefined {
-	if (done || left <= 0) return 0;
-	return rate > 0 ? (left * 1000) / rate : undefined;
+	if (done) return 0;
+	return rate > 0 && left > 0 ? (left * 1000) / rate : undefined;
 }
 
 /** `12.3k/s`, `1.2M/s`: a rate as a header shows it. */
@@ -177,11 +181,15 @@ export function huntSummaryLine(progress: HuntProgress, elapsedMs: number): stri
 	);
 }
 
-/** One line of a hunt's progress: `scanned 120,000 of 500,000 (24%), 45.1k/s, ETA 9s, 3 matches`. */
+/**
+ * One line of a hunt's progress: `scanned 120,000 of 500,000 (24%), 45.1k/s, ETA 9s, 3 matches`;
+ * no ETA until there is one to tell (a rate measured, a total known).
+ */
 export function huntProgressLine(progress: HuntProgress): string {
 	const percent = progress.total > 0 ? Math.floor((progress.scanned * 100) / progress.total) : 0;
+	const eta = progress.etaMs === undefined ? '' : `, ETA ${formatEta(progress.etaMs)}`;
 	return (
 		`scanned ${progress.scanned.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} (${percent}%), ` +
-		`${formatRate(progress.rate)}, ETA ${formatEta(progress.etaMs)}, ${matchCount(progress.matches)}`
+		`${formatRate(progress.rate)}${eta}, ${matchCount(progress.matches)}`
 	);
 }

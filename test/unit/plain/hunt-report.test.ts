@@ -58,7 +58,8 @@ describe('the hunt report beside the records', () => {
 		output.write('held match\n');
 		now = 5000;
 		report.end();
-		const line = 'scanned 400 of 1,000 (40%), 0/s, ETA ?, 1 match';
+		// One sample: no rate yet, so no ETA.
+		const line = 'scanned 400 of 1,000 (40%), 0/s, 1 match';
 		expect(events).toEqual([
 			'stdout: first match',
 			`progress: ${line}`,
@@ -75,5 +76,31 @@ describe('the hunt report beside the records', () => {
 		// After the end, writes go straight out.
 		output.write('late\n');
 		expect(events.at(-1)).toBe('stdout: late');
+	});
+
+	it('says nothing about the ETA until a rate is measured and the total known, then tells it', () => {
+		const {events, sink} = terminal();
+		let now = 0;
+		const report = createHuntReport(sink, () => now);
+		// Nothing scanned, no partition table yet.
+		now = 1000;
+		vi.advanceTimersByTime(1000);
+		// Scanned before the partition table came: the total is not known.
+		report.scanned(scanned(400, 1));
+		now = 2000;
+		vi.advanceTimersByTime(1000);
+		// A second sample (a rate) and the watermark (a total): 600 left at 200/s.
+		report.partitions([
+			{topic: 'logs', partition: 0, offset: -1, highWatermark: 1400, lag: 1000, rate: 0, assigned: true},
+		]);
+		report.scanned(scanned(800, 1));
+		now = 3000;
+		vi.advanceTimersByTime(1000);
+		report.stop();
+		expect(events).toEqual([
+			'progress: scanned 0 of 0 (0%), 0/s, 0 matches',
+			'progress: scanned 400 of 400 (100%), 0/s, 1 match',
+			'progress: scanned 800 of 1,400 (57%), 200/s, ETA 3s, 1 match',
+		]);
 	});
 });

@@ -82,6 +82,19 @@ describe('hunt progress', () => {
 		expect(snapshot).toMatchObject({scanned: 0, total: 0});
 	});
 
+	it('has no ETA (not 0) while nothing is done and the total or the rate is unknown', () => {
+		const progress = createHuntProgress();
+		expect(progress.snapshot(0).etaMs).toBeUndefined();
+		// Read, fast, but no watermark yet: nothing "left" of an unknown total is no end.
+		progress.scanned([scanned(0, 0, 1000)], 0);
+		progress.scanned([scanned(0, 0, 3000)], 1000);
+		const unknownTotal = progress.snapshot(1000);
+		expect(unknownTotal.rate).toBe(2000);
+		expect(unknownTotal.etaMs).toBeUndefined();
+		expect(unknownTotal.partitions[0]!.etaMs).toBeUndefined();
+		expect(huntProgressLine(unknownTotal)).toBe('scanned 3,000 of 3,000 (100%), 2.0k/s, 0 matches');
+	});
+
 	it('writes rates, ETAs and lines as people read them', () => {
 		expect([formatRate(12), formatRate(12_345), formatRate(2_500_000)]).toEqual([
 			'12/s',
