@@ -1,11 +1,10 @@
 import {prestartWorker} from '../kafka/worker/start-worker.js';
 import {tuneHeapForViewer} from '../tui/heap-tuning.js';
+import {scanArgv} from './scan-argv.js';
+import {viewerMode} from './viewer-mode.js';
 
 /** Words that make a command line something other than the viewer (`--help`, `klog-tui lag`...). */
 const NOT_VIEWING = new Set(['--help', '-h', '--version', 'demo', 'lag']);
-
-/** Words that make the viewer plain output (parse-cli.ts: `--plain`, `--exit`, `--output`). */
-const PLAIN_WORD = /^(--plain|--exit|-e|--output|-o)(=|$)/;
 
 /**
  * Whether the command line looks like the viewer's (the TUI or plain output; both read
@@ -16,9 +15,14 @@ export function looksLikeViewer(argv: readonly string[]): boolean {
 	return !argv.some((word) => NOT_VIEWING.has(word));
 }
 
-/** Whether the viewer will be the TUI: stdout a terminal and no word asks for plain output. */
+/**
+ * Whether the viewer will be the TUI, by the rule parse-cli.ts follows (viewer-mode.ts) on the
+ * flags' values as scan-argv.ts reads the words (as meow will).
+ */
 export function looksLikeTui(argv: readonly string[], stdoutIsTerminal: boolean): boolean {
-	return stdoutIsTerminal && looksLikeViewer(argv) && !argv.some((word) => PLAIN_WORD.test(word));
+	if (!looksLikeViewer(argv)) return false;
+	const {values} = scanArgv(argv);
+	return viewerMode((name) => values.get(name), stdoutIsTerminal) === 'tui';
 }
 
 /**

@@ -17,6 +17,11 @@ export type FlagSpec = {
 	 * `--no-color` into `color: false`).
 	 */
 	negatable?: boolean;
+	/**
+	 * The viewer prints plain lines instead of the TUI when this flag is given: a boolean when
+	 * on, a string flag when its value (trimmed, any case) is this (cli/viewer-mode.ts).
+	 */
+	choosesPlain?: true | string;
 };
 
 /** The two ways to run klog-tui: the viewer (`klog-tui`) and the demo producer (`klog-tui demo`). */

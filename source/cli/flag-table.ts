@@ -88,6 +88,7 @@ export const FLAGS: readonly FlagSpec[] = [
 		type: 'boolean',
 		description: 'Print lines instead of the TUI (automatic when stdout is not a terminal)',
 		commands: view,
+		choosesPlain: true,
 	},
 	{
 		name: 'output',
@@ -96,6 +97,7 @@ export const FLAGS: readonly FlagSpec[] = [
 		valueName: '<format>',
 		description: 'Plain output format: text or json (JSON lines with every field)',
 		commands: viewAndLag,
+		choosesPlain: 'json',
 	},
 	{
 		name: 'exit',
@@ -104,6 +106,7 @@ export const FLAGS: readonly FlagSpec[] = [
 		description:
 			'Plain output: stop once caught up with the end of the topic; reads without a consumer group, as kcat -e, unless --group',
 		commands: view,
+		choosesPlain: true,
 	},
 	{
 		name: 'timeout',

@@ -28,6 +28,7 @@ import {camelCase, FLAGS} from './flag-table.js';
 import {helpText} from './help-text.js';
 import {scanArgv} from './scan-argv.js';
 import {timeWindow, topicsAndPatterns} from './time-window-flags.js';
+import {viewerMode} from './viewer-mode.js';
 
 /** What the parser needs from the outside world; injectable so tests need no process. */
 export type CliInput = {
@@ -248,8 +249,7 @@ function viewerConfig(
 	const window = usage(() => timeWindow(text(flags, 'until'), given, startPosition(flags, given, now), now));
 	const timeout = text(flags, 'timeout');
 	const maxRecords = text(flags, 'max-records');
-	const plainAsked = flags.plain === true || flags.exit === true || output === 'json';
-	const mode = plainAsked || !input.stdoutIsTTY ? 'plain' : 'tui';
+	const mode = viewerMode((name) => flags[camelCase(name)], input.stdoutIsTTY);
 	return {
 		...common,
 		command: 'view',

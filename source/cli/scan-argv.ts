@@ -9,6 +9,8 @@ export type ArgvScan = {
 	given: string[];
 	/** Positional arguments after the command. */
 	positionals: string[];
+	/** The value each flag was last given, by long name: a boolean's on or off, a string's text. */
+	values: Map<string, string | boolean>;
 	/** One-line description of the first problem, or undefined when the flags are well formed. */
 	problem: string | undefined;
 };
@@ -42,6 +44,7 @@ function isValueToken(token: string | undefined): token is string {
 export function scanArgv(argv: readonly string[]): ArgvScan {
 	const given: string[] = [];
 	const positionals: string[] = [];
+	const values = new Map<string, string | boolean>();
 	let command: CommandName = 'view';
 	let commandSeen = false;
 	let problem: string | undefined;
@@ -58,9 +61,11 @@ export function scanArgv(argv: readonly string[]): ArgvScan {
 		if (token.startsWith('--')) {
 			const [rawName = '', inlineValue] = splitOnce(token.slice(2), '=');
 			let flag = byLongName(rawName);
+			let negated = false;
 			if (!flag && rawName.startsWith('no-')) {
-				const negated = byLongName(rawName.slice(3));
-				if (negated?.type === 'boolean') flag = negated;
+				const positive = byLongName(rawName.slice(3));
+				negated = positive?.type === 'boolean';
+				if (negated) flag = positive;
 			}
 			if (!flag) {
 				const hint = nearestName(rawName, longCandidates());
@@ -68,12 +73,18 @@ export function scanArgv(argv: readonly string[]): ArgvScan {
 				continue;
 			}
 			given.push(flag.name);
-			if (flag.type === 'string' && inlineValue === undefined) {
-				if (isValueToken(argv[index + 1])) index++;
-				else fail(needsValue(flag));
-			} else if (flag.type === 'string' && inlineValue === '') {
+			if (flag.type === 'boolean') {
+				// `--no-x` and `--x=false` turn it off, as yargs reads them.
+				values.set(flag.name, !negated && inlineValue !== 'false');
+			} else if (inlineValue === undefined) {
+				const next = argv[index + 1];
+				if (isValueToken(next)) {
+					values.set(flag.name, next);
+					index++;
+				} else fail(needsValue(flag));
+			} else if (inlineValue === '') {
 				fail(needsValue(flag));
-			}
+			} else values.set(flag.name, inlineValue);
 			continue;
 		}
 		if (token.startsWith('-') && token.length > 1 && !negativeNumber.test(token)) {
@@ -87,11 +98,18 @@ export function scanArgv(argv: readonly string[]): ArgvScan {
 					break;
 				}
 				given.push(flag.name);
-				if (flag.type === 'string') {
+				if (flag.type === 'boolean') values.set(flag.name, true);
+				else {
 					// `-bhost:9092` carries its value; `-b host:9092` takes the next token.
-					if (position < letters.length - 1) break;
-					if (isValueToken(argv[index + 1])) index++;
-					else fail(`-${letter} (${displayName(flag)}) needs a value`);
+					if (position < letters.length - 1) {
+						values.set(flag.name, letters.slice(position + 1));
+						break;
+					}
+					const next = argv[index + 1];
+					if (isValueToken(next)) {
+						values.set(flag.name, next);
+						index++;
+					} else fail(`-${letter} (${displayName(flag)}) needs a value`);
 				}
 			}
 			continue;
@@ -130,7 +148,7 @@ export function scanArgv(argv: readonly string[]): ArgvScan {
 		}
 	}
 
-	return {command, given, positionals, problem};
+	return {command, given, positionals, values, problem};
 }
 
 function needsValue(flag: FlagSpec): string {
