@@ -100,9 +100,14 @@ export function scanArgv(argv: readonly string[]): ArgvScan {
 				given.push(flag.name);
 				if (flag.type === 'boolean') values.set(flag.name, true);
 				else {
-					// `-bhost:9092` carries its value; `-b host:9092` takes the next token.
+					// `-b host:9092` takes the next token. Joined to the letter, yargs takes a value
+					// only after `=`, or one that is a number or starts with a sign (`-t5`,
+					// `-g/re/`); `-ojson` it reads as -o -j -s -o -n, and `-tlogs` as -t -l -o -g -s.
 					if (position < letters.length - 1) {
-						values.set(flag.name, letters.slice(position + 1));
+						const rest = letters.slice(position + 1);
+						if (rest.startsWith('=')) values.set(flag.name, rest.slice(1));
+						else if (/^\W/.test(rest) || negativeNumber.test(`-${rest}`)) values.set(flag.name, rest);
+						else fail(`-${letter} takes its value after a space: -${letter} ${rest}`);
 						break;
 					}
 					const next = argv[index + 1];

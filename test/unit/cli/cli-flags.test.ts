@@ -122,6 +122,11 @@ describe('viewer flags', () => {
 		}
 	});
 
+	it("reads a short flag's value joined to it where yargs does: after =, a number, a sign", () => {
+		expect(viewer(['-o=json', '-t5', '-g/time/'])).toMatchObject({output: 'json', topics: ['5']});
+		expect(viewer(['-g/time/']).filter.terms).toEqual(['/time/']);
+	});
+
 	it('reads repeated topics, group, output and numbers', () => {
 		const config = viewer([
 			'-t',
@@ -202,6 +207,9 @@ describe('bad command lines say what is wrong in one line', () => {
 		[['--brokres=x'], 'unknown flag --brokres, did you mean --brokers?'],
 		[['--frobnicate'], 'unknown flag --frobnicate'],
 		[['-x'], 'unknown flag -x'],
+		// yargs would read these as -o -j -s -o -n and -t -l -o -g -s (a throw, or a wrong complaint).
+		[['-ojson'], '-o takes its value after a space: -o json'],
+		[['-tlogs'], '-t takes its value after a space: -t logs'],
 		[['logs'], "unexpected argument 'logs' (flags start with --)"],
 		[
 			['--from-beginning', '--since', '15m'],
