@@ -1,5 +1,5 @@
 import {Box, useApp, useStdout} from 'ink';
-import {useEffect, useMemo, useReducer, useRef} from 'react';
+import {useEffect, useMemo, useRef} from 'react';
 import {DetailView, detailBodyRows, detailMaxScroll} from './components/detail-view.js';
 import {Footer} from './components/footer.js';
 import {Header, type TuiInfo} from './components/header.js';
@@ -24,6 +24,7 @@ import {useSavedFilters} from './hooks/use-saved-filters.js';
 import {useSearch} from './hooks/use-search.js';
 import {useStreamStatus} from './hooks/use-stream-status.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {useViewState} from './hooks/use-view-state.js';
 import type {SavedFilterStore} from './store/filter/saved-filters.js';
 import type {LogStore} from './store/log-store-types.js';
 import type {LagSource} from './stream/lag-source.js';
@@ -111,7 +112,7 @@ export function App({
 	const {columns, rows} = useTerminalSize(width, height);
 	const version = useLogStoreVersion(store);
 	const status = useStreamStatus(statusStore);
-	const [view, dispatch] = useReducer(viewReducer, store, initialStateFrom);
+	const [view, dispatch] = useViewState(viewReducer, store, initialStateFrom);
 	const say = useFooterMessage(view.message, dispatch);
 
 	// The store filters; the view state says how. Typing a filter applies it live.
