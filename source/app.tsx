@@ -14,6 +14,7 @@ import {ServiceList, serviceRows} from './components/service-list.js';
 import {TimelinePanel, timelineBarRows} from './components/timeline-panel.js';
 import {isTooSmall, TooSmall} from './components/too-small.js';
 import {exportView} from './export/export-view.js';
+import {useFooterKeys} from './hooks/use-footer-keys.js';
 import {useFooterMessage} from './hooks/use-footer-message.js';
 import {useHunt} from './hooks/use-hunt.js';
 import {useKeyBindings} from './hooks/use-key-bindings.js';
@@ -180,6 +181,9 @@ export function App({
 		lag: lag && {groups: lag.groups.length, pageRows: lagTableRows(lag, layout.body)},
 	};
 	const onCommand = (resolved: ResolvedKey) => handleCommand(context, env, resolved);
+	// While a line is typed the footer shows the main view's keys, for after it.
+	const footerContext = view.input.kind === 'none' ? context : 'log';
+	const footerKeys = useFooterKeys(footerContext, env, status.paused);
 
 	useKeyBindings({
 		context,
@@ -323,9 +327,8 @@ export function App({
 			{body}
 			<Footer
 				view={view}
-				context={view.input.kind === 'none' ? context : 'log'}
+				keys={footerKeys}
 				filterError={store.filterError}
-				paused={status.paused}
 				inputHint={
 					savedFilters.hint(view.input) ??
 					hunt.hint(view.input) ??

@@ -2,8 +2,7 @@ import {Box} from 'ink';
 import {memo} from 'react';
 import type {Segment} from '../terminal-text/segments.js';
 import {fitItems, type LineItem} from '../view/fit-items.js';
-import {footerHints} from '../view/keys/key-help.js';
-import type {KeyContext} from '../view/keys/key-types.js';
+import type {FooterHint, FooterKeys, FooterPrompt} from '../view/keys/key-help.js';
 import {FOOTER_HEIGHT} from '../view/layout.js';
 import type {FooterMessage, ViewState} from '../view/view-state.js';
 import {SegmentLine} from './segment-line.js';
@@ -11,11 +10,10 @@ import {TextInputLine} from './text-input-line.js';
 
 export type FooterProps = {
 	view: ViewState;
-	context: KeyContext;
+	/** The keys it offers: those that act in the context the keys go to now (`footerKeys`). */
+	keys: FooterKeys;
 	/** Error of the filter being typed or in force (bad regex). */
 	filterError?: string | undefined;
-	/** The stream is paused: keys that toggle it say what they do now (Space resume). */
-	paused?: boolean;
 	/** The hint beside a name being typed (save or recall a filter). */
 	inputHint?: string | undefined;
 	width: number;
@@ -25,8 +23,12 @@ const FILTER_SEPARATOR: Segment = {text: ' · ', dim: true};
 
 const TONE_COLOUR: Record<FooterMessage['tone'], string> = {info: 'green', warn: 'yellow', error: 'red'};
 
-/** The active filters as footer items; none when nothing is filtered. */
-export function filterItems(view: ViewState): LineItem[] {
+/** `/ to filter · ? for every key`: keys offered in words. */
+const promptText = (prompts: readonly FooterPrompt[]) =>
+	prompts.map((prompt) => `${prompt.label} ${prompt.text}`).join(' · ');
+
+/** The active filters as footer items, then the keys that clear them; none when nothing is filtered. */
+export function filterItems(view: ViewState, clearers: readonly FooterPrompt[] = []): LineItem[] {
 	const parts: Segment[][] = [];
 	if (view.filterText.trim() !== '')
 		parts.push([
@@ -57,13 +59,14 @@ export function filterItems(view: ViewState): LineItem[] {
 		priority: 2,
 		cut: true,
 	}));
-	items.push({forms: [[{text: '  (F clears)', dim: true}]], priority: 1, glue: true});
+	if (clearers.length > 0)
+		items.push({forms: [[{text: `  (${promptText(clearers)})`, dim: true}]], priority: 1, glue: true});
 	return items;
 }
 
 /** The key hints as items: the least needed go first when the row is short (`footerPriority`). */
-export function hintItems(context: KeyContext, paused = false): LineItem[] {
-	return footerHints(context, undefined, paused).map((hint) => ({
+export function hintItems(hints: readonly FooterHint[]): LineItem[] {
+	return hints.map((hint) => ({
 		forms: [
 			[
 				{text: ` ${hint.label}`, bold: true, color: 'cyan'},
@@ -78,24 +81,22 @@ export function hintItems(context: KeyContext, paused = false): LineItem[] {
  * Two rows: what is typed / a message / the active filters, then the keys for this context.
  * Memoised: records arriving re-render the app many times a second and change none of this.
  */
-export const Footer = memo(function Footer({
-	view,
-	context,
-	filterError,
-	paused = false,
-	inputHint,
-	width,
-}: FooterProps) {
+export const Footer = memo(function Footer({view, keys, filterError, inputHint, width}: FooterProps) {
 	let first: Segment[];
 	if (view.message) {
 		first = [{text: ` ${view.message.text}`, color: TONE_COLOUR[view.message.tone], bold: true}];
 	} else {
-		first = fitItems(filterItems(view), width, {separator: FILTER_SEPARATOR});
+		first = fitItems(filterItems(view, keys.filtered), width, {separator: FILTER_SEPARATOR});
 		if (filterError) first = [...first, {text: ` filter error: ${filterError}`, color: 'red'}];
-		if (first.length === 0) first = [{text: ' no filters · / to filter · ? for every key', dim: true}];
+		if (first.length === 0)
+			first = [
+				{
+					text: ` ${['no filters', ...keys.idle.map((prompt) => promptText([prompt]))].join(' · ')}`,
+					dim: true,
+				},
+			];
 	}
-	const hints = fitItems(hintItems(context, paused), width);
-	if (hints.length === 0) hints.push({text: ' Esc back · ? help', dim: true});
+	const hints = fitItems(hintItems(keys.hints), width);
 	return (
 		<Box flexDirection="column" width={width} height={FOOTER_HEIGHT} overflowY="hidden">
 			{view.input.kind === 'none' ? (

@@ -52,13 +52,14 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: '?'}],
-		contexts: ['log', 'services', 'help', 'timeline'],
+		contexts: ['log', 'services', 'help', 'timeline', 'hunt'],
 		command: 'toggleHelp',
 		label: '?',
 		help: 'this help',
 		section: 'View',
 		footer: 'help',
 		footerPriority: 3,
+		prompt: {when: 'idle', text: 'for every key'},
 	},
 	...HELP_KEYS,
 	{
@@ -213,6 +214,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		help: 'filter: text, /regex/, !exclude, field=value (Esc clears)',
 		section: 'Filter & search',
 		footer: 'filter',
+		prompt: {when: 'idle', text: 'to filter'},
 	},
 	{
 		keys: [{input: 'l'}],
@@ -270,6 +272,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		label: 'F',
 		help: 'clear every filter and the search',
 		section: 'Filter & search',
+		prompt: {when: 'filtered', text: 'clears'},
 	},
 	...numberKeys,
 	{

@@ -154,8 +154,16 @@ describe('klog-tui in a real terminal: hunt mode', () => {
 		expect(rows.map(({partition, offset}) => ({partition, offset}))).toEqual(expected);
 		for (const row of rows) expect(row.text).toBe(message(row.partition, row.offset));
 		expect(rows.map((row) => row.cursor)).toEqual([true, false, false, false]);
-		expect(screen.split('\n').at(-2)).toMatch(/ C context +↑\/↓ move +Esc back/);
+		// The footer offers only keys that act here: ? (the help, over the hunt), not / or F.
+		const [offers, hints] = screen.split('\n').slice(-3, -1);
+		expect(hints).toMatch(/ C context +↑\/↓ move +Esc back +\? help/);
+		expect(offers).toContain('? for every key');
+		expect(offers).not.toContain('/ to filter');
 		expectHuntLayout(screen, 120);
+		await term.press('?');
+		await term.waitFor((text) => text.includes('Esc or ? closes'));
+		await term.press('?');
+		await term.waitFor((text) => text.includes(' 4 matches · partition:offset'));
 
 		// The second match (partition 0, in the middle of the stretch): C opens 20 records on each
 		// side of it, read from Kafka, with the cursor on it.

@@ -1,4 +1,4 @@
-import type {KeyContext, ResolvedKey} from '../keys/key-types.js';
+import type {Command, KeyContext, ResolvedKey} from '../keys/key-types.js';
 import {type CommandEnv, type HandlerMap, runCommand} from './command-env.js';
 import {DETAIL_HANDLERS} from './detail-commands.js';
 import {HUNT_HANDLERS} from './hunt-commands.js';
@@ -23,4 +23,13 @@ export const CONTEXT_HANDLERS: Record<KeyContext, HandlerMap> = {
 /** Run the command of a key pressed in `context`; false when that context does not handle it. */
 export function handleCommand(context: KeyContext, env: CommandEnv, resolved: ResolvedKey): boolean {
 	return runCommand(CONTEXT_HANDLERS[context], env, resolved);
+}
+
+/**
+ * Whether `command` acts in `context` now: the context handles it and its guard (the disabled
+ * reason) lets it. The footer offers only such keys (`keys/key-help.ts`).
+ */
+export function commandActs(context: KeyContext, env: CommandEnv, command: Command): boolean {
+	const handler = CONTEXT_HANDLERS[context][command];
+	return handler !== undefined && handler.disabledReason?.(env, undefined) === undefined;
 }

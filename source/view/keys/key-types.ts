@@ -148,7 +148,16 @@ export type KeyBinding = {
 	 * Default 1; 3 never goes (quit, help), 2 for the keys of a focus and of finding one.
 	 */
 	footerPriority?: number;
+	/**
+	 * The key offered in words on the footer's first row: when it has nothing else to say
+	 * (`idle`: `/ to filter`), or after the filters in force (`filtered`: `F clears`). Shown only
+	 * where the key acts, as the footer's hints.
+	 */
+	prompt?: {when: FooterPromptWhen; text: string};
 };
+
+/** When the footer's first row offers a key in words (`KeyBinding.prompt`). */
+export type FooterPromptWhen = 'idle' | 'filtered';
 
 /** A resolved key press: the command and its argument. */
 export type ResolvedKey = {command: Command; argument?: number};

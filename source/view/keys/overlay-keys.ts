@@ -41,6 +41,8 @@ export const OVERLAY_KEYS: readonly KeyBinding[] = [
 		label: 'Esc',
 		help: 'close the detail view / help / menu',
 		section: 'Detail view',
+		footer: 'back',
+		footerPriority: 3,
 	},
 	{keys: [{input: '?'}], contexts: ['detail', 'seek'], command: 'closeOverlay'},
 	{

@@ -121,6 +121,29 @@ describe('the hunt screen', () => {
 		await see(app, (text) => expect(text).toContain(' Hunt  cancelled'));
 	});
 
+	it('offers on its footer only keys that act there: ? opens the help over the hunt, / is not offered', async () => {
+		const {runner, hunts} = scriptedRunner();
+		const {app} = setup({hunter: runner, height: 30});
+		await see(app, (text) => expect(text).toContain('no filters · / to filter · ? for every key'));
+		await press(app, 'H');
+		await press(app, 'request_id=abc @beginning');
+		await press(app, KEYS.enter);
+		await vi.waitFor(() => expect(hunts).toHaveLength(1));
+		hunts[0]!.listener.onEnd({kind: 'done'}, progress(1000, 0));
+		await see(app, (text) => {
+			const [first, hints] = text.split('\n').slice(-2);
+			expect(first).toBe(' no filters · ? for every key');
+			expect(hints).toMatch(/^ C context +↑\/↓ move +Esc back +\? help/);
+		});
+		// `/` does nothing here (the log view it would filter is behind the hunt): nothing opens.
+		await press(app, '/');
+		await see(app, (text) => expect(text).not.toContain(' filter /'));
+		await step(app, '?', (text) => expect(text).toContain('Esc or ? closes'));
+		await step(app, '?', (text) => expect(text).toContain(' Hunt  done'));
+		await step(app, '?', (text) => expect(text).toContain('Esc or ? closes'));
+		await step(app, ESC, (text) => expect(text).toContain(' Hunt  done'));
+	});
+
 	it('says H is off without a runner (the demo, tests)', async () => {
 		const {app} = setup();
 		await press(app, 'H');
