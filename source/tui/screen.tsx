@@ -15,9 +15,10 @@ export const QUIT_TIMEOUT_MS = 10_000;
 /**
  * Ink's `maxFps`: the soonest a frame may follow the last one is 1000 / this ms. Data-driven
  * frames are spaced by the stores (tens a second at most), so this only bounds how long a key's
- * frame can wait behind a data frame just drawn.
+ * frame can wait behind a data frame just drawn: and meanwhile, as Ink waits on a timer, a
+ * slice of the stream's batches may run too. Commits of one turn are still drawn once.
  */
-export const KEY_FRAME_FPS = 250;
+export const KEY_FRAME_FPS = 1000;
 
 export type RunTuiOptions = Omit<AppProps, 'mouse'> & {
 	stdout?: NodeJS.WriteStream;
@@ -158,7 +159,7 @@ export function runTui(options: RunTuiOptions): Promise<void> {
 						// The stores already space data-driven frames (about 20 a second, fewer when a
 						// frame is slow); Ink's own limit only decides how soon a key's frame may follow
 						// the last one. At 60 a key pressed just after a data frame waited up to 17 ms
-						// for Ink's throttle (a third of the keys under a live stream); at 250, 4 ms.
+						// for Ink's throttle (a third of the keys under a live stream); at 1000, 1 ms.
 						maxFps: KEY_FRAME_FPS,
 						// Every frame is as tall as the terminal, which Ink 6.8 always repaints whole (one
 						// synchronized write); its incremental mode never applies to such frames, and for a
