@@ -207,10 +207,29 @@ export function App({
 		if (intent) runMouseIntent(intent, env, logIndexAtRow.current);
 	});
 
-	if (isTooSmall(columns, rows)) return <TooSmall columns={columns} rows={rows} />;
-
+	// A key's frame redraws what the key changed: what is read from the store is kept per store
+	// version, so the panels it feeds (memoised) are not worked out again.
 	const start = Math.max(0, position.bottom - pageSize + 1);
-	const lines = position.bottom >= 0 ? store.slice(start, position.bottom + 1) : [];
+	const lines = useMemo(
+		() => (version >= 0 && position.bottom >= 0 ? store.slice(start, position.bottom + 1) : []),
+		[store, version, start, position.bottom],
+	);
+	const readings = useMemo(
+		() => ({
+			rate: version >= 0 ? store.rate : 0,
+			rateHistory: store.rateHistory,
+			errorHistory: store.errorHistory,
+		}),
+		[store, version],
+	);
+	const timelineRows = timelineBarRows(layout.timeline);
+	const timeline = useMemo(
+		() =>
+			version >= 0 && timelineRows > 0
+				? timelineModel(store.timeline, view.timeline, columns, timelineRows)
+				: undefined,
+		[store, version, view.timeline, columns, timelineRows],
+	);
 	let serviceWidth = 4;
 	for (const service of services) serviceWidth = Math.max(serviceWidth, service.service.length);
 	// Several topics: a topic column as wide as the longest name (bounded), before the service.
@@ -224,15 +243,20 @@ export function App({
 	// Dates in the time column while any line on screen is from another day than today.
 	const today = dayOf(Date.now());
 	const dated = lines.some((line) => Number.isFinite(line.time) && dayOf(line.time) !== today);
-	const lineLayout: LogLineLayout = {
-		dated,
-		width: layout.logWidth,
-		serviceWidth: Math.min(16, serviceWidth),
-		offsetWidth: view.showOffsets ? 12 : 0,
-		highlight: search?.term,
-		topicWidth,
-		serviceColours,
-	};
+	const highlight = search?.term;
+	const lineLayout: LogLineLayout = useMemo(
+		() => ({
+			dated,
+			width: layout.logWidth,
+			serviceWidth: Math.min(16, serviceWidth),
+			offsetWidth: view.showOffsets ? 12 : 0,
+			highlight,
+			topicWidth,
+			serviceColours,
+		}),
+		[dated, layout.logWidth, serviceWidth, view.showOffsets, highlight, topicWidth, serviceColours],
+	);
+	if (isTooSmall(columns, rows)) return <TooSmall columns={columns} rows={rows} />;
 	logIndexAtRow.current = (row) => {
 		const owner = logRowOwners(lines, position.selected - start, lineLayout, view.wrap, pageSize)[row];
 		return owner === undefined ? undefined : start + owner;
@@ -268,9 +292,9 @@ export function App({
 	} else {
 		body = (
 			<Box flexDirection="column" width={columns} height={layout.body} overflowY="hidden">
-				{layout.timeline > 0 ? (
+				{timeline ? (
 					<TimelinePanel
-						model={timelineModel(store.timeline, view.timeline, columns, timelineBarRows(layout.timeline))}
+						model={timeline}
 						focused={view.focus === 'timeline'}
 						width={columns}
 						height={layout.timeline}
@@ -317,9 +341,9 @@ export function App({
 			<Header
 				info={info}
 				status={status}
-				rate={store.rate}
-				rateHistory={store.rateHistory}
-				errorHistory={store.errorHistory}
+				rate={readings.rate}
+				rateHistory={readings.rateHistory}
+				errorHistory={readings.errorHistory}
 				buffered={store.size}
 				total={store.total}
 				width={columns}

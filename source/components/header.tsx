@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import {useMemo} from 'react';
+import {memo, useMemo} from 'react';
 import type {ConnectionState, StreamStatus} from '../stream/stream-status.js';
 import {formatCount, formatRate} from '../terminal-text/format-count.js';
 import {formatWindow} from '../terminal-text/format-window.js';
@@ -183,7 +183,16 @@ export function howItems(
 }
 
 /** Two rows: where we read from, then how the stream is doing (with sparklines). */
-export function Header({info, status, rate, rateHistory, errorHistory, buffered, total, width}: HeaderProps) {
+export const Header = memo(function Header({
+	info,
+	status,
+	rate,
+	rateHistory,
+	errorHistory,
+	buffered,
+	total,
+	width,
+}: HeaderProps) {
 	// Where we read from does not change while records arrive.
 	const where = useMemo(() => fitItems(whereItems(info), width, {separator: SEPARATOR}), [info, width]);
 	const how = fitItems(howItems({status, rate, rateHistory, errorHistory, buffered, total}), width, {
@@ -194,4 +203,4 @@ export function Header({info, status, rate, rateHistory, errorHistory, buffered,
 			<SegmentRows rows={[where, how]} width={width} />
 		</Box>
 	);
-}
+});

@@ -1,4 +1,5 @@
 import {Box} from 'ink';
+import {memo} from 'react';
 import type {ViewLine} from '../store/log-store-types.js';
 import {countOf} from '../terminal-text/format-count.js';
 import type {Segment} from '../terminal-text/segments.js';
@@ -85,7 +86,7 @@ export function logRowOwners(
 }
 
 /** The log pane: a title row, then only the rows that are visible. */
-export function LogPane(props: LogPaneProps) {
+export const LogPane = memo(function LogPane(props: LogPaneProps) {
 	const {lines, selected, layout, wrap, following, backlog, viewLength, filterError, matchCount, height} =
 		props;
 	const rows = logRows(height);
@@ -108,4 +109,4 @@ export function LogPane(props: LogPaneProps) {
 			<SegmentRows rows={shown} width={layout.width} />
 		</Box>
 	);
-}
+});

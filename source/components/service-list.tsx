@@ -1,4 +1,5 @@
 import {Box} from 'ink';
+import {memo} from 'react';
 import type {ServiceCount} from '../store/log-store-types.js';
 import {formatCount, formatRate} from '../terminal-text/format-count.js';
 import {fitCell, type Segment} from '../terminal-text/segments.js';
@@ -87,7 +88,7 @@ function serviceSegments(service: ServiceCount, highlighted: boolean, style: Row
  * records/s over the last minutes (when the panel is wide enough), count and rate;
  * hidden ones dimmed.
  */
-export function ServiceList({
+export const ServiceList = memo(function ServiceList({
 	services,
 	cursor,
 	scroll,
@@ -134,4 +135,4 @@ export function ServiceList({
 			/>
 		</Box>
 	);
-}
+});

@@ -1,4 +1,5 @@
 import {Box} from 'ink';
+import {memo} from 'react';
 import {formatCount} from '../terminal-text/format-count.js';
 import type {Segment} from '../terminal-text/segments.js';
 import {levelColour} from '../terminal-text/service-colour.js';
@@ -109,7 +110,12 @@ function titleRow(model: TimelineModel, focused: boolean): Segment[] {
  * (errors at the foot, then warnings, then the rest), the chosen bucket shaded and marked on
  * the axis, time labels under it. It draws `model` (see `view/timeline-view.ts`), nothing more.
  */
-export function TimelinePanel({model, focused, width, height}: TimelinePanelProps) {
+export const TimelinePanel = memo(function TimelinePanel({
+	model,
+	focused,
+	width,
+	height,
+}: TimelinePanelProps) {
 	const barRows = timelineBarRows(height);
 	const rows: Segment[][] = [titleRow(model, focused)];
 	for (let row = 0; row < barRows; row++) rows.push(barRow(model, barRows - 1 - row, width));
@@ -119,7 +125,7 @@ export function TimelinePanel({model, focused, width, height}: TimelinePanelProp
 			<SegmentRows rows={rows.slice(0, height)} width={width} />
 		</Box>
 	);
-}
+});
 
 /** Rows of bars in a panel `height` rows high (title, axis and labels take the rest). */
 export function timelineBarRows(height: number): number {
