@@ -14,11 +14,10 @@ import {parseArgs} from 'node:util';
 import type {RawRecord} from '../source/record/log-record.js';
 import {createLogStore} from '../source/store/log-store.js';
 import {createStreamStatusStore} from '../source/store/stream-status-store.js';
-import type {StreamController} from '../source/stream/stream-controller.js';
-import {runTui} from '../source/tui/screen.js';
 import {createLogLineGenerator} from '../tools/load/log-lines.js';
 import {percentile} from '../tools/load/measure.js';
 import {createVirtualKeyboard, createVirtualTerminal} from '../tools/terminal/virtual-terminal.js';
+import {startMicroApp} from './micro-app.js';
 
 const {values: args} = parseArgs({
 	options: {
@@ -62,17 +61,6 @@ status.setPartitions(
 		assigned: true,
 	})),
 );
-const controller: StreamController = {
-	pause() {},
-	resume() {},
-	paused: false,
-	async seek() {},
-	producePermission: {allowed: false, reason: 'bench'},
-	async sendDemoBurst() {
-		return 0;
-	},
-	async quit() {},
-};
 for (let sent = 0; sent < 50_000; sent += 1000) store.append(makeRecords(1000));
 store.setFilter({
 	services: {mode: 'exclude', services: new Set()},
@@ -86,22 +74,8 @@ const terminal = createVirtualTerminal({
 	trackScreen: false,
 });
 const keyboard = createVirtualKeyboard();
-const renderTimes: number[] = [];
-const app = runTui({
-	store,
-	status,
-	controller,
-	info: {topics: ['logs'], brokers: ['127.0.0.1:9092'], groupId: 'bench'},
-	stdout: terminal.stdout,
-	stdin: keyboard.stdin,
-	onRender: ({renderTime}) => renderTimes.push(renderTime),
-});
+const {app, renderTimes} = await startMicroApp(store, status, terminal, keyboard, args.keys);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-await sleep(1000);
-for (const key of args.keys) {
-	keyboard.press(key);
-	await sleep(200);
-}
 renderTimes.length = 0;
 const batch = Math.max(1, Math.round(rate / 50));
 const started = performance.now();
