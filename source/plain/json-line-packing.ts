@@ -2,6 +2,7 @@ import type {BatchPacker, RawBatchPackerFactory} from '../kafka/worker/stream-wo
 import type {LogRecord} from '../record/log-record.js';
 import {MAX_HEADER_NAME_LENGTH} from '../record/record-headers.js';
 import {createShapeReader} from '../record/shapes/read-shape.js';
+import {ScratchBuffer} from '../shared/scratch-buffer.js';
 import {formatJsonLine} from '../terminal-text/format-json-line.js';
 import {jsonLineBytesBound, writeJsonLineBytes} from '../terminal-text/json-line-bytes.js';
 import {flatJsonLineBound, flatLineTime, writeFlatJsonLine} from './flat-json-line.js';
@@ -27,35 +28,29 @@ const ENTRY_BYTES = 36;
  * and the entries are written apart (a record may be many rows: the count is known at the end)
  * and put together in the copy.
  */
-let scratch = Buffer.allocUnsafeSlow(1 << 20);
-let entries = new DataView(new ArrayBuffer(ENTRY_BYTES * 1024));
+const lines = new ScratchBuffer(1 << 20);
+const entries = new ScratchBuffer(ENTRY_BYTES * 1024);
 /** Lines written, entries written. */
 let used = 0;
 let count = 0;
 
 /** Makes room for `bytes` more lines' bytes, keeping what is there. */
 function ensureRoom(bytes: number): void {
-	if (used + bytes <= scratch.length) return;
-	const larger = Buffer.allocUnsafeSlow(Math.max(scratch.length * 2, used + bytes));
-	scratch.copy(larger, 0, 0, used);
-	scratch = larger;
+	lines.ensureRoom(used, bytes);
 }
 
 /** The entry of the line that ends at `used` (its `\n` written). */
 function addEntry(partition: number, offset: number, row: number, time: number, kafkaTime: number): void {
-	if ((count + 1) * ENTRY_BYTES > entries.byteLength) {
-		const larger = new Uint8Array(entries.byteLength * 2);
-		larger.set(new Uint8Array(entries.buffer));
-		entries = new DataView(larger.buffer);
-	}
+	entries.ensureRoom(count * ENTRY_BYTES, ENTRY_BYTES);
+	const {view} = entries;
 	const entry = count * ENTRY_BYTES;
-	entries.setUint32(entry, partition, true);
-	entries.setFloat64(entry + 4, offset, true);
-	entries.setUint32(entry + 12, row, true);
-	entries.setFloat64(entry + 16, time, true);
-	entries.setFloat64(entry + 24, kafkaTime, true);
+	view.setUint32(entry, partition, true);
+	view.setFloat64(entry + 4, offset, true);
+	view.setUint32(entry + 12, row, true);
+	view.setFloat64(entry + 16, time, true);
+	view.setFloat64(entry + 24, kafkaTime, true);
 	// From the start of the lines here; from the start of the buffer once packed.
-	entries.setUint32(entry + 32, used, true);
+	view.setUint32(entry + 32, used, true);
 	count++;
 }
 
@@ -64,14 +59,14 @@ function addRecordLine(record: LogRecord, topicJson: string, bytes: Uint8Array |
 	let end = -1;
 	if (bytes !== null) {
 		ensureRoom(jsonLineBytesBound(record, topicJson, bytes.length) + 1);
-		end = writeJsonLineBytes(record, topicJson, bytes, scratch, used);
+		end = writeJsonLineBytes(record, topicJson, bytes, lines.bytes, used);
 	}
 	if (end < 0) {
 		const line = formatJsonLine(record);
 		ensureRoom(3 * line.length + 1);
-		end = used + scratch.write(line, used);
+		end = used + lines.bytes.write(line, used);
 	}
-	scratch[end] = 0x0a;
+	lines.bytes[end] = 0x0a;
 	used = end + 1;
 	addEntry(
 		record.partition,
@@ -92,10 +87,11 @@ function packed(topic: string): ArrayBuffer {
 	bytes.writeUInt32LE(count, 0);
 	bytes.writeUInt32LE(topicBytes, 4);
 	bytes.write(topic, 8);
+	const {view} = entries;
 	for (let entry = 32; entry < count * ENTRY_BYTES; entry += ENTRY_BYTES)
-		entries.setUint32(entry, entries.getUint32(entry, true) + linesStart, true);
-	bytes.set(new Uint8Array(entries.buffer, 0, count * ENTRY_BYTES), 8 + topicBytes);
-	bytes.set(scratch.subarray(0, used), linesStart);
+		view.setUint32(entry, view.getUint32(entry, true) + linesStart, true);
+	bytes.set(entries.bytes.subarray(0, count * ENTRY_BYTES), 8 + topicBytes);
+	bytes.set(lines.bytes.subarray(0, used), linesStart);
 	used = 0;
 	count = 0;
 	return buffer;
@@ -145,9 +141,9 @@ export const createRawBatchPacker: RawBatchPackerFactory = (settings, parseRows)
 		for (const record of raws) {
 			if (fast) {
 				ensureRoom(flatJsonLineBound(record) + 1);
-				const end = writeFlatJsonLine(record, topicJson, shapes, scratch, used);
+				const end = writeFlatJsonLine(record, topicJson, shapes, lines.bytes, used);
 				if (end >= 0) {
-					scratch[end] = 0x0a;
+					lines.bytes[end] = 0x0a;
 					used = end + 1;
 					addEntry(record.partition, record.offset, 0, flatLineTime(), record.timestamp);
 					continue;
