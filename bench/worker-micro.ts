@@ -2,14 +2,15 @@
  * Micro-benchmark of the stream worker's own work per record for plain `--output json`, without
  * Kafka: raw records of the bench's 200 B shape (tools/load/log-lines.ts) are parsed as the
  * worker parses them (`parseRecordRows` with their values) and packed into lines
- * (`packJsonLines`), one partition's batch of 500 at a time. Prints µs/record per stage, medians
+ * (`packJsonLines`), or split as the stream worker and main thread do it (`createRawBatchPacker`,
+ * `jsonLinesOf`), one partition's batch of 500 at a time. Prints µs/record per stage, medians
  * of 7 interleaved runs (CPU time), with `JSON.parse` of the value alone as the floor of the general parser, and the parser
  * without its flat-object fast path (record/flat-json.ts).
  *
  *   npx tsx bench/worker-micro.ts [records-per-run]
  */
 import {rowsWithValues} from '../source/kafka/worker/rows-with-values.js';
-import {createRawBatchPacker, packJsonLines} from '../source/plain/json-line-packing.js';
+import {createRawBatchPacker, jsonLinesOf, packJsonLines} from '../source/plain/json-line-packing.js';
 import {withoutFastPath} from '../source/record/flat-json.js';
 import type {LogRecord, RawRecord} from '../source/record/log-record.js';
 import {parseRecordRows} from '../source/record/parse-record.js';
@@ -53,6 +54,9 @@ function parseAll(
 const records = makeRecords(RECORDS);
 const packRaw = createRawBatchPacker(undefined, parseRows);
 const parsed = parseAll(records);
+const rawBatches: ArrayBuffer[] = [];
+for (let from = 0; from < records.length; from += BATCH)
+	rawBatches.push(packRaw(records.slice(from, from + BATCH)));
 type Stage = {name: string; run: () => number};
 const stages: Stage[] = [
 	{
@@ -74,11 +78,19 @@ const stages: Stage[] = [
 		},
 	},
 	{
-		name: 'one pass (createRawBatchPacker)',
+		name: 'worker: raw batches (createRawBatchPacker)',
 		run: () => {
 			let bytes = 0;
 			for (let from = 0; from < records.length; from += BATCH)
 				bytes += packRaw(records.slice(from, from + BATCH)).byteLength;
+			return bytes;
+		},
+	},
+	{
+		name: 'main: their lines (jsonLinesOf)',
+		run: () => {
+			let bytes = 0;
+			for (const batch of rawBatches) bytes += jsonLinesOf(batch).byteLength;
 			return bytes;
 		},
 	},

@@ -205,7 +205,7 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 					packedBatches: {
 						module: new URL('plain/json-line-packing.js', import.meta.url).href,
 						onBatch: (buffer: ArrayBuffer, behind: boolean) =>
-							orderedLines?.push(orderedJsonLines(buffer), behind),
+							orderedLines?.push(orderedJsonLines(buffer, config.parse), behind),
 					},
 				}
 			: {}),

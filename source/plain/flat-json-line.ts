@@ -37,8 +37,12 @@ const MAX_FLAT_VALUE = 4096;
 
 /** Bytes `writeFlatJsonLine` may need for a record, at most. */
 export function flatJsonLineBound(raw: RawRecord): number {
-	return 320 + 2 * raw.topic.length + 3 * (raw.value?.length ?? 0) + 2 * (raw.key?.length ?? 0);
+	return flatLineBound(raw.topic.length, raw.value?.length ?? 0, raw.key?.length ?? 0);
 }
+
+/** `flatJsonLineBound` by the lengths of the topic (UTF-16), value and key (bytes). */
+export const flatLineBound = (topicLength: number, valueBytes: number, keyBytes: number) =>
+	320 + 2 * topicLength + 3 * valueBytes + 2 * keyBytes;
 
 /** The minute of the last time read: its `YYYY-MM-DDTHH:MM:` and its start in ms. */
 let minuteText = '';
@@ -123,12 +127,15 @@ const VALUE_TEXT = asciiBytes(',"value":');
 let lineTime = 0;
 export const flatLineTime = () => lineTime;
 
-/** A key `decodeField` keeps as it is (printable ASCII, not cut), as JSON; false for any other. */
-function writeKey(key: Uint8Array): boolean {
-	if (key.length > MAX_KEY_BYTES) return false;
+/**
+ * A key `decodeField` keeps as it is (printable ASCII, not cut), as JSON, from `source[from, to)`;
+ * false for any other.
+ */
+function writeKey(source: Uint8Array, from: number, to: number): boolean {
+	if (to - from > MAX_KEY_BYTES) return false;
 	writeByte(0x22);
-	for (let index = 0; index < key.length; index++) {
-		const byte = key[index]!;
+	for (let index = from; index < to; index++) {
+		const byte = source[index]!;
 		if (byte < 0x20 || byte > 0x7e) return false;
 		if (byte === 0x22 || byte === 0x5c) writeByte(0x5c);
 		writeByte(byte);
@@ -151,10 +158,66 @@ export function writeFlatJsonLine(
 	start: number,
 ): number {
 	const {value, key, headers} = raw;
-	if (value === null || value.length > MAX_FLAT_VALUE || value[0] !== 0x7b) return -1;
+	if (value === null) return -1;
 	if (headers !== undefined && headers !== null) for (const _name in headers) return -1;
+	const line: FlatSource = flatSource;
+	line.source = value;
+	line.valueStart = 0;
+	line.valueEnd = value.length;
+	line.keySource = key;
+	line.keyStart = 0;
+	line.keyEnd = key === null ? 0 : key.length;
+	line.partition = raw.partition;
+	line.offset = raw.offset;
+	line.timestamp = raw.timestamp;
+	return writeFlatLine(line, topicJson, shapes, target, start);
+}
+
+/**
+ * A record without headers as `writeFlatLine` reads it: its value is `source[valueStart,
+ * valueEnd)` and its key `keySource[keyStart, keyEnd)` (null: no key). The bytes may be a
+ * record's own or those of a batch packed in the stream worker (plain/raw-line-batch.ts).
+ */
+export type FlatSource = {
+	source: Buffer;
+	valueStart: number;
+	valueEnd: number;
+	keySource: Uint8Array | null;
+	keyStart: number;
+	keyEnd: number;
+	partition: number;
+	offset: number;
+	timestamp: number;
+};
+
+/** A `FlatSource` to fill in: one per caller, reused for every record (no object per record). */
+export const emptyFlatSource = (): FlatSource => ({
+	source: Buffer.alloc(0),
+	valueStart: 0,
+	valueEnd: 0,
+	keySource: null,
+	keyStart: 0,
+	keyEnd: 0,
+	partition: 0,
+	offset: 0,
+	timestamp: 0,
+});
+
+const flatSource = emptyFlatSource();
+
+/** `writeFlatJsonLine` of a record given as `FlatSource` (no headers). */
+export function writeFlatLine(
+	line: FlatSource,
+	topicJson: string,
+	shapes: ShapeReader,
+	target: Uint8Array,
+	start: number,
+): number {
+	const {source, valueStart, valueEnd} = line;
+	const length = valueEnd - valueStart;
+	if (length > MAX_FLAT_VALUE || source[valueStart] !== 0x7b) return -1;
 	// Latin-1 is the UTF-8 text of ASCII, and any other byte fails the layout's printable check.
-	const text = (value as LatinSlicing).latin1Slice(0, value.length);
+	const text = (source as LatinSlicing).latin1Slice(valueStart, valueEnd);
 	const layout = readFlatLayout(text, shapes);
 	if (layout === undefined) return -1;
 	const time = canonicalTime(text, flatSpans[TIME]!, flatSpans[TIME + 1]!);
@@ -167,27 +230,32 @@ export function writeFlatJsonLine(
 	const first = layout.emptyMessage ? 0 : text.charCodeAt(messageStart);
 	if (first === 0x7b || first === 0x20) return -1;
 	startWriting(target, start);
-	if (!writeLineStart(topicJson, raw.partition) || !writeInteger(raw.offset)) return -1;
+	if (!writeLineStart(topicJson, line.partition) || !writeInteger(line.offset)) return -1;
 	// Few writes: the text between the copied strings is written as one constant each.
 	writeConstant(TIME_TEXT);
-	writeSlice(value, flatSpans[TIME]!, flatSpans[TIME + 1]!);
+	writeSlice(source, valueStart + flatSpans[TIME]!, valueStart + flatSpans[TIME + 1]!);
 	writeConstant(KAFKA_TIME_TEXT);
-	if (!writeIsoTime(raw.timestamp, 1)) return -1;
+	if (!writeIsoTime(line.timestamp, 1)) return -1;
 	writeConstant(SERVICE_TEXT);
-	writeSlice(value, serviceStart, serviceEnd);
+	writeSlice(source, valueStart + serviceStart, valueStart + serviceEnd);
 	writeConstant(levelText(text, flatSpans[LEVEL]!, flatSpans[LEVEL + 1]!));
-	if (!layout.emptyMessage) writeSlice(value, messageStart, flatSpans[MESSAGE + 1]!);
-	if (key === null) writeConstant(NO_KEY_TEXT);
+	if (!layout.emptyMessage)
+		writeSlice(source, valueStart + messageStart, valueStart + flatSpans[MESSAGE + 1]!);
+	const {keySource} = line;
+	if (keySource === null) writeConstant(NO_KEY_TEXT);
 	else {
 		writeConstant(KEY_TEXT);
-		if (!writeKey(key)) return -1;
+		if (!writeKey(keySource, line.keyStart, line.keyEnd)) return -1;
 		writeConstant(HEADERS_TEXT);
 	}
-	writeInteger(value.length);
+	writeInteger(length);
 	writeConstant(VALUE_TEXT);
 	const at = writtenTo();
-	target.set(value, at);
-	target[at + value.length] = 0x7d;
+	target.set(
+		valueStart === 0 && valueEnd === source.length ? source : source.subarray(valueStart, valueEnd),
+		at,
+	);
+	target[at + length] = 0x7d;
 	lineTime = time;
-	return at + value.length + 1;
+	return at + length + 1;
 }

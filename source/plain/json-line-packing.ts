@@ -1,11 +1,24 @@
+import {rowsWithValues} from '../kafka/worker/rows-with-values.js';
 import type {BatchPacker, RawBatchPackerFactory} from '../kafka/worker/stream-worker-protocol.js';
-import type {LogRecord} from '../record/log-record.js';
+import type {LogRecord, RawRecord} from '../record/log-record.js';
+import {createRowParser, type ParseSettings} from '../record/parse-record.js';
 import {MAX_HEADER_NAME_LENGTH} from '../record/record-headers.js';
-import {createShapeReader} from '../record/shapes/read-shape.js';
+import {createShapeReader, type ShapeReader} from '../record/shapes/read-shape.js';
 import {ScratchBuffer} from '../shared/scratch-buffer.js';
 import {formatJsonLine} from '../terminal-text/format-json-line.js';
 import {jsonLineBytesBound, writeJsonLineBytes} from '../terminal-text/json-line-bytes.js';
-import {flatJsonLineBound, flatLineTime, writeFlatJsonLine} from './flat-json-line.js';
+import {emptyFlatSource, flatLineBound, flatLineTime, writeFlatLine} from './flat-json-line.js';
+import {
+	addRawLine,
+	addRawRecord,
+	isRawBatch,
+	NO_KEY,
+	NO_VALUE,
+	packRawBatch,
+	RECORD,
+	rawLineRoom,
+	readRawBatch,
+} from './raw-line-batch.js';
 
 /**
  * `--output json` lines of one batch, formatted in the stream worker and packed into one
@@ -34,11 +47,6 @@ const entries = new ScratchBuffer(ENTRY_BYTES * 1024);
 let used = 0;
 let count = 0;
 
-/** Makes room for `bytes` more lines' bytes, keeping what is there. */
-function ensureRoom(bytes: number): void {
-	lines.ensureRoom(used, bytes);
-}
-
 /** The entry of the line that ends at `used` (its `\n` written). */
 function addEntry(partition: number, offset: number, row: number, time: number, kafkaTime: number): void {
 	entries.ensureRoom(count * ENTRY_BYTES, ENTRY_BYTES);
@@ -54,27 +62,37 @@ function addEntry(partition: number, offset: number, row: number, time: number, 
 	count++;
 }
 
-/** The line of one record, by `writeJsonLineBytes` when its value bytes are given, else `formatJsonLine`. */
-function addRecordLine(record: LogRecord, topicJson: string, bytes: Uint8Array | null): void {
+/**
+ * Writes the line of one record and its `\n` at `at` in `scratch` (grown as needed), by
+ * `writeJsonLineBytes` when its value bytes are given, else `formatJsonLine`; returns its end.
+ */
+function writeRecordLine(
+	record: LogRecord,
+	topicJson: string,
+	bytes: Uint8Array | null,
+	scratch: ScratchBuffer,
+	at: number,
+): number {
 	let end = -1;
 	if (bytes !== null) {
-		ensureRoom(jsonLineBytesBound(record, topicJson, bytes.length) + 1);
-		end = writeJsonLineBytes(record, topicJson, bytes, lines.bytes, used);
+		scratch.ensureRoom(at, jsonLineBytesBound(record, topicJson, bytes.length) + 1);
+		end = writeJsonLineBytes(record, topicJson, bytes, scratch.bytes, at);
 	}
 	if (end < 0) {
 		const line = formatJsonLine(record);
-		ensureRoom(3 * line.length + 1);
-		end = used + lines.bytes.write(line, used);
+		scratch.ensureRoom(at, 3 * line.length + 1);
+		end = at + scratch.bytes.write(line, at);
 	}
-	lines.bytes[end] = 0x0a;
-	used = end + 1;
-	addEntry(
-		record.partition,
-		record.offset,
-		record.logIndex === undefined ? 0 : record.logIndex + 1,
-		record.time,
-		record.kafkaTime,
-	);
+	scratch.bytes[end] = 0x0a;
+	return end + 1;
+}
+
+const rowOf = (record: LogRecord) => (record.logIndex === undefined ? 0 : record.logIndex + 1);
+
+/** The line of one record (see `writeRecordLine`) and its entry. */
+function addRecordLine(record: LogRecord, topicJson: string, bytes: Uint8Array | null): void {
+	used = writeRecordLine(record, topicJson, bytes, lines, used);
+	addEntry(record.partition, record.offset, rowOf(record), record.time, record.kafkaTime);
 }
 
 /** The lines and entries added since the last call, as one buffer of the layout above. */
@@ -121,13 +139,18 @@ export function packJsonLines(
 export const packBatch: BatchPacker = (records, values) =>
 	packJsonLines(records[0]?.topic ?? '', records, values);
 
+const hasHeaders = (headers: RawRecord['headers']) => {
+	if (headers !== undefined && headers !== null) for (const _name in headers) return true;
+	return false;
+};
+
 /**
- * The stream worker's packer of raw records for plain `--output json`: a flat record of a
- * common layout goes from its value bytes to its line in one pass (`flat-json-line.ts`), with
- * no `LogRecord` made; any other is parsed by `parseRows` and written as `packJsonLines` does.
+ * The stream worker's packer of raw records for plain `--output json`: a batch of a topic the
+ * one pass takes crosses as it was read (raw-line-batch.ts), and the main thread writes its
+ * lines (`jsonLinesOf`); records with headers are parsed here by `parseRows` and cross as lines.
+ * A topic the one pass does not take (not printable) is parsed here whole, as `packJsonLines`.
  */
-export const createRawBatchPacker: RawBatchPackerFactory = (settings, parseRows) => {
-	const shapes = createShapeReader(settings?.fields ?? {});
+export const createRawBatchPacker: RawBatchPackerFactory = (_settings, parseRows) => {
 	const rows: LogRecord[] = [];
 	const values: Array<Uint8Array | null> = [];
 	return (raws) => {
@@ -139,27 +162,121 @@ export const createRawBatchPacker: RawBatchPackerFactory = (settings, parseRows)
 		const fast = isPrintableJson(topicJson) && topic.length <= MAX_HEADER_NAME_LENGTH;
 		let safeTopic = topic;
 		for (const record of raws) {
-			if (fast) {
-				ensureRoom(flatJsonLineBound(record) + 1);
-				const end = writeFlatJsonLine(record, topicJson, shapes, lines.bytes, used);
-				if (end >= 0) {
-					lines.bytes[end] = 0x0a;
-					used = end + 1;
-					addEntry(record.partition, record.offset, 0, flatLineTime(), record.timestamp);
-					continue;
-				}
+			if (fast && !hasHeaders(record.headers)) {
+				addRawRecord(record);
+				continue;
 			}
 			parseRows(record, rows, values);
 			for (let index = 0; index < rows.length; index++) {
-				safeTopic = rows[index]!.topic;
-				addRecordLine(rows[index]!, JSON.stringify(safeTopic), fast ? (values[index] ?? null) : null);
+				const row = rows[index]!;
+				safeTopic = row.topic;
+				const rowJson = JSON.stringify(safeTopic);
+				const value = fast ? (values[index] ?? null) : null;
+				if (!fast) {
+					addRecordLine(row, rowJson, value);
+					continue;
+				}
+				const {scratch, at} = rawLineRoom(0);
+				addRawLine(
+					writeRecordLine(row, rowJson, value, scratch, at),
+					rowOf(row),
+					row.offset,
+					row.time,
+					row.kafkaTime,
+				);
 			}
 			rows.length = 0;
 			values.length = 0;
 		}
-		return packed(fast ? topic : safeTopic);
+		return fast ? packRawBatch(topic, raw.partition) : packed(safeTopic);
 	};
 };
+
+/** How this thread reads what the one pass leaves: the parse settings' shapes and parser. */
+let reading:
+	| {settings: ParseSettings | undefined; shapes: ShapeReader; parseRows: ReturnType<typeof rowsWithValues>}
+	| undefined;
+
+function readingFor(settings: ParseSettings | undefined) {
+	if (reading === undefined || reading.settings !== settings)
+		reading = {
+			settings,
+			shapes: createShapeReader(settings?.fields ?? {}),
+			parseRows: rowsWithValues(createRowParser(settings)),
+		};
+	return reading;
+}
+
+/** The main thread's view of a record of a raw batch, one reused for every record. */
+const flat = emptyFlatSource();
+
+/**
+ * A packed batch as lines (the layout above): a batch of lines as it is; a raw batch's lines
+ * written here, on the main thread, from its records' bytes: in one pass for a flat record of
+ * a common layout (`flat-json-line.ts`), else parsed with `settings` (which must be the
+ * worker's) and written as `packJsonLines` does. Same bytes as the worker would have written.
+ */
+export function jsonLinesOf(buffer: ArrayBuffer, settings?: ParseSettings): ArrayBuffer {
+	if (!isRawBatch(buffer)) return buffer;
+	const batch = readRawBatch(buffer);
+	const {shapes, parseRows} = readingFor(settings);
+	const {topic, partition, bytes} = batch;
+	const topicJson = JSON.stringify(topic);
+	flat.source = bytes;
+	flat.partition = partition;
+	for (let index = 0; index < batch.count; index++) {
+		const kind = batch.kind(index);
+		const start = batch.start(index);
+		const end = batch.end(index);
+		const offset = batch.offset(index);
+		if ((kind & RECORD) === 0) {
+			lines.ensureRoom(used, end - start);
+			lines.bytes.set(bytes.subarray(start, end), used);
+			used += end - start;
+			addEntry(partition, offset, batch.row(index), batch.time(index), batch.kafkaTime(index));
+			continue;
+		}
+		const split = batch.split(index);
+		const timestamp = batch.time(index);
+		if ((kind & NO_VALUE) === 0) {
+			flat.valueStart = split;
+			flat.valueEnd = end;
+			flat.keySource = (kind & NO_KEY) === 0 ? bytes : null;
+			flat.keyStart = start;
+			flat.keyEnd = split;
+			flat.offset = offset;
+			flat.timestamp = timestamp;
+			lines.ensureRoom(used, flatLineBound(topic.length, end - split, split - start) + 1);
+			const lineEnd = writeFlatLine(flat, topicJson, shapes, lines.bytes, used);
+			if (lineEnd >= 0) {
+				lines.bytes[lineEnd] = 0x0a;
+				used = lineEnd + 1;
+				addEntry(partition, offset, 0, flatLineTime(), timestamp);
+				continue;
+			}
+		}
+		parseRows(
+			{
+				topic,
+				partition,
+				offset,
+				timestamp,
+				key: (kind & NO_KEY) === 0 ? bytes.subarray(start, split) : null,
+				value: (kind & NO_VALUE) === 0 ? bytes.subarray(split, end) : null,
+				headers: {},
+			},
+			parsedRows,
+			parsedValues,
+		);
+		for (let row = 0; row < parsedRows.length; row++)
+			addRecordLine(parsedRows[row]!, JSON.stringify(parsedRows[row]!.topic), parsedValues[row] ?? null);
+		parsedRows.length = 0;
+		parsedValues.length = 0;
+	}
+	return packed(topic);
+}
+const parsedRows: LogRecord[] = [];
+const parsedValues: Array<Uint8Array | null> = [];
 
 /** A packed batch of lines, read in place. */
 export type JsonLineBatch = {

@@ -1,14 +1,18 @@
+import type {ParseSettings} from '../record/parse-record.js';
 import {advance, isAfter, type ReadPositions} from '../store/read-positions.js';
 import type {OrderBatch, OrderRun} from '../store/time-order.js';
-import {type JsonLineBatch, readJsonLines} from './json-line-packing.js';
+import {type JsonLineBatch, jsonLinesOf, readJsonLines} from './json-line-packing.js';
 import type {LineWriter} from './line-writer.js';
 
 /** A packed batch as the time order reads it (store/time-order.ts): its lines stay in the buffer. */
 export type OrderedJsonLines = OrderBatch & {lines: JsonLineBatch};
 
-/** Reads a buffer of `packJsonLines` for the time order (a packed buffer is one partition's). */
-export function orderedJsonLines(buffer: ArrayBuffer): OrderedJsonLines {
-	const lines = readJsonLines(buffer);
+/**
+ * Reads a packed buffer for the time order (a packed buffer is one partition's); a raw batch's
+ * lines are written first (`jsonLinesOf`), with the parse settings the worker was given.
+ */
+export function orderedJsonLines(buffer: ArrayBuffer, settings?: ParseSettings): OrderedJsonLines {
+	const lines = readJsonLines(jsonLinesOf(buffer, settings));
 	return {
 		topic: lines.topic,
 		partition: lines.count > 0 ? lines.partition(0) : 0,
@@ -33,7 +37,7 @@ export type JsonLinePrinter = {
 	forgetTopic(topic: string): void;
 };
 
-export function createJsonLinePrinter(writer: LineWriter): JsonLinePrinter {
+export function createJsonLinePrinter(writer: LineWriter, settings?: ParseSettings): JsonLinePrinter {
 	/** Where printing got to, per topic and partition: offset and row (as the store's positions). */
 	const printed: ReadPositions = new Map();
 	/** Lines `from` to `to` of `batch`, less those printed already, a run of bytes at a time. */
@@ -61,7 +65,7 @@ export function createJsonLinePrinter(writer: LineWriter): JsonLinePrinter {
 	};
 	return {
 		print(buffer) {
-			const batch = readJsonLines(buffer);
+			const batch = readJsonLines(jsonLinesOf(buffer, settings));
 			printLines(batch, 0, batch.count);
 			writer.commit();
 		},

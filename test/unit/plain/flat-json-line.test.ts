@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {rowsWithValues} from '../../../source/kafka/worker/rows-with-values.js';
 import {flatLineTime, writeFlatJsonLine} from '../../../source/plain/flat-json-line.js';
-import {createRawBatchPacker, packJsonLines} from '../../../source/plain/json-line-packing.js';
+import {createRawBatchPacker, jsonLinesOf, packJsonLines} from '../../../source/plain/json-line-packing.js';
 import {forgetLayouts} from '../../../source/record/flat-layout.js';
 import type {LogRecord, RawRecord} from '../../../source/record/log-record.js';
 import {createRowParser, type ParseSettings, parseRecord} from '../../../source/record/parse-record.js';
@@ -160,10 +160,12 @@ describe('the one-pass line of a flat record (plain/flat-json-line.ts)', () => {
 			for (const record of raws) {
 				forgetLayouts();
 				const label = record.value?.toString('utf8').slice(0, 160);
-				expect(bytesOf(packRaw([record])), label).toBe(bytesOf(parsedPacking([record], settings)));
+				expect(bytesOf(jsonLinesOf(packRaw([record]), settings)), label).toBe(
+					bytesOf(parsedPacking([record], settings)),
+				);
 			}
 			// A whole batch at once: the entries (partition, offset, row, times) and the lines.
-			expect(bytesOf(packRaw(raws))).toBe(bytesOf(parsedPacking(raws, settings)));
+			expect(bytesOf(jsonLinesOf(packRaw(raws), settings))).toBe(bytesOf(parsedPacking(raws, settings)));
 		});
 	}
 
