@@ -79,8 +79,10 @@ export function asciiBytes(text: string): Uint8Array {
 export function writeConstant(constant: Uint8Array): void {
 	const target = out;
 	const from = at;
-	for (let index = 0; index < constant.length; index++) target[from + index] = constant[index]!;
-	at = from + constant.length;
+	const {length} = constant;
+	if (length > 24) target.set(constant, from);
+	else for (let index = 0; index < length; index++) target[from + index] = constant[index]!;
+	at = from + length;
 }
 
 /** `String(n)` of a safe non-negative integer, as digits; false for any other number. */

@@ -169,9 +169,28 @@ describe('the one-pass line of a flat record (plain/flat-json-line.ts)', () => {
 		});
 	}
 
+	it('leaves to the parser a record of a known layout with an escape or a byte beyond ASCII', () => {
+		const settings = undefined;
+		const packRaw = createRawBatchPacker(settings, rowsWithValues(createRowParser(settings)));
+		forgetLayouts();
+		const known = (message: string, level = 'info') =>
+			`{"timestamp":"2025-06-01T12:00:09.958Z","level":"${level}","service":"api","message":"${message}","n":1}`;
+		const raws = [
+			raw(known('learnt from this one'), 1),
+			raw(known('a \\"quoted\\" word'), 2),
+			raw(known('back\\\\slash'), 3),
+			raw(known('caf\u00e9'), 4),
+			raw(Buffer.concat([Buffer.from(known('raw byte ')), Buffer.from([0xc3, 0xa9])]), 5),
+			raw(known('level with an escape', 'in\\"fo'), 6),
+			raw(known('tab\there'), 7),
+			raw(known('and the layout again'), 8),
+		];
+		expect(bytesOf(jsonLinesOf(packRaw(raws), settings))).toBe(bytesOf(parsedPacking(raws, settings)));
+	});
+
 	it('writes the common records in one pass and leaves the others to the parser', () => {
 		const shapes = createShapeReader();
-		const target = new Uint8Array(64 * 1024);
+		const target = Buffer.alloc(64 * 1024);
 		const taken = (record: RawRecord) => {
 			// As the first record of a stream: what is taken does not hang on the records before.
 			forgetLayouts();
@@ -199,7 +218,7 @@ describe('the one-pass line of a flat record (plain/flat-json-line.ts)', () => {
 	it('probes at most one record in eight of a stream of ever new layouts, and still learns', () => {
 		forgetLayouts();
 		const shapes = createShapeReader();
-		const target = new Uint8Array(64 * 1024);
+		const target = Buffer.alloc(64 * 1024);
 		const next = createLogLineGenerator(200, 13);
 		// Keys that are ids: every record a layout of its own, none of them fast (no time).
 		for (let index = 0; index < 500; index++)
