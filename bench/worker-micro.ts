@@ -3,14 +3,15 @@
  * Kafka: raw records of the bench's 200 B shape (tools/load/log-lines.ts) are parsed as the
  * worker parses them (`parseRecordRows` with their values) and packed into lines
  * (`packJsonLines`), or split as the stream worker and main thread do it (`createRawBatchPacker`,
- * `jsonLinesOf`), one partition's batch of 500 at a time. Prints µs/record per stage, medians
+ * `jsonLineBatchOf`), one partition's batch of 500 at a time. Prints µs/record per stage, medians
  * of 7 interleaved runs (CPU time), with `JSON.parse` of the value alone as the floor of the general parser, and the parser
  * without its flat-object fast path (record/flat-json.ts).
  *
  *   npx tsx bench/worker-micro.ts [records-per-run]
  */
 import {rowsWithValues} from '../source/kafka/worker/rows-with-values.js';
-import {createRawBatchPacker, jsonLinesOf, packJsonLines} from '../source/plain/json-line-packing.js';
+import {createRawBatchPacker, packJsonLines} from '../source/plain/json-line-packing.js';
+import {jsonLineBatchOf} from '../source/plain/main-thread-lines.js';
 import {withoutFastPath} from '../source/record/flat-json.js';
 import type {LogRecord, RawRecord} from '../source/record/log-record.js';
 import {parseRecordRows} from '../source/record/parse-record.js';
@@ -87,10 +88,10 @@ const stages: Stage[] = [
 		},
 	},
 	{
-		name: 'main: their lines (jsonLinesOf)',
+		name: 'main: their lines (jsonLineBatchOf)',
 		run: () => {
 			let bytes = 0;
-			for (const batch of rawBatches) bytes += jsonLinesOf(batch).byteLength;
+			for (const batch of rawBatches) bytes += jsonLineBatchOf(batch).count;
 			return bytes;
 		},
 	},

@@ -1,24 +1,10 @@
-import {rowsWithValues} from '../kafka/worker/rows-with-values.js';
 import type {BatchPacker, RawBatchPackerFactory} from '../kafka/worker/stream-worker-protocol.js';
 import type {LogRecord, RawRecord} from '../record/log-record.js';
-import {createRowParser, type ParseSettings} from '../record/parse-record.js';
 import {MAX_HEADER_NAME_LENGTH} from '../record/record-headers.js';
-import {createShapeReader, type ShapeReader} from '../record/shapes/read-shape.js';
 import {ScratchBuffer} from '../shared/scratch-buffer.js';
 import {formatJsonLine} from '../terminal-text/format-json-line.js';
 import {jsonLineBytesBound, writeJsonLineBytes} from '../terminal-text/json-line-bytes.js';
-import {emptyFlatSource, flatLineBound, flatLineTime, writeFlatLine} from './flat-json-line.js';
-import {
-	addRawLine,
-	addRawRecord,
-	isRawBatch,
-	NO_KEY,
-	NO_VALUE,
-	packRawBatch,
-	RECORD,
-	rawLineRoom,
-	readRawBatch,
-} from './raw-line-batch.js';
+import {addRawLine, addRawRecord, packRawBatch, rawLineRoom} from './raw-line-batch.js';
 
 /**
  * `--output json` lines of one batch, formatted in the stream worker and packed into one
@@ -66,7 +52,7 @@ function addEntry(partition: number, offset: number, row: number, time: number, 
  * Writes the line of one record and its `\n` at `at` in `scratch` (grown as needed), by
  * `writeJsonLineBytes` when its value bytes are given, else `formatJsonLine`; returns its end.
  */
-function writeRecordLine(
+export function writeRecordLine(
 	record: LogRecord,
 	topicJson: string,
 	bytes: Uint8Array | null,
@@ -87,7 +73,7 @@ function writeRecordLine(
 	return end + 1;
 }
 
-const rowOf = (record: LogRecord) => (record.logIndex === undefined ? 0 : record.logIndex + 1);
+export const rowOf = (record: LogRecord) => (record.logIndex === undefined ? 0 : record.logIndex + 1);
 
 /** The line of one record (see `writeRecordLine`) and its entry. */
 function addRecordLine(record: LogRecord, topicJson: string, bytes: Uint8Array | null): void {
@@ -191,92 +177,6 @@ export const createRawBatchPacker: RawBatchPackerFactory = (_settings, parseRows
 		return fast ? packRawBatch(topic, raw.partition) : packed(safeTopic);
 	};
 };
-
-/** How this thread reads what the one pass leaves: the parse settings' shapes and parser. */
-let reading:
-	| {settings: ParseSettings | undefined; shapes: ShapeReader; parseRows: ReturnType<typeof rowsWithValues>}
-	| undefined;
-
-function readingFor(settings: ParseSettings | undefined) {
-	if (reading === undefined || reading.settings !== settings)
-		reading = {
-			settings,
-			shapes: createShapeReader(settings?.fields ?? {}),
-			parseRows: rowsWithValues(createRowParser(settings)),
-		};
-	return reading;
-}
-
-/** The main thread's view of a record of a raw batch, one reused for every record. */
-const flat = emptyFlatSource();
-
-/**
- * A packed batch as lines (the layout above): a batch of lines as it is; a raw batch's lines
- * written here, on the main thread, from its records' bytes: in one pass for a flat record of
- * a common layout (`flat-json-line.ts`), else parsed with `settings` (which must be the
- * worker's) and written as `packJsonLines` does. Same bytes as the worker would have written.
- */
-export function jsonLinesOf(buffer: ArrayBuffer, settings?: ParseSettings): ArrayBuffer {
-	if (!isRawBatch(buffer)) return buffer;
-	const batch = readRawBatch(buffer);
-	const {shapes, parseRows} = readingFor(settings);
-	const {topic, partition, bytes} = batch;
-	const topicJson = JSON.stringify(topic);
-	flat.source = bytes;
-	flat.partition = partition;
-	for (let index = 0; index < batch.count; index++) {
-		const kind = batch.kind(index);
-		const start = batch.start(index);
-		const end = batch.end(index);
-		const offset = batch.offset(index);
-		if ((kind & RECORD) === 0) {
-			lines.ensureRoom(used, end - start);
-			lines.bytes.set(bytes.subarray(start, end), used);
-			used += end - start;
-			addEntry(partition, offset, batch.row(index), batch.time(index), batch.kafkaTime(index));
-			continue;
-		}
-		const split = batch.split(index);
-		const timestamp = batch.time(index);
-		if ((kind & NO_VALUE) === 0) {
-			flat.valueStart = split;
-			flat.valueEnd = end;
-			flat.keySource = (kind & NO_KEY) === 0 ? bytes : null;
-			flat.keyStart = start;
-			flat.keyEnd = split;
-			flat.offset = offset;
-			flat.timestamp = timestamp;
-			lines.ensureRoom(used, flatLineBound(topic.length, end - split, split - start) + 1);
-			const lineEnd = writeFlatLine(flat, topicJson, shapes, lines.bytes, used);
-			if (lineEnd >= 0) {
-				lines.bytes[lineEnd] = 0x0a;
-				used = lineEnd + 1;
-				addEntry(partition, offset, 0, flatLineTime(), timestamp);
-				continue;
-			}
-		}
-		parseRows(
-			{
-				topic,
-				partition,
-				offset,
-				timestamp,
-				key: (kind & NO_KEY) === 0 ? bytes.subarray(start, split) : null,
-				value: (kind & NO_VALUE) === 0 ? bytes.subarray(split, end) : null,
-				headers: {},
-			},
-			parsedRows,
-			parsedValues,
-		);
-		for (let row = 0; row < parsedRows.length; row++)
-			addRecordLine(parsedRows[row]!, JSON.stringify(parsedRows[row]!.topic), parsedValues[row] ?? null);
-		parsedRows.length = 0;
-		parsedValues.length = 0;
-	}
-	return packed(topic);
-}
-const parsedRows: LogRecord[] = [];
-const parsedValues: Array<Uint8Array | null> = [];
 
 /** A packed batch of lines, read in place. */
 export type JsonLineBatch = {

@@ -1,18 +1,19 @@
 import type {ParseSettings} from '../record/parse-record.js';
 import {advance, isAfter, type ReadPositions} from '../store/read-positions.js';
 import type {OrderBatch, OrderRun} from '../store/time-order.js';
-import {type JsonLineBatch, jsonLinesOf, readJsonLines} from './json-line-packing.js';
+import type {JsonLineBatch} from './json-line-packing.js';
 import type {LineWriter} from './line-writer.js';
+import {jsonLineBatchOf} from './main-thread-lines.js';
 
 /** A packed batch as the time order reads it (store/time-order.ts): its lines stay in the buffer. */
 export type OrderedJsonLines = OrderBatch & {lines: JsonLineBatch};
 
 /**
  * Reads a packed buffer for the time order (a packed buffer is one partition's); a raw batch's
- * lines are written first (`jsonLinesOf`), with the parse settings the worker was given.
+ * lines are written first (`jsonLineBatchOf`), with the parse settings the worker was given.
  */
 export function orderedJsonLines(buffer: ArrayBuffer, settings?: ParseSettings): OrderedJsonLines {
-	const lines = readJsonLines(jsonLinesOf(buffer, settings));
+	const lines = jsonLineBatchOf(buffer, settings);
 	return {
 		topic: lines.topic,
 		partition: lines.count > 0 ? lines.partition(0) : 0,
@@ -65,7 +66,7 @@ export function createJsonLinePrinter(writer: LineWriter, settings?: ParseSettin
 	};
 	return {
 		print(buffer) {
-			const batch = readJsonLines(jsonLinesOf(buffer, settings));
+			const batch = jsonLineBatchOf(buffer, settings);
 			printLines(batch, 0, batch.count);
 			writer.commit();
 		},

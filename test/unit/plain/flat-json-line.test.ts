@@ -1,7 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {rowsWithValues} from '../../../source/kafka/worker/rows-with-values.js';
 import {flatLineTime, writeFlatJsonLine} from '../../../source/plain/flat-json-line.js';
-import {createRawBatchPacker, jsonLinesOf, packJsonLines} from '../../../source/plain/json-line-packing.js';
+import {
+	createRawBatchPacker,
+	type JsonLineBatch,
+	packJsonLines,
+	readJsonLines,
+} from '../../../source/plain/json-line-packing.js';
+import {jsonLineBatchOf} from '../../../source/plain/main-thread-lines.js';
 import {forgetLayouts} from '../../../source/record/flat-layout.js';
 import type {LogRecord, RawRecord} from '../../../source/record/log-record.js';
 import {createRowParser, type ParseSettings, parseRecord} from '../../../source/record/parse-record.js';
@@ -144,7 +150,30 @@ function parsedPacking(raws: readonly RawRecord[], settings?: ParseSettings): Ar
 	return packJsonLines(rows[0]?.topic ?? '', rows, values);
 }
 
-const bytesOf = (buffer: ArrayBuffer) => Buffer.from(buffer).toString('latin1');
+/** A batch of lines as text: its topic, then per line its entry and the line's bytes. */
+function textOf(batch: JsonLineBatch): string {
+	const lines = [batch.topic];
+	for (let index = 0; index < batch.count; index++) {
+		const entry = [
+			batch.partition(index),
+			batch.offset(index),
+			batch.row(index),
+			batch.time(index),
+			batch.kafkaTime(index),
+		];
+		const line = Buffer.from(batch.bytes.subarray(batch.lineStart(index), batch.lineEnd(index))).toString(
+			'latin1',
+		);
+		lines.push(`${entry.join(' ')} ${line}`);
+	}
+	return lines.join('\n');
+}
+
+/** The worker's raw batch, its lines written as the main thread writes them. */
+const splitPacking = (buffer: ArrayBuffer, settings?: ParseSettings) =>
+	textOf(jsonLineBatchOf(buffer, settings));
+/** Lines packed by the worker, read as the main thread reads them. */
+const packedLines = (buffer: ArrayBuffer) => textOf(readJsonLines(buffer));
 
 describe('the one-pass line of a flat record (plain/flat-json-line.ts)', () => {
 	for (const [name, settings] of [
@@ -160,14 +189,36 @@ describe('the one-pass line of a flat record (plain/flat-json-line.ts)', () => {
 			for (const record of raws) {
 				forgetLayouts();
 				const label = record.value?.toString('utf8').slice(0, 160);
-				expect(bytesOf(jsonLinesOf(packRaw([record]), settings)), label).toBe(
-					bytesOf(parsedPacking([record], settings)),
+				expect(splitPacking(packRaw([record]), settings), label).toBe(
+					packedLines(parsedPacking([record], settings)),
 				);
 			}
 			// A whole batch at once: the entries (partition, offset, row, times) and the lines.
-			expect(bytesOf(jsonLinesOf(packRaw(raws), settings))).toBe(bytesOf(parsedPacking(raws, settings)));
+			expect(splitPacking(packRaw(raws), settings)).toBe(packedLines(parsedPacking(raws, settings)));
 		});
 	}
+
+	it('keeps the lines of each batch as written while later ones, and one larger than a slab, are written', () => {
+		const packRaw = createRawBatchPacker(undefined, rowsWithValues(createRowParser()));
+		const next = createLogLineGenerator(200, 11);
+		const batchOf = (size: number, first: number) =>
+			Array.from({length: size}, (_, index) =>
+				raw(next(), first + index, {key: index % 3 ? null : Buffer.from('k')}),
+			);
+		// 40 batches of ~0.4 MB of lines (slabs of 4 MB fill and are left), then one of ~6 MB.
+		const sizes = [...Array.from({length: 40}, () => 1000), 15_000];
+		const written: Array<{batch: JsonLineBatch; text: string}> = [];
+		let offset = 0;
+		for (const size of sizes) {
+			const raws = batchOf(size, offset);
+			offset += size;
+			const batch = jsonLineBatchOf(packRaw(raws));
+			const text = textOf(batch);
+			expect(text).toBe(packedLines(parsedPacking(raws)));
+			written.push({batch, text});
+		}
+		for (const {batch, text} of written) expect(textOf(batch)).toBe(text);
+	});
 
 	it('leaves to the parser a record of a known layout with an escape or a byte beyond ASCII', () => {
 		const settings = undefined;
@@ -185,7 +236,7 @@ describe('the one-pass line of a flat record (plain/flat-json-line.ts)', () => {
 			raw(known('tab\there'), 7),
 			raw(known('and the layout again'), 8),
 		];
-		expect(bytesOf(jsonLinesOf(packRaw(raws), settings))).toBe(bytesOf(parsedPacking(raws, settings)));
+		expect(splitPacking(packRaw(raws), settings)).toBe(packedLines(parsedPacking(raws, settings)));
 	});
 
 	it('writes the common records in one pass and leaves the others to the parser', () => {
