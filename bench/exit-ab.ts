@@ -12,15 +12,14 @@
  *
  * Prints Markdown tables; writes nothing.
  */
-import {spawn} from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {startKafka} from '../tools/kafka/kafka-broker.js';
 import {fillTopic} from '../tools/load/fill-topic.js';
-import {gnuTime, summarise} from '../tools/load/measure.js';
+import {summarise} from '../tools/load/measure.js';
 import {repoRoot} from './contenders.js';
+import {spawnTimedCli} from './timed-cli.js';
 import {log} from './timed-runs.js';
 
 const {values: args} = parseArgs({
@@ -44,49 +43,20 @@ type Sample = {firstMs: number; wallSeconds: number; cpuSeconds: number; lines: 
 
 /** One run: the CLI under GNU time, its stdout read here (a pipe), newlines counted. */
 async function timeOne(cli: string, bootstrap: string, topic: string): Promise<Sample> {
-	const reportFile = path.join(os.tmpdir(), `klog-exit-ab-${process.pid}.txt`);
 	const extra = args.args.split(' ').filter((word) => word.length > 0);
 	const started = performance.now();
-	const child = spawn(
-		gnuTime,
-		[
-			'-f',
-			'%U %S',
-			'-o',
-			reportFile,
-			process.execPath,
-			cli,
-			'-b',
-			bootstrap,
-			'-t',
-			topic,
-			'--plain',
-			...extra,
-			'--exit',
-		],
-		{stdio: ['ignore', 'pipe', 'pipe']},
-	);
+	const run = spawnTimedCli(cli, ['-b', bootstrap, '-t', topic, '--plain', ...extra, '--exit']);
+	const {child} = run;
 	let firstMs = Number.NaN;
 	let lines = 0;
-	let stderr = '';
 	child.stdout.on('data', (chunk: Buffer) => {
 		if (Number.isNaN(firstMs) && chunk.includes(10)) firstMs = performance.now() - started;
 		for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
 	});
-	child.stderr.on('data', (chunk: Buffer) => {
-		stderr = (stderr + chunk.toString()).slice(-500);
-	});
 	const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
 	const wallSeconds = (performance.now() - started) / 1000;
-	const [user = 0, system = 0] = fs
-		.readFileSync(reportFile, 'utf8')
-		.trim()
-		.split('\n')
-		.at(-1)!
-		.split(' ')
-		.map(Number);
-	if (code !== 0) log(`exit ${code}: ${stderr.trim()}`);
-	return {firstMs, wallSeconds, cpuSeconds: user + system, lines, code};
+	if (code !== 0) log(`exit ${code}: ${run.stderrTail().trim()}`);
+	return {firstMs, wallSeconds, cpuSeconds: run.report().cpuSeconds, lines, code};
 }
 
 const median = (values: number[]) => summarise(values).median;
