@@ -26,8 +26,14 @@ export type BatchDelivery = {
 	 * (the receiver's backpressure), if anything.
 	 */
 	deliver(...batch: PartitionBatch): Promise<void> | undefined;
-	/** Wait for `held` (the receiver catching up), heartbeating so the group keeps us; never throws. */
-	holdFetching(held: Promise<void>, heartbeat?: () => Promise<void>): Promise<void>;
+	/**
+	 * Wait for `held` (the receiver catching up, which may take minutes behind a stopped pipe
+	 * reader), heartbeating so the group keeps us; never throws. Resolves true once `held`
+	 * settled or the stream stops, false when a heartbeat says the group rebalances or forgot
+	 * us: kafkajs rejoins only once `eachBatch` returned (a rebalance would wait for us, then
+	 * drop us).
+	 */
+	holdFetching(held: Promise<void>, heartbeat?: () => Promise<void>): Promise<boolean>;
 	/** kafkajs' `eachBatch` for a consumer that is ours while `isMine()`. */
 	eachBatch(isMine: () => boolean): (payload: EachBatchPayload) => Promise<void>;
 	/** When the last batch of `topic` came, if one did. */
@@ -65,6 +71,16 @@ export type BatchDeliveryDeps = {
 
 const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 
+/** kafkajs error types of a heartbeat that mean the group wants us to join again. */
+const REJOIN_ERRORS = new Set([
+	'REBALANCE_IN_PROGRESS',
+	'ILLEGAL_GENERATION',
+	'UNKNOWN_MEMBER_ID',
+	'NOT_COORDINATOR_FOR_GROUP',
+]);
+const asksToRejoin = (error: unknown) =>
+	REJOIN_ERRORS.has((error as {type?: unknown} | null)?.type as string);
+
 export function createBatchDelivery(deps: BatchDeliveryDeps): BatchDelivery {
 	const {tracker, heartbeatMs = 1000} = deps;
 	const lastBatchAt = new Map<string, number>();
@@ -85,6 +101,17 @@ export function createBatchDelivery(deps: BatchDeliveryDeps): BatchDelivery {
 			if (pendingHold === settled) pendingHold = undefined;
 		});
 	};
+
+	/**
+	 * The holds waiting now, ended together when the stream stops: one reaction to the stopping
+	 * signal, not one per hold. A promise that never settles keeps every reaction to it, and a
+	 * hold's would keep its kafkajs batch (through the heartbeat): 200k records of 500k
+	 * followed were still on the worker's heap after the catch-up.
+	 */
+	const holds = new Set<(taken: boolean) => void>();
+	void deps.stoppingSignal.then(() => {
+		for (const end of holds) end(true);
+	});
 
 	const delivery: BatchDelivery = {
 		deliver(topic, partition, messages, batchLastOffset, highWatermark) {
@@ -124,14 +151,28 @@ export function createBatchDelivery(deps: BatchDeliveryDeps): BatchDelivery {
 		},
 
 		async holdFetching(held, heartbeat) {
+			// stop() must not wait for a receiver that is gone: stopping ends the hold.
+			if (deps.stopping()) return true;
+			let end!: (taken: boolean) => void;
+			const ended = new Promise<boolean>((resolve) => {
+				end = resolve;
+			});
+			holds.add(end);
 			const beating = setInterval(() => {
-				if (!deps.stopping()) void heartbeat?.().catch(() => undefined);
+				if (deps.stopping()) return;
+				void heartbeat?.().catch((error: unknown) => {
+					if (asksToRejoin(error)) end(false);
+				});
 			}, heartbeatMs);
 			const release = deps.hold();
+			void held.then(
+				() => end(true),
+				() => end(true),
+			);
 			try {
-				// stop() must not wait for a receiver that is gone: stopping ends the hold.
-				await Promise.race([held.catch(() => undefined), deps.stoppingSignal]);
+				return await ended;
 			} finally {
+				holds.delete(end);
 				clearInterval(beating);
 				release();
 			}
@@ -143,9 +184,10 @@ export function createBatchDelivery(deps: BatchDeliveryDeps): BatchDelivery {
 			// Batches of an older consumer, after stop, with a seek pending, or while paused are
 			// dropped without resolving, so kafkajs fetches them again from our position.
 			if (dropped()) return;
+			// A hold the group broke off (a rebalance): this batch is not taken; kafkajs rejoins, and
+			// the next join seeks to our position, so it comes again, once.
 			if (pendingHold) {
-				await delivery.holdFetching(pendingHold, heartbeat);
-				if (dropped()) return;
+				if (!(await delivery.holdFetching(pendingHold, heartbeat)) || dropped()) return;
 			}
 			if (deps.holds(batch.topic, batch.partition)) return;
 			seekPending.delete(partitionKey(batch.topic, batch.partition));

@@ -168,7 +168,8 @@ export function createLogStream(given: LogStreamOptions): LocalLogStream {
 			// Dropped as the group path drops it: the position stays, the next round reads it again.
 			if (stops.stopping || partitionStarts.holds(topic, partition)) return;
 			const held = delivery.deliver(topic, partition, messages, batchLastOffset, highWatermark);
-			return held ? delivery.holdFetching(held) : undefined;
+			// No group to heartbeat here: the hold ends only with the receiver or the stream.
+			return held ? delivery.holdFetching(held).then(() => undefined) : undefined;
 		},
 		topicOffsets: admin.rangesKeepingClient,
 		onFlowing: () => {
