@@ -7,8 +7,8 @@
 // Not through kafka.js, which would load kafkajs here: the stream worker loads it.
 import {everyBrokerRefused, probeBrokers} from './kafka/broker-probe.js';
 import {UNDECODABLE_PREFIX} from './kafka/codecs/undecodable-batch.js';
-import {createWorkerLogStream} from './kafka/worker/worker-log-stream.js';
-import type {KafkaConnectionOptions, LogStream} from './kafka.js';
+import {createWorkerLogStream, type WorkerLogStream} from './kafka/worker/worker-log-stream.js';
+import type {KafkaConnectionOptions} from './kafka.js';
 import {besideProgress, createHuntReport, type ProgressSink} from './plain/hunt-report.js';
 import {createJsonLinePrinter, type OrderedJsonLines, orderedJsonLines} from './plain/json-line-printer.js';
 import {createLineWriter, type OutputStream} from './plain/line-writer.js';
@@ -102,11 +102,12 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 		finish(code);
 	};
 
-	// The stream is made below; the writer only calls back once records flow.
-	let stream: LogStream | undefined;
+	// The stream is made below; the writer only calls back once records flow. A full pipe holds
+	// the fetching, never pauses the consumer (kafkajs would then sleep: output-gate.ts).
+	let stream: WorkerLogStream | undefined;
 	const writer = createLineWriter(stdout, {
-		onFull: () => stream?.pause(),
-		onDrain: () => stream?.resume(),
+		onFull: () => stream?.setOutputFull(true),
+		onDrain: () => stream?.setOutputFull(false),
 		onClosed: (error) =>
 			error.code === 'EPIPE' ? end(0) : end(2, `klog-tui: cannot write output: ${error.message}`),
 	});
@@ -210,7 +211,7 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 				}
 			: {}),
 		// The partition table ends the time order's wait for partitions not seen yet, so the first
-		// records go out (and a full pipe pauses the stream) without waiting out the window.
+		// records go out (and a full pipe holds the fetching) without waiting out the window.
 		onPartitions: (partitions) => {
 			order.announce(partitions);
 			report?.partitions(partitions);

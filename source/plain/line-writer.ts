@@ -1,6 +1,6 @@
 /**
  * Writes plain output to stdout a batch at a time, with the three things a good
- * Unix filter needs: backpressure (a slow reader pauses the stream instead of
+ * Unix filter needs: backpressure (a slow reader holds the fetching instead of
  * ballooning memory), a flush that waits for the last byte before exit, and a quiet
  * end when the reader goes away (EPIPE, e.g. piped into `head`).
  */
@@ -14,7 +14,7 @@ export type OutputStream = {
 };
 
 export type LineWriterOptions = {
-	/** The reader cannot keep up: stop fetching. */
+	/** The reader cannot keep up: hold the fetching. */
 	onFull: () => void;
 	/** The reader caught up (`drain`): fetch again. */
 	onDrain: () => void;

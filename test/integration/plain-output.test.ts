@@ -135,7 +135,7 @@ describe('--plain --output json --from-beginning --exit', () => {
 });
 
 describe('a slow reader', () => {
-	it('pauses the stream instead of buffering the topic in memory, and still prints everything', async () => {
+	it('holds the fetching instead of buffering the topic in memory, and still prints everything', async () => {
 		// ~40 MB of 16 KB records: many fetches, far more than one fetch's worth of output.
 		const bigTopic = uniqueName('plain-backpressure');
 		const count = 2500;

@@ -8,6 +8,7 @@ import type {ConnectionState} from '../../stream/stream-status.js';
 import {deferredLogStream} from '../log-stream/deferred-log-stream.js';
 import type {LogStream, LogStreamOptions} from '../log-stream/log-stream.js';
 import {unpackLogRecords} from './log-record-packing.js';
+import {createOutputGate} from './output-gate.js';
 import {rowsWithValues} from './rows-with-values.js';
 import {drainWorkerOutput, dropEarlyWorker, startWorker} from './start-worker.js';
 import type {
@@ -61,6 +62,16 @@ export type WorkerLogStreamOptions = Omit<LogStreamOptions, 'onRecords'> & {
 	recordFilter?: WorkerRecordFilter & {onScanned?: (partitions: ScannedPartition[]) => void};
 };
 
+/** A log stream whose receiver says when its output is full. */
+export type WorkerLogStream = LogStream & {
+	/**
+	 * The receiver's output is full (stdout behind a slow pipe reader) or drained again. While
+	 * full, the fetching waits once 2 MB more have crossed, and it goes on the moment the
+	 * output drains; the consumer is not paused (output-gate.ts says why).
+	 */
+	setOutputFull(full: boolean): void;
+};
+
 /** The options without callbacks, or undefined when they cannot cross to a thread (a function in them). */
 function workerDataOf(options: WorkerLogStreamOptions): StreamWorkerData | undefined {
 	const {onRecords, onStatus, onPartitions, onError, onTopicReset, packedBatches, recordFilter, ...data} =
@@ -88,13 +99,15 @@ function workerDataOf(options: WorkerLogStreamOptions): StreamWorkerData | undef
  * plain output formats one batch while the next is read. Options that cannot cross to a thread
  * (a function in them) run the stream in this thread instead, parsing here.
  */
-export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStream {
+export function createWorkerLogStream(options: WorkerLogStreamOptions): WorkerLogStream {
 	const workerData = workerDataOf(options);
 	if (!workerData) {
+		// In this thread a batch's promise holds the next fetch: while the output is full, it is the gate's.
+		const gate = createOutputGate(() => undefined);
 		dropEarlyWorker('stream-worker');
 		const {parseSettings, packedBatches, recordFilter, ...streamOptions} = options;
 		const parseRows = rowsWithValues(createRowParser(parseSettings));
-		return deferredLogStream(async () => {
+		const stream = deferredLogStream(async () => {
 			const packBatch = packedBatches
 				? ((await import(packedBatches.module)) as {packBatch: BatchPacker}).packBatch
 				: undefined;
@@ -114,9 +127,11 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 					// Not returned: a promise here would hold the fetching until the batch is shown.
 					if (!packBatch) void options.onRecords(parsed, behind);
 					else if (parsed.length > 0) void packedBatches?.onBatch(packBatch(parsed, values!), behind);
+					return gate.whenDrained();
 				},
 			});
 		});
+		return Object.assign(stream, {setOutputFull: gate.setFull});
 	}
 
 	let worker: Worker | undefined;
@@ -135,6 +150,8 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 	const send = (message: ToStreamWorker) => {
 		if (worker && !ended) worker.postMessage(message);
 	};
+	// While the output is full, taken batches are acknowledged only once it drains.
+	const gate = createOutputGate((bytes) => send({type: 'ack', bytes}));
 
 	const request = (message: RequestBody) =>
 		new Promise<void>((resolve, reject) => {
@@ -161,7 +178,7 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 				} catch (error) {
 					options.onError?.(`could not handle records: ${errorMessage(error)}`);
 				}
-				send({type: 'ack', bytes: message.buffer.byteLength});
+				gate.ack(message.buffer.byteLength);
 				whenShown(shown);
 				return;
 			}
@@ -291,6 +308,7 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): LogStrea
 		get paused() {
 			return paused;
 		},
+		setOutputFull: gate.setFull,
 		seek(start: StartPosition) {
 			// Before start() this sets where the stream starts, as in the in-thread stream.
 			return request({type: 'seek', start});
