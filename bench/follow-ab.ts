@@ -98,9 +98,14 @@ async function timeOne(
 	return {wallSeconds, ...run.report(), lines: lines()} satisfies Sample;
 }
 
+/** The CLI under GNU time; none once it ended (an `--exit` run may end as its last line arrives). */
 function childrenOf(pid: number): number[] {
-	const list = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-	return list === '' ? [] : list.split(' ').map(Number);
+	try {
+		const list = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+		return list === '' ? [] : list.split(' ').map(Number);
+	} catch {
+		return [];
+	}
 }
 
 const median = (values: number[]) => summarise(values).median;
@@ -132,7 +137,7 @@ try {
 	}
 	console.log(
 		`\n${args.bootstrap ? args.bootstrap : args.production ? 'production-defaults' : 'test'} broker, ${records.toLocaleString('en-US')} x 200 B in ` +
-			`${partitions} partitions, \`--plain ${args.args}\` (no --exit) through a pipe, ${runs} runs ` +
+			`${partitions} partitions, \`--plain ${args.args}\`${args.args.includes('--exit') ? '' : ' (no --exit)'} through a pipe, ${runs} runs ` +
 			`alternating (load ${loadBefore} -> ${os.loadavg()[0]!.toFixed(2)})\n`,
 	);
 	console.log(
