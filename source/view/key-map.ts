@@ -52,7 +52,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	},
 	{
 		keys: [{input: '?'}],
-		contexts: ['log', 'services', 'help', 'timeline', 'hunt'],
+		contexts: ['log', 'services', 'timeline', 'hunt'],
 		command: 'toggleHelp',
 		label: '?',
 		help: 'this help',
@@ -60,6 +60,15 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 		footer: 'help',
 		footerPriority: 3,
 		prompt: {when: 'idle', text: 'for every key'},
+	},
+	// In the help, `?` closes it: offered as that, not as "help" again.
+	{
+		keys: [{input: '?'}],
+		contexts: ['help'],
+		command: 'toggleHelp',
+		label: '?',
+		footer: 'close',
+		footerPriority: 3,
 	},
 	...HELP_KEYS,
 	{

@@ -62,11 +62,15 @@ describe("the footer's keys, derived from the key table", () => {
 		expect(keys.filtered).toEqual([{label: 'F', text: 'clears'}]);
 	});
 
-	it('offers a way back in every overlay, and the help only where ? opens it', () => {
+	it('offers a way back in every overlay, and ? as help only where it opens the help', () => {
 		for (const context of ['detail', 'help', 'seek'] as const) {
 			expect(offered(keysIn(context)), context).toContain('Esc back');
-			expect(offered(keysIn(context)).includes('? help'), context).toBe(context === 'help');
+			expect(offered(keysIn(context)), context).not.toContain('? help');
 		}
+		// In the help, ? closes it, and says so; no "? for every key" over the help itself.
+		expect(offered(keysIn('help'))).toContain('? close');
+		expect(keysIn('help').idle.map((prompt) => prompt.label)).not.toContain('?');
+		expect(offered(keysIn('log'))).toContain('? help');
 	});
 
 	it('leaves out a key whose guard says it cannot act now', () => {
