@@ -3,7 +3,7 @@ import type {RawRecord} from '../../record/log-record.js';
 import {takeUndecodable} from '../codecs/undecodable-records.js';
 import {describeKafkaError} from '../error-reason.js';
 import type {WindowEnd} from './end-offsets.js';
-import {toRawRecord} from './kafka-records.js';
+import {toRawRecords} from './kafka-records.js';
 import type {PartitionTracker} from './partition-tracker.js';
 
 /** One partition's records (may be none) up to `batchLastOffset`, and its high watermark. */
@@ -118,10 +118,7 @@ export function createBatchDelivery(deps: BatchDeliveryDeps): BatchDelivery {
 			const inWindow = deps.windowEnd ? deps.windowEnd.cut(topic, partition, messages) : messages;
 			// Past the window's end nothing more is to come: the partition is not behind.
 			const readTo = Math.min(highWatermark, deps.windowEnd?.end(topic, partition) ?? highWatermark);
-			const sorted = takeUndecodable(
-				inWindow.map((message) => toRawRecord(topic, partition, message)),
-				deps.undecodableAsRecords,
-			);
+			const sorted = takeUndecodable(toRawRecords(topic, partition, inWindow), deps.undecodableAsRecords);
 			for (const problem of sorted.problems) deps.reportOnce(problem);
 			const records = sorted.records;
 			tracker.recordBatch(topic, partition, {

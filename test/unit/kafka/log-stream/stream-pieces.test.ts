@@ -1,6 +1,11 @@
 import {describe, expect, it, vi} from 'vitest';
 import {createConsumerSlot} from '../../../../source/kafka/log-stream/group/consumer-slot.js';
-import {rangesOf, toRawRecord} from '../../../../source/kafka/log-stream/kafka-records.js';
+import {
+	decimal,
+	rangesOf,
+	toRawRecord,
+	toRawRecords,
+} from '../../../../source/kafka/log-stream/kafka-records.js';
 import {createPartitionReporter} from '../../../../source/kafka/log-stream/partition-reporter.js';
 import {createStateReporter} from '../../../../source/kafka/log-stream/state-reporter.js';
 import {createStopSignals} from '../../../../source/kafka/log-stream/stop-signals.js';
@@ -42,6 +47,54 @@ describe('kafka records', () => {
 			value,
 			headers: {},
 		});
+	});
+
+	it('reads decimal text exactly as Number() does', () => {
+		const texts = [
+			'0',
+			'7',
+			'41',
+			'1700000000000',
+			'-1',
+			'999999999999999',
+			'9007199254740993',
+			'12345678901234567890',
+			'',
+			' 12',
+			'1e3',
+			'0x10',
+			'12a',
+		];
+		for (const text of texts) expect(decimal(text), text).toBe(Number(text));
+		for (let value = 1; value < 1e15; value = value * 7 + 3) expect(decimal(String(value))).toBe(value);
+	});
+
+	it('turns a batch into records in order, each with its own offset and timestamp', () => {
+		const message = (offset: string, timestamp: string) => ({
+			offset,
+			timestamp,
+			key: Buffer.from(offset),
+			value: null,
+			attributes: 0,
+			headers: {h: Buffer.from('v')},
+		});
+		// Equal timestamps in a row, a change, and back: each record gets its own.
+		const messages = [
+			message('5', '1700000000001'),
+			message('6', '1700000000001'),
+			message('8', '1700000000002'),
+			message('9', '1700000000001'),
+			message('10', '-1'),
+		];
+		expect(toRawRecords('t', 3, messages)).toEqual(messages.map((one) => toRawRecord('t', 3, one)));
+		expect(toRawRecords('t', 3, messages).map((record) => [record.offset, record.timestamp])).toEqual([
+			[5, 1_700_000_000_001],
+			[6, 1_700_000_000_001],
+			[8, 1_700_000_000_002],
+			[9, 1_700_000_000_001],
+			[10, -1],
+		]);
+		expect(toRawRecords('t', 3, [])).toEqual([]);
 	});
 });
 
