@@ -28,6 +28,16 @@ export const UNDECODABLE_HEADER = 'klog-tui-undecodable-batch';
 /** Proves a marker was made here, not sent by a producer that copied the header name. */
 const TOKEN = randomUUID();
 
+/**
+ * Markers made in this thread so far. kafkajs and its codecs run in one thread (the TOKEN is
+ * per thread too), so while this is 0 no record there can be a marker and the per-record
+ * header scan is skipped: it cost every record of every batch, for a case that is rare.
+ */
+let markersMade = 0;
+
+/** True once this thread turned an undecodable batch into markers. */
+export const anyMarkerMade = (): boolean => markersMade > 0;
+
 /** A batch that could not be decoded: where it is and why. */
 export type UndecodableBatch = {
 	codec: string;
@@ -117,6 +127,7 @@ export function markerRecords(header: BatchHeader, codec: string, reason: string
 		lastOffset: firstOffset + header.lastOffsetDelta,
 		count: header.count,
 	};
+	markersMade++;
 	const key = Buffer.from(UNDECODABLE_HEADER);
 	const value = Buffer.from(`${TOKEN}${JSON.stringify(info)}`);
 	const parts: Buffer[] = [];

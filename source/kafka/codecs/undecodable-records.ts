@@ -1,5 +1,5 @@
 import type {RawRecord} from '../../record/log-record.js';
-import {describeUndecodable, undecodableBatchOf} from './undecodable-batch.js';
+import {anyMarkerMade, describeUndecodable, undecodableBatchOf} from './undecodable-batch.js';
 
 /** A batch's records with the markers of undecodable batches taken out. */
 export type SortedRecords = {
@@ -13,9 +13,11 @@ export type SortedRecords = {
  * undecodable batch gives one line, and, with `asRecords`, one error record in the markers'
  * place at the batch's last offset, for the TUI's log pane (the store shows each offset
  * once, so a batch fetched again does not show twice). Records are returned as they are
- * when there is no marker, which is nearly always.
+ * when there is no marker, which is nearly always; before this thread made a marker they are
+ * not even looked at.
  */
 export function takeUndecodable(records: RawRecord[], asRecords: boolean): SortedRecords {
+	if (!anyMarkerMade()) return {records, problems: []};
 	let firstMarker = -1;
 	for (let index = 0; index < records.length; index++) {
 		if (undecodableBatchOf(records[index]!.headers)) {
