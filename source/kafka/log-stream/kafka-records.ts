@@ -67,6 +67,8 @@ const MAX_EXACT_DIGITS = 15;
  * sign, an empty or longer text) goes to Number().
  */
 export function decimal(text: string): number {
+	// A legacy message (magic 0) has no timestamp at all, whatever kafkajs's types say.
+	if (typeof text !== 'string') return Number(text);
 	const length = text.length;
 	if (length === 0 || length > MAX_EXACT_DIGITS) return Number(text);
 	let value = 0;

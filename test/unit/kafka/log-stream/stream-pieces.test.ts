@@ -96,6 +96,24 @@ describe('kafka records', () => {
 		]);
 		expect(toRawRecords('t', 3, [])).toEqual([]);
 	});
+
+	it('gives a legacy message without a timestamp (magic 0) NaN, as Number() did, not an error', () => {
+		// kafkajs's v0 message decoder reads no timestamp at all.
+		const legacy = {
+			offset: '3',
+			key: null,
+			value: Buffer.from('x'),
+			attributes: 0,
+			headers: {},
+		} as unknown as Parameters<typeof toRawRecord>[2];
+		expect(toRawRecord('t', 0, legacy).timestamp).toBeNaN();
+		expect(toRawRecords('t', 0, [legacy, legacy]).map((record) => [record.offset, record.timestamp])).toEqual(
+			[
+				[3, Number.NaN],
+				[3, Number.NaN],
+			],
+		);
+	});
 });
 
 describe('createStateReporter', () => {
