@@ -174,7 +174,7 @@ export function createDirectSession(options: DirectSessionOptions): DirectSessio
 					return options.deliver(
 						fetched.topic,
 						fetched.partition,
-						fetched.messages,
+						fetched.records,
 						fetched.nextOffset - 1,
 						fetched.highWatermark,
 					);

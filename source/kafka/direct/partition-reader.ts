@@ -5,42 +5,13 @@
  * `assign()`), and a new classic group waits `group.initial.rebalance.delay.ms` (3 s by default)
  * before its first assignment. Its internal Cluster/Broker API does plain fetches: a cluster from
  * the client's own factory (../kafkajs-cluster.ts: so SSL, SASL, socket factory, logger and
- * retries are exactly the client's), and its `Batch`, which drops aborted transactions and
- * control records and whose codecs are the ones the consumer uses.
+ * retries are exactly the client's); the fetch itself is kafkajs' request with our decoding of
+ * the records (fetch-records.ts).
  */
-import {createRequire} from 'node:module';
-import type {Kafka, KafkaMessage} from 'kafkajs';
+import type {Kafka} from 'kafkajs';
 import {kafkajsClusterFactory} from '../kafkajs-cluster.js';
+import {fetchRecords, type KafkajsBroker, type PartitionFetch} from './fetch-records.js';
 
-const require = createRequire(import.meta.url);
-
-/** The parts of kafkajs' internal `Batch` (src/consumer/batch.js) we use. */
-type KafkajsBatch = {
-	readonly messages: KafkaMessage[];
-	readonly highWatermark: string;
-	isEmpty(): boolean;
-	isEmptyDueToFiltering(): boolean;
-	lastOffset(): string;
-};
-type BatchConstructor = new (topic: string, fetchedOffset: string, partitionData: unknown) => KafkajsBatch;
-const Batch = require('kafkajs/src/consumer/batch.js') as BatchConstructor;
-
-/** A partition's part of a fetch response, as kafkajs decodes it. */
-type PartitionData = {partition: number; highWatermark: string};
-type FetchResponse = {responses: Array<{topicName: string; partitions: PartitionData[]}>};
-type KafkajsBroker = {
-	fetch(request: {
-		replicaId: number;
-		isolationLevel: number;
-		maxWaitTime: number;
-		minBytes: number;
-		maxBytes: number;
-		topics: Array<{
-			topic: string;
-			partitions: Array<{partition: number; fetchOffset: string; maxBytes: number}>;
-		}>;
-	}): Promise<FetchResponse>;
-};
 type KafkajsCluster = {
 	connect(): Promise<void>;
 	disconnect(): Promise<void>;
@@ -67,16 +38,8 @@ const MAX_BYTES_PER_FETCH = 10 * 1024 * 1024;
 /** Where to read one partition from. */
 export type FetchPosition = {topic: string; partition: number; offset: number};
 
-/** What one partition's fetch brought. */
-export type FetchedPartition = {
-	topic: string;
-	partition: number;
-	/** Records to show: aborted ones and control records are already gone. */
-	messages: KafkaMessage[];
-	/** The next offset to read, past markers and aborted records too; undefined when nothing came. */
-	nextOffset: number | undefined;
-	highWatermark: number;
-};
+/** What one partition's fetch brought: records to show (aborted ones and control records are gone). */
+export type FetchedPartition = PartitionFetch;
 
 /** A fetch that failed, for the partitions of one leader. */
 export type FetchFailure = {
@@ -105,21 +68,6 @@ export type PartitionReader = {
 	disconnect(): Promise<void>;
 };
 
-/** Turn one decoded partition into what we deliver, with kafkajs' own rules for offsets. */
-function toFetched(topic: string, fetchOffset: string, data: PartitionData): FetchedPartition {
-	const batch = new Batch(topic, fetchOffset, data);
-	// As kafkajs' runner: an empty answer moves nothing; a batch of only markers, aborted or
-	// compacted records still moves the position past them.
-	const moves = !batch.isEmpty() || batch.isEmptyDueToFiltering();
-	return {
-		topic,
-		partition: data.partition,
-		messages: batch.messages,
-		nextOffset: moves ? Number(batch.lastOffset()) + 1 : undefined,
-		highWatermark: Number(batch.highWatermark),
-	};
-}
-
 /** A reader over `kafka`'s connection settings; nothing connects until `connect`. */
 export function createPartitionReader(kafka: Kafka): PartitionReader {
 	const createCluster = kafkajsClusterFactory<ClusterOptions, KafkajsCluster>(kafka);
@@ -137,7 +85,7 @@ export function createPartitionReader(kafka: Kafka): PartitionReader {
 		nodeId: string,
 		positions: FetchPosition[],
 		limits: {maxWaitTimeInMs: number; maxBytesPerPartition: number},
-	): Promise<FetchedPartition[]> => {
+	) => {
 		const byTopic = new Map<string, Array<{partition: number; fetchOffset: string; maxBytes: number}>>();
 		for (const {topic, partition, offset} of positions) {
 			const list = byTopic.get(topic) ?? [];
@@ -145,7 +93,7 @@ export function createPartitionReader(kafka: Kafka): PartitionReader {
 			byTopic.set(topic, list);
 		}
 		const broker = await cluster.findBroker({nodeId});
-		const {responses} = await broker.fetch({
+		return fetchRecords(broker, {
 			replicaId: -1,
 			isolationLevel: READ_COMMITTED,
 			maxWaitTime: limits.maxWaitTimeInMs,
@@ -153,12 +101,6 @@ export function createPartitionReader(kafka: Kafka): PartitionReader {
 			maxBytes: MAX_BYTES_PER_FETCH,
 			topics: [...byTopic].map(([topic, partitions]) => ({topic, partitions})),
 		});
-		return responses.flatMap(({topicName, partitions}) =>
-			partitions.map((data) => {
-				const asked = byTopic.get(topicName)?.find((entry) => entry.partition === data.partition);
-				return toFetched(topicName, asked?.fetchOffset ?? '0', data);
-			}),
-		);
 	};
 
 	return {
@@ -206,7 +148,9 @@ export function createPartitionReader(kafka: Kafka): PartitionReader {
 			const fetched: FetchedPartition[] = [];
 			for (const outcome of settled) {
 				if (outcome.status === 'fulfilled') {
-					fetched.push(...outcome.value);
+					fetched.push(...outcome.value.fetched);
+					// Bytes that are no record set: said, and read again after the usual pause.
+					for (const error of outcome.value.corrupt) failures.push({error});
 					continue;
 				}
 				const error = outcome.reason as {

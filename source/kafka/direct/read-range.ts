@@ -6,7 +6,6 @@
 import type {Kafka} from 'kafkajs';
 import type {RawRecord} from '../../record/log-record.js';
 import {createKafka, type KafkaConnectionOptions} from '../kafka-client.js';
-import {toRawRecord} from '../log-stream/kafka-records.js';
 import {createPartitionReader} from './partition-reader.js';
 
 export type PartitionRange = {topic: string; partition: number; from: number; to: number};
@@ -51,9 +50,8 @@ export async function readPartitionRange(
 				if (failures.length > 0) throw failures[0]!.error;
 				continue;
 			}
-			for (const message of part.messages) {
-				const raw = toRawRecord(range.topic, range.partition, message);
-				if (raw.offset >= range.from && raw.offset <= range.to) records.push(raw);
+			for (const record of part.records) {
+				if (record.offset >= range.from && record.offset <= range.to) records.push(record);
 			}
 			if (part.nextOffset === undefined || part.nextOffset >= part.highWatermark) break;
 			offset = part.nextOffset;

@@ -1,4 +1,4 @@
-import type {EachBatchPayload, KafkaMessage} from 'kafkajs';
+import type {EachBatchPayload} from 'kafkajs';
 import type {RawRecord} from '../../record/log-record.js';
 import {takeUndecodable} from '../codecs/undecodable-records.js';
 import {describeKafkaError} from '../error-reason.js';
@@ -6,11 +6,15 @@ import type {WindowEnd} from './end-offsets.js';
 import {toRawRecords} from './kafka-records.js';
 import type {PartitionTracker} from './partition-tracker.js';
 
-/** One partition's records (may be none) up to `batchLastOffset`, and its high watermark. */
+/**
+ * One partition's records (may be none) up to `batchLastOffset`, and its high watermark. The
+ * direct path decodes RawRecords itself (direct/record-batches.ts); the group path's kafkajs
+ * messages are turned into them once, in `eachBatch`.
+ */
 export type PartitionBatch = [
 	topic: string,
 	partition: number,
-	messages: KafkaMessage[],
+	records: RawRecord[],
 	batchLastOffset: number,
 	highWatermark: number,
 ];
@@ -114,11 +118,11 @@ export function createBatchDelivery(deps: BatchDeliveryDeps): BatchDelivery {
 	});
 
 	const delivery: BatchDelivery = {
-		deliver(topic, partition, messages, batchLastOffset, highWatermark) {
-			const inWindow = deps.windowEnd ? deps.windowEnd.cut(topic, partition, messages) : messages;
+		deliver(topic, partition, batchRecords, batchLastOffset, highWatermark) {
+			const inWindow = deps.windowEnd ? deps.windowEnd.cut(topic, partition, batchRecords) : batchRecords;
 			// Past the window's end nothing more is to come: the partition is not behind.
 			const readTo = Math.min(highWatermark, deps.windowEnd?.end(topic, partition) ?? highWatermark);
-			const sorted = takeUndecodable(toRawRecords(topic, partition, inWindow), deps.undecodableAsRecords);
+			const sorted = takeUndecodable(inWindow, deps.undecodableAsRecords);
 			for (const problem of sorted.problems) deps.reportOnce(problem);
 			const records = sorted.records;
 			tracker.recordBatch(topic, partition, {
@@ -192,7 +196,7 @@ export function createBatchDelivery(deps: BatchDeliveryDeps): BatchDelivery {
 			const held = delivery.deliver(
 				batch.topic,
 				batch.partition,
-				batch.messages,
+				toRawRecords(batch.topic, batch.partition, batch.messages),
 				Number(batchLastOffset),
 				Number(batch.highWatermark),
 			);

@@ -1,4 +1,4 @@
-import type {KafkaMessage} from 'kafkajs';
+import type {RawRecord} from '../../record/log-record.js';
 import type {PartitionRange} from './topics/start-offsets.js';
 
 /**
@@ -35,10 +35,10 @@ export type WindowEnd = {
 	/** The partition's end offset, if looked up. */
 	end(topic: string, partition: number): number | undefined;
 	/**
-	 * The messages inside the window. A partition whose end was not looked up (added, or its
+	 * The records inside the window. A partition whose end was not looked up (added, or its
 	 * topic matched, after start) is cut by record timestamp, which is what its end offset means.
 	 */
-	cut(topic: string, partition: number, messages: KafkaMessage[]): KafkaMessage[];
+	cut(topic: string, partition: number, records: RawRecord[]): RawRecord[];
 };
 
 export function createWindowEnd(until: number): WindowEnd {
@@ -52,13 +52,13 @@ export function createWindowEnd(until: number): WindowEnd {
 			ends.delete(topic);
 		},
 		end,
-		cut(topic, partition, messages) {
+		cut(topic, partition, records) {
 			const last = end(topic, partition);
-			if (last === undefined) return messages.filter((message) => Number(message.timestamp) < until);
+			if (last === undefined) return records.filter((record) => record.timestamp < until);
 			// Offsets rise within a batch: most batches are wholly inside, and are passed on as they are.
-			const tail = messages.at(-1);
-			if (tail === undefined || Number(tail.offset) < last) return messages;
-			return messages.filter((message) => Number(message.offset) < last);
+			const tail = records.at(-1);
+			if (tail === undefined || tail.offset < last) return records;
+			return records.filter((record) => record.offset < last);
 		},
 	};
 }

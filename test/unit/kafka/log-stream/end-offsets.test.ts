@@ -1,21 +1,14 @@
-import type {KafkaMessage} from 'kafkajs';
 import {describe, expect, it} from 'vitest';
 import {whereItems} from '../../../../source/components/header.js';
 import {createWindowEnd, windowEnds} from '../../../../source/kafka/log-stream/end-offsets.js';
+import type {RawRecord} from '../../../../source/record/log-record.js';
 import {formatWindow} from '../../../../source/terminal-text/format-window.js';
 import {fitItems} from '../../../../source/view/fit-items.js';
 
 const UNTIL = Date.parse('2026-12-07T10:05:00Z');
 
-function message(offset: number, timestamp: number): KafkaMessage {
-	return {
-		offset: String(offset),
-		timestamp: String(timestamp),
-		key: null,
-		value: null,
-		attributes: 0,
-		headers: {},
-	} as KafkaMessage;
+function message(offset: number, timestamp: number): RawRecord {
+	return {topic: 't', partition: 0, offset, timestamp, key: null, value: null, headers: {}};
 }
 
 describe('windowEnds: where each partition stops (kcat -o e@T)', () => {
@@ -54,7 +47,7 @@ describe('createWindowEnd: cutting batches at the end', () => {
 		const inside = [message(0, UNTIL - 10), message(1, UNTIL - 5)];
 		expect(window.cut('t', 0, inside)).toBe(inside);
 		const across = [message(2, UNTIL - 1), message(3, UNTIL), message(4, UNTIL + 1)];
-		expect(window.cut('t', 0, across).map((kept) => kept.offset)).toEqual(['2']);
+		expect(window.cut('t', 0, across).map((kept) => kept.offset)).toEqual([2]);
 		expect(window.cut('t', 0, [message(7, UNTIL - 999)])).toEqual([]);
 		expect(window.end('t', 0)).toBe(3);
 	});
@@ -62,7 +55,7 @@ describe('createWindowEnd: cutting batches at the end', () => {
 	it('cuts a partition it has no end for (matched or added after start) by record timestamp', () => {
 		const window = createWindowEnd(UNTIL);
 		const batch = [message(0, UNTIL - 1), message(1, UNTIL + 10), message(2, UNTIL - 2), message(3, UNTIL)];
-		expect(window.cut('later', 0, batch).map((kept) => kept.offset)).toEqual(['0', '2']);
+		expect(window.cut('later', 0, batch).map((kept) => kept.offset)).toEqual([0, 2]);
 		expect(window.end('later', 0)).toBeUndefined();
 	});
 
@@ -72,7 +65,7 @@ describe('createWindowEnd: cutting batches at the end', () => {
 		window.forget('t');
 		expect(
 			window.cut('t', 0, [message(0, UNTIL + 5), message(1, UNTIL - 5)]).map((kept) => kept.offset),
-		).toEqual(['1']);
+		).toEqual([1]);
 	});
 });
 
