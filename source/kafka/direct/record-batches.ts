@@ -259,14 +259,14 @@ export async function decodeRecordSet(
 	while (at + 17 <= bytes.length) {
 		const length = bytes.readInt32BE(at + 8);
 		const magic = bytes.readInt8(at + 16);
-		if (magic !== 2) {
+		if (magic === 0 || magic === 1) {
 			// Old message sets are kafkajs' to read; after batches, they wait for the next fetch.
 			if (at === 0) return {kind: 'legacy'};
 			break;
 		}
-		if (length < LENGTH_OVERHEAD) {
+		if (magic !== 2 || length < LENGTH_OVERHEAD) {
 			if (records.length > 0 || nextOffset !== undefined) break;
-			return {kind: 'corrupt', reason: `a record batch of ${length} bytes at byte ${at}`};
+			return {kind: 'corrupt', reason: `a record batch of ${length} bytes, magic ${magic}, at byte ${at}`};
 		}
 		const end = at + 12 + length;
 		// Cut off by the fetch's size limit: the next fetch brings it whole.
