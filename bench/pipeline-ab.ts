@@ -9,6 +9,7 @@
  *   npx tsx bench/pipeline-ab.ts --tui base=bench/out/base/build --tui new=bench/out/build \
  *     --plain base=bench/out/base/dist --plain new=dist --records 100000,1000000 --runs 3 --live
  *
+ * `--compression lz4|zstd`: the topics are written with that codec.
  * `--live`: the live-stream phase of `tui-pipeline.ts` for each TUI build too (key-to-frame and
  * frame times), `--live-runs` times each, alternating. `--profile-dir DIR`: each live run also writes its CPU
  * profiles and a trace of its keys and GC pauses to DIR/<build>-<run>, for `bench/key-wait.ts`
@@ -39,6 +40,8 @@ const {values: args} = parseArgs({
 		keys: {type: 'string', default: ''},
 		/** Live runs write a CPU profile and a key/GC trace here, one folder per run (bench/key-wait.ts). */
 		'profile-dir': {type: 'string'},
+		/** The producer's codec for the filled topics (as bench/plain-focus-run.ts fills its lz4 and zstd variants). */
+		compression: {type: 'string'},
 	},
 });
 
@@ -175,7 +178,8 @@ async function main(): Promise<void> {
 		// `--runs 3,1`: runs per size, in the order of `--records` (the last one for the rest).
 		const runs = args.runs.split(',').map(Number);
 		for (const [index, records] of args.records.split(',').map(Number).entries()) {
-			const topic = await fill(cluster.bootstrap, `ab-${records}`, records, 6, 200, '200 B');
+			const compression = args.compression as 'lz4' | 'zstd' | undefined;
+			const topic = await fill(cluster.bootstrap, `ab-${records}`, records, 6, 200, '200 B', compression);
 			const results = await timeAlternating(list, topic, cluster.bootstrap, runs[index] ?? runs.at(-1)!);
 			lines.push(...results.map(row));
 		}
