@@ -51,6 +51,14 @@ describe('positions', () => {
 		expect((await records(bytes, 13)).nextOffset).toBe(20);
 	});
 
+	it('past an empty batch compaction kept for its producer state (kafkajs: stuck on it)', async () => {
+		const bytes = await recordSet([{firstOffset: 30, records: [], lastOffsetDelta: 4, producerId: 9}]);
+		const set = await records(bytes, 30);
+		expect(set.records).toEqual([]);
+		expect(set.nextOffset).toBe(35);
+		expect((await kafkajsReading(bytes, 30)).nextOffset).toBeUndefined();
+	});
+
 	it('never backwards: a batch that ends below the fetch offset moves nothing', async () => {
 		const bytes = await recordSet([{firstOffset: 0, records: texts('old', 3)}]);
 		const set = await records(bytes, 10);
