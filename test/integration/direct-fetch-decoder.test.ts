@@ -10,8 +10,9 @@ import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {CompressionTypes, Partitioners, type Producer} from 'kafkajs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt} from '../support/cli/cli-process.js';
+import {ensureBuilt, outputLines, runCli} from '../support/cli/cli-process.js';
 import {javaProduce, kcatProduce, removeJavaClasses} from '../support/kafka/codec-producers.js';
+import {segmentFile, setMagic, setRecordCount, storedBatches} from '../support/kafka/segment-file.js';
 import {createTopic, testBootstrap, testKafkaClient, uniqueName} from '../support/kafka/test-kafka.js';
 import {readJsonLines} from '../support/kafka/topic-read.js';
 
@@ -121,5 +122,57 @@ describe('plain --exit reading without a group, decoded by klog-tui', () => {
 		expect(got.filter((line) => line.includes('aborted'))).toEqual([]);
 		const withHeaders = printed.find((line) => JSON.stringify(line.value).includes('kcat-lz4 7'));
 		expect(withHeaders?.headers).toEqual({trace: 't1, t2', env: 'test'});
+	}, 30_000);
+
+	it('an uncompressed batch whose records do not parse is one line and skipped; no batch at all stops with one line', async () => {
+		const topic = uniqueName('direct-decoder-damaged');
+		await createTopic(topic, 1);
+		for (const label of ['first', 'second', 'third'])
+			await kcatProduce(testBootstrap(), topic, 'none', lines(label, 5), 0);
+		const file = segmentFile(topic, 0);
+		const batches = storedBatches(file);
+		expect(batches.map((batch) => batch.firstOffset)).toEqual([0, 5, 10]);
+		const read = () =>
+			runCli(
+				[
+					'-b',
+					testBootstrap(),
+					'-t',
+					topic,
+					'--from-beginning',
+					'--exit',
+					'--timeout',
+					'5',
+					'--output',
+					'json',
+				],
+				{
+					timeoutMs: 30_000,
+				},
+			);
+
+		// kafkajs failed every fetch of this partition on it, forever.
+		setRecordCount(file, batches[1]!, 9);
+		const skipped = await read();
+		expect(skipped.stderr.trim()).toMatch(
+			new RegExp(
+				`^klog-tui: undecodable batch skipped: partition 0, offsets 5-9 of topic '${topic}' \\(5 records, none\\): [^\\n]+$`,
+			),
+		);
+		expect(skipped.code).toBe(1);
+		expect(outputLines(skipped).map((line) => (JSON.parse(line) as {offset: number}).offset)).toEqual([
+			0, 1, 2, 3, 4, 10, 11, 12, 13, 14,
+		]);
+
+		// Its offsets cannot be trusted to skip it: the first batches, then one line, and the end.
+		setMagic(file, batches[1]!, 9);
+		const stopped = await read();
+		expect(stopped.code).not.toBe(0);
+		expect(outputLines(stopped).map((line) => (JSON.parse(line) as {offset: number}).offset)).toEqual([
+			0, 1, 2, 3, 4,
+		]);
+		const stderr = stopped.stderr.trim().split('\n');
+		expect(stderr).toHaveLength(1);
+		expect(stderr[0]).toMatch(/partition 0 of topic '.+' at offset 5 holds bytes that are no record batch/);
 	}, 30_000);
 });

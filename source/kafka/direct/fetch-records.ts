@@ -12,6 +12,7 @@
 import {createRequire} from 'node:module';
 import kafkajs, {type KafkaMessage} from 'kafkajs';
 import type {RawRecord} from '../../record/log-record.js';
+import {UndecodableBatchError} from '../codecs/index.js';
 import {toRawRecords} from '../log-stream/kafka-records.js';
 import {decodeFetchResponse, type FetchResponseData, FIRST_VERSION, LAST_VERSION} from './fetch-response.js';
 import {type AbortedTransaction, type DecodedRecordSet, decodeRecordSet} from './record-batches.js';
@@ -123,7 +124,7 @@ async function legacyRecords(
 	});
 }
 
-/** What one leader's fetch gave: partitions, and partitions whose bytes are no record set. */
+/** What one leader's fetch gave: partitions, and partitions whose bytes are no record set (fatal). */
 export type LeaderFetch = {fetched: PartitionFetch[]; corrupt: Error[]};
 
 /** As kafkajs' broker.fetch: partitions shuffled for fairness (KIP-74), a topic's consecutive ones joined. */
@@ -192,8 +193,12 @@ export async function fetchRecords(broker: KafkajsBroker, args: FetchArgs): Prom
 					await legacyRecords(topic, partition, offset, recordSet, highWatermark, abortedTransactions),
 				);
 			} else if (set.kind === 'corrupt') {
+				// As a compressed batch whose header cannot be found: it would fail every fetch again,
+				// so the stream stops with this one line (error-reason.ts: isFatalKafkaError).
 				result.corrupt.push(
-					new Error(`partition ${partition} of topic '${topic}' at offset ${offset}: ${set.reason}`),
+					new UndecodableBatchError(
+						`partition ${partition} of topic '${topic}' at offset ${offset} holds bytes that are no record batch (${set.reason}); klog-tui cannot tell its offsets to skip them`,
+					),
 				);
 			}
 		}

@@ -66,3 +66,15 @@ export function setCodec(file: string, batch: StoredBatch, codec: number): void 
 	bytes.writeInt16BE((attributes & ~7) | codec);
 	patch(file, batch.start + 21, bytes);
 }
+
+/** Set a batch's record count (bytes 57-60) to `count`: more records than the batch holds. */
+export function setRecordCount(file: string, batch: StoredBatch, count: number): void {
+	const bytes = Buffer.alloc(4);
+	bytes.writeInt32BE(count);
+	patch(file, batch.start + 57, bytes);
+}
+
+/** Set a batch's magic byte (byte 16): no record batch format at all for values other than 0-2. */
+export function setMagic(file: string, batch: StoredBatch, magic: number): void {
+	patch(file, batch.start + 16, Buffer.from([magic]));
+}

@@ -4,6 +4,7 @@ import {
 	fetchRecords,
 	type KafkajsBroker,
 } from '../../../../source/kafka/direct/fetch-records.js';
+import {isFatalKafkaError} from '../../../../source/kafka/error-reason.js';
 import {legacyMessageSet, recordSet} from '../../../support/kafka/record-set-bytes.js';
 
 /**
@@ -118,11 +119,17 @@ describe('fetchRecords', () => {
 			[6, 'old b'],
 		]);
 		expect(byPartition.get(1)!.nextOffset).toBe(7);
-		// Not a record set: a failure of that partition alone.
+		// Not a record set: a failure of that partition alone, which stops the stream with one line.
 		expect(byPartition.has(2)).toBe(false);
-		expect(result.corrupt.map((error) => error.message)).toEqual([
-			expect.stringMatching(/^partition 2 of topic 't' at offset 0: /),
+		expect(result.corrupt).toEqual([
+			expect.objectContaining({
+				name: 'UndecodableBatchError',
+				message: expect.stringMatching(
+					/^partition 2 of topic 't' at offset 0 holds bytes that are no record batch \(/,
+				),
+			}),
 		]);
+		expect(isFatalKafkaError(result.corrupt[0])).toBe(true);
 	});
 
 	it("throws kafkajs' partition errors: out of range with its topic and partition", async () => {
