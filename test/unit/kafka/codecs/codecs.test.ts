@@ -1,10 +1,11 @@
 import {createRequire} from 'node:module';
+import {decompress as fzstdDecompress} from 'fzstd';
 import {describe, expect, it} from 'vitest';
 import {registerCodecs, UndecodableBatchError} from '../../../../source/kafka/codecs/index.js';
 import {compressLz4Frame, decompressLz4Frame} from '../../../../source/kafka/codecs/lz4-frame.js';
 import {compressSnappy, decompressSnappy} from '../../../../source/kafka/codecs/snappy.js';
 import {takeUndecodable} from '../../../../source/kafka/codecs/undecodable-records.js';
-import {compressZstd, decompressZstd} from '../../../../source/kafka/codecs/zstd.js';
+import {compressZstd, decompressZstd, statedContentSize} from '../../../../source/kafka/codecs/zstd.js';
 import {describeKafkaError, isFatalKafkaError} from '../../../../source/kafka/error-reason.js';
 import type {RawRecord} from '../../../../source/record/log-record.js';
 import {CODECS, fixtureLines, PRODUCERS, readBatches} from '../../../support/kafka/compressed-batches.js';
@@ -104,7 +105,66 @@ describe('codecs: what klog-tui writes, kafkajs reads back', () => {
 	it('snappy and zstd round-trip large input', async () => {
 		const input = Buffer.from(fixtureLines('big', 'x', 5000).join('\n'));
 		expect(decompressSnappy(compressSnappy(input)).equals(input)).toBe(true);
-		expect(decompressZstd(await compressZstd(input)).equals(input)).toBe(true);
+		expect((await decompressZstd(await compressZstd(input))).equals(input)).toBe(true);
+	});
+});
+
+/**
+ * A zstd frame with no content size (as Java's zstd-jni writes them) of `blocks` RLE blocks of
+ * 128 KB of `byte` each: a huge ratio, so the first guess at the output's room is short.
+ */
+function rleFrameWithoutSize(blocks: number, byte: number): Buffer {
+	const BLOCK = 128 * 1024;
+	// magic; descriptor: no content size, not single segment; window 2^17
+	const parts = [Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, (17 - 10) << 3])];
+	for (let index = 0; index < blocks; index++) {
+		const last = index === blocks - 1 ? 1 : 0;
+		// block header: last bit, type 1 (RLE), size; then the byte
+		const header = (BLOCK << 3) | (1 << 1) | last;
+		parts.push(Buffer.from([header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff, byte]));
+	}
+	return Buffer.concat(parts);
+}
+
+describe('codecs: zstd frames without a content size', () => {
+	it("Java's and kcat's batches read the same as with fzstd's streaming decoder", async () => {
+		for (const producer of PRODUCERS) {
+			const batches = readBatches(producer, 'zstd');
+			const compressed = batches.subarray(RECORDS_AT, 12 + batches.readInt32BE(8));
+			if (producer === 'java') expect(statedContentSize(compressed)).toBeUndefined();
+			const streamed = Buffer.from(fzstdDecompress(compressed));
+			expect((await decompressZstd(compressed)).equals(streamed)).toBe(true);
+		}
+		const frame = rleFrameWithoutSize(2, 0x61);
+		expect(statedContentSize(frame)).toBeUndefined();
+		expect((await decompressZstd(frame)).equals(Buffer.alloc(2 * 128 * 1024, 0x61))).toBe(true);
+	});
+
+	it('a frame that inflates far past the guessed room is read whole, the next one too', async () => {
+		// 8 MB from 38 bytes: the guess (64 KB at first) doubles until it fits.
+		const frame = rleFrameWithoutSize(64, 0x62);
+		expect((await decompressZstd(frame)).equals(Buffer.alloc(64 * 128 * 1024, 0x62))).toBe(true);
+		const small = rleFrameWithoutSize(1, 0x63);
+		expect((await decompressZstd(small)).equals(Buffer.alloc(128 * 1024, 0x63))).toBe(true);
+	});
+
+	it('past the WebAssembly room limit (16 MB) the streaming decoder reads it', async () => {
+		const frame = rleFrameWithoutSize(136, 0x64);
+		const out = await decompressZstd(frame);
+		expect(out.length).toBe(136 * 128 * 1024);
+		expect(out.every((byte) => byte === 0x64)).toBe(true);
+	});
+
+	it('a stated content size is read from every header form', async () => {
+		const input = Buffer.from(fixtureLines('big', 'x', 50).join('\n'));
+		const frame = await compressZstd(input);
+		expect(statedContentSize(frame)).toBe(input.length);
+	});
+
+	it("a damaged frame gives the streaming decoder's reason", async () => {
+		const frame = rleFrameWithoutSize(2, 0x65);
+		frame[6] = frame[6]! | 0b110; // the first block's type becomes 3 (reserved)
+		await expect(decompressZstd(frame)).rejects.toThrow(/^zstd: /);
 	});
 });
 
@@ -200,10 +260,10 @@ describe('codecs: a batch that cannot be decoded is skipped as one problem', () 
 });
 
 describe('codecs: bounded memory for hostile batches', () => {
-	it('a zstd frame header asking for a 1 GB window is refused before allocation', () => {
+	it('a zstd frame header asking for a 1 GB window is refused before allocation', async () => {
 		// magic, descriptor (no single segment), window descriptor 2^30
 		const frame = Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, (30 - 10) << 3, 0, 0, 0, 0]);
-		expect(() => decompressZstd(frame)).toThrow(/zstd: batch would decompress to 1073741824 bytes/);
+		await expect(decompressZstd(frame)).rejects.toThrow(/zstd: batch would decompress to 1073741824 bytes/);
 	});
 
 	it('a snappy length prefix of 256 MB is refused', () => {
