@@ -42,7 +42,7 @@ export type FirstLineResult = {
 	error?: string;
 };
 
-type Row = {
+export type Row = {
 	label: string;
 	command: string;
 	start(bootstrap: string, topic: string): ChildProcess;
@@ -51,44 +51,45 @@ type Row = {
 	viaScript?: boolean;
 };
 
-const rows: readonly Row[] = [
-	{
-		label: 'kcat -C -o -10 -e (reference)',
-		command: 'kcat -C -b <broker> -t <topic> -o -10 -e -q',
-		start: (bootstrap, topic) =>
-			spawn('kcat', ['-C', '-b', bootstrap, '-t', topic, '-o', '-10', '-e', '-q'], {
-				stdio: ['ignore', 'pipe', 'pipe'],
-			}),
-		seen: (text) => text.includes('\n'),
-	},
-	{
-		label: 'klog-tui --tail 10 --plain --exit',
-		command: 'node dist/cli.js -b <broker> -t <topic> --tail 10 --plain --exit',
-		start: (bootstrap, topic) =>
-			spawn(
-				process.execPath,
-				[cliScript, '-b', bootstrap, '-t', topic, '--tail', '10', '--plain', '--exit'],
-				{
+/** The rows, each running the CLI at `cli` (bench/first-line-ab.ts compares builds). */
+export function rowsFor(cli: string): readonly Row[] {
+	return [
+		{
+			label: 'kcat -C -o -10 -e (reference)',
+			command: 'kcat -C -b <broker> -t <topic> -o -10 -e -q',
+			start: (bootstrap, topic) =>
+				spawn('kcat', ['-C', '-b', bootstrap, '-t', topic, '-o', '-10', '-e', '-q'], {
 					stdio: ['ignore', 'pipe', 'pipe'],
-				},
-			),
-		seen: (text) => text.includes('\n'),
-	},
-	{
-		label: 'klog-tui --tail 10 (TUI, records on screen)',
-		command:
-			'script -qfec "stty cols 120 rows 40; exec node dist/cli.js -b <broker> -t <topic> --tail 10" /dev/null',
-		start: (bootstrap, topic) => {
-			const cli = [process.execPath, cliScript, '-b', bootstrap, '-t', topic, '--tail', '10'].join(' ');
-			return spawn('script', ['-qfec', `stty cols 120 rows 40; exec ${cli}`, '/dev/null'], {
-				stdio: ['pipe', 'pipe', 'pipe'],
-				env: {...process.env, TERM: 'xterm-256color'},
-			});
+				}),
+			seen: (text) => text.includes('\n'),
 		},
-		seen: (text) => text.includes(MARKER),
-		viaScript: true,
-	},
-];
+		{
+			label: 'klog-tui --tail 10 --plain --exit',
+			command: 'node dist/cli.js -b <broker> -t <topic> --tail 10 --plain --exit',
+			start: (bootstrap, topic) =>
+				spawn(process.execPath, [cli, '-b', bootstrap, '-t', topic, '--tail', '10', '--plain', '--exit'], {
+					stdio: ['ignore', 'pipe', 'pipe'],
+				}),
+			seen: (text) => text.includes('\n'),
+		},
+		{
+			label: 'klog-tui --tail 10 (TUI, records on screen)',
+			command:
+				'script -qfec "stty cols 120 rows 40; exec node dist/cli.js -b <broker> -t <topic> --tail 10" /dev/null',
+			start: (bootstrap, topic) => {
+				const line = [process.execPath, cli, '-b', bootstrap, '-t', topic, '--tail', '10'].join(' ');
+				return spawn('script', ['-qfec', `stty cols 120 rows 40; exec ${line}`, '/dev/null'], {
+					stdio: ['pipe', 'pipe', 'pipe'],
+					env: {...process.env, TERM: 'xterm-256color'},
+				});
+			},
+			seen: (text) => text.includes(MARKER),
+			viaScript: true,
+		},
+	];
+}
+
+const rows = rowsFor(cliScript);
 
 /** Clock ticks per second of /proc's CPU times (getconf CLK_TCK; 100 on Linux). */
 const TICKS_PER_SECOND = 100;
@@ -111,7 +112,11 @@ function cpuMsOf(pid: number, child: boolean): number {
 }
 
 /** One run: ms from spawn until `row.seen` holds for its stdout (and the CPU used by then); then it is ended and awaited. */
-async function timeOne(row: Row, bootstrap: string, topic: string): Promise<{ms: number; cpuMs: number}> {
+export async function timeOne(
+	row: Row,
+	bootstrap: string,
+	topic: string,
+): Promise<{ms: number; cpuMs: number}> {
 	const started = performance.now();
 	const child = row.start(bootstrap, topic);
 	const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
@@ -148,7 +153,7 @@ async function timeOne(row: Row, bootstrap: string, topic: string): Promise<{ms:
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Fill `topic` with `RECORDS` JSON log lines through kcat. */
-async function fillProbeTopic(bootstrap: string, topic: string): Promise<void> {
+export async function fillProbeTopic(bootstrap: string, topic: string): Promise<void> {
 	await createTopic(bootstrap, topic, 3);
 	const lines = Array.from(
 		{length: RECORDS},
