@@ -55,9 +55,10 @@ export async function runViewerTui(
 		return 2;
 	}
 	// The stream starts now, while Ink and React load (about half a second): the worker thread,
-	// kafkajs and the first round trips overlap them. Paused until the app is on screen, so no
-	// records reach this thread while it loads (a busy topic slowed that load to seconds).
-	stream.pause();
+	// kafkajs, the first round trips and the first fetch overlap them. What it reads is held
+	// (unhandled, so at most 2 MB) until the app is on screen, so no records reach this thread
+	// while it loads (a busy topic slowed that load to seconds).
+	const releaseDelivery = stream.holdDelivery();
 	void stream.start();
 	// The lag panel's worker starts the first time `L` opens it.
 	const lag = createLagSession(resolved.connection, config.topics, config.topicPatterns);
@@ -66,7 +67,7 @@ export async function runViewerTui(
 		await runTui({
 			// Once the screen is up (start() above is not awaited: with no broker the first
 			// attempt takes seconds, and the TUI shows it).
-			onStarted: () => stream.resume(),
+			onStarted: releaseDelivery,
 			mouse: config.mouse !== false,
 			store,
 			status,

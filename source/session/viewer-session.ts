@@ -1,6 +1,6 @@
 // Not through kafka.js, which would load kafkajs here: the stream worker loads it.
-import {createWorkerLogStream} from '../kafka/worker/worker-log-stream.js';
-import type {KafkaConnectionOptions, LogStream} from '../kafka.js';
+import {createWorkerLogStream, type WorkerLogStream} from '../kafka/worker/worker-log-stream.js';
+import type {KafkaConnectionOptions} from '../kafka.js';
 import type {LogRecord} from '../record/log-record.js';
 import type {ParseSettings} from '../record/parse-record.js';
 import type {FilterSpec} from '../store/filter/filter-spec.js';
@@ -43,7 +43,7 @@ export type ViewerSessionOptions = {
 export type ViewerSession = {
 	store: DisposableLogStore;
 	status: DisposableStreamStatusStore;
-	stream: LogStream;
+	stream: WorkerLogStream;
 	controller: StreamController;
 	/** Stop the stores' timers (after the controller quit). */
 	dispose(): void;

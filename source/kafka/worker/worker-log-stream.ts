@@ -70,6 +70,12 @@ export type WorkerLogStream = LogStream & {
 	 * output drains; the consumer is not paused (output-gate.ts says why).
 	 */
 	setOutputFull(full: boolean): void;
+	/**
+	 * Read on, but hand nothing to the receiver until the returned release is called (the TUI
+	 * while Ink loads). What the worker sends waits unhandled, so unacknowledged: it stops
+	 * fetching after 2 MB, as for a busy receiver. In this thread: paused until the release.
+	 */
+	holdDelivery(): () => void;
 };
 
 /** The options without callbacks, or undefined when they cannot cross to a thread (a function in them). */
@@ -131,7 +137,11 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): WorkerLo
 				},
 			});
 		});
-		return Object.assign(stream, {setOutputFull: gate.setFull});
+		const holdDelivery = () => {
+			stream.pause();
+			return () => stream.resume();
+		};
+		return Object.assign(stream, {setOutputFull: gate.setFull, holdDelivery});
 	}
 
 	let worker: Worker | undefined;
@@ -239,8 +249,10 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): WorkerLo
 	 */
 	const inbox: FromStreamWorker[] = [];
 	let drainScheduled = false;
+	let holding = false;
 	const drain = () => {
 		drainScheduled = false;
+		if (holding) return;
 		const until = performance.now() + SLICE_MS;
 		while (inbox.length > 0) {
 			handleMessage(inbox.shift()!);
@@ -252,6 +264,10 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): WorkerLo
 		if (drainScheduled) return;
 		drainScheduled = true;
 		setImmediate(drain);
+	};
+	const release = () => {
+		holding = false;
+		if (inbox.length > 0) scheduleDrain();
 	};
 	const receive = (message: FromStreamWorker) => {
 		inbox.push(message);
@@ -309,11 +325,17 @@ export function createWorkerLogStream(options: WorkerLogStreamOptions): WorkerLo
 			return paused;
 		},
 		setOutputFull: gate.setFull,
+		holdDelivery() {
+			holding = true;
+			return release;
+		},
 		seek(start: StartPosition) {
 			// Before start() this sets where the stream starts, as in the in-thread stream.
 			return request({type: 'seek', start});
 		},
 		stop() {
+			// Its reply comes through the inbox.
+			release();
 			stopPromise ??= (async () => {
 				// A receiver that just let its last records out (the time order, flushed on the way
 				// out) settles their promises in microtasks: their 'shown' must reach the worker before
