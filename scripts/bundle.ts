@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build, type Plugin} from 'esbuild';
+import {yogaWithoutFetch} from '../tools/bundle/yoga-without-fetch.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -69,6 +70,7 @@ await build({
 	},
 	sourcemap: true,
 	sourcesContent: false,
-	plugins: [bundledInkOutput],
+	// Ink's layout engine loads its wasm without `fetch` (tools/bundle/yoga-without-fetch.ts).
+	plugins: [bundledInkOutput, yogaWithoutFetch],
 	logLevel: 'warning',
 });
