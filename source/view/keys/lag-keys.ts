@@ -57,5 +57,6 @@ export const LAG_KEYS: readonly KeyBinding[] = [
 		section: 'Consumer lag',
 	},
 	{keys: [{input: 'G'}, {special: 'end'}], contexts: LAG, command: 'lagBottom'},
-	{keys: [{input: '?'}], contexts: LAG, command: 'toggleHelp'},
+	// As in the main view (its help row is there); closing the help comes back here.
+	{keys: [{input: '?'}], contexts: LAG, command: 'toggleHelp', label: '?', footer: 'help', footerPriority: 3},
 ];

@@ -15,12 +15,15 @@ export type OverlayAction =
 export const OVERLAY_REDUCERS: Reducers<OverlayAction> = {
 	toggleHelp: (state) => ({
 		...state,
-		overlay: state.overlay.kind === 'help' ? {kind: 'none'} : {kind: 'help', scroll: 0},
+		overlay:
+			state.overlay.kind === 'help'
+				? (state.overlay.under ?? {kind: 'none'})
+				: {kind: 'help', scroll: 0, ...(state.overlay.kind === 'lag' ? {under: state.overlay} : {})},
 	}),
 	helpScroll(state, action) {
 		if (state.overlay.kind !== 'help') return state;
 		const scroll = clamp(state.overlay.scroll + action.delta, 0, Math.max(0, action.maxScroll));
-		return {...state, overlay: {kind: 'help', scroll}};
+		return {...state, overlay: {...state.overlay, scroll}};
 	},
 	openDetail: (state, action) => ({
 		...state,
@@ -42,5 +45,9 @@ export const OVERLAY_REDUCERS: Reducers<OverlayAction> = {
 		const choice = clamp(state.overlay.choice + action.delta, 0, SEEK_CHOICES.length - 1);
 		return {...state, overlay: {kind: 'seek', choice}};
 	},
-	closeOverlay: (state) => ({...state, overlay: {kind: 'none'}}),
+	// The help opened from the lag panel goes back to it.
+	closeOverlay: (state) => ({
+		...state,
+		overlay: state.overlay.kind === 'help' ? (state.overlay.under ?? {kind: 'none'}) : {kind: 'none'},
+	}),
 };

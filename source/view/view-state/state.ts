@@ -11,14 +11,19 @@ export type Focus = 'log' | 'services' | 'timeline';
 /** The overlay drawn over the log pane, if any. */
 export type Overlay =
 	| {kind: 'none'}
-	/** `scroll` is the first shown line of the help (when it does not fit). */
-	| {kind: 'help'; scroll: number}
+	/**
+	 * `scroll` is the first shown line of the help (when it does not fit); `under`, the lag panel
+	 * it was opened from, which closing the help goes back to.
+	 */
+	| {kind: 'help'; scroll: number; under?: LagOverlay}
 	/** `scroll` is the first shown line of the detail text; `field` the highlighted JSON field. */
 	| {kind: 'detail'; seq: number; scroll: number; field: number}
 	/** The re-seek menu; `choice` indexes `SEEK_CHOICES`. */
 	| {kind: 'seek'; choice: number}
-	/** The consumer lag panel (`L`); `cursor` is the selected group (its page is shown). */
-	| {kind: 'lag'; cursor: number};
+	| LagOverlay;
+
+/** The consumer lag panel (`L`); `cursor` is the selected group (its page is shown). */
+export type LagOverlay = {kind: 'lag'; cursor: number};
 
 /**
  * A line of text the user is typing: a filter (`/`), a search (`f`), the name to save the

@@ -218,6 +218,20 @@ describe('panels and overlays', () => {
 		expect(state.overlay.kind).toBe('none');
 	});
 
+	it('the help opened from the lag panel goes back to it, by ? or Esc, keeping its group', () => {
+		let state = viewReducer(initialViewState(), {type: 'toggleLag'});
+		state = viewReducer(state, {type: 'lagMove', delta: 2, count: 5});
+		for (const close of ['toggleHelp', 'closeOverlay'] as const) {
+			state = viewReducer(state, {type: 'toggleHelp'});
+			state = viewReducer(state, {type: 'helpScroll', delta: 3, maxScroll: 10});
+			expect(state.overlay).toEqual({kind: 'help', scroll: 3, under: {kind: 'lag', cursor: 2}});
+			state = viewReducer(state, {type: close});
+			expect(state.overlay, close).toEqual({kind: 'lag', cursor: 2});
+		}
+		state = viewReducer(viewReducer(state, {type: 'toggleLag'}), {type: 'toggleHelp'});
+		expect(viewReducer(state, {type: 'closeOverlay'}).overlay).toEqual({kind: 'none'});
+	});
+
 	it('the detail view scrolls and picks fields within bounds', () => {
 		let state = viewReducer(initialViewState(), {type: 'openDetail', seq: 7});
 		state = viewReducer(state, {type: 'detailScroll', delta: 50, maxScroll: 12});

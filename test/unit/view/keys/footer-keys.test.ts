@@ -73,6 +73,10 @@ describe("the footer's keys, derived from the key table", () => {
 		expect(offered(keysIn('log'))).toContain('? help');
 	});
 
+	it('in the lag panel offers ? (it opens the help there too)', () => {
+		expect(offered(keysIn('lag'))).toEqual(['Esc/L close', '↑/↓ group', 'PgUp/PgDn page', '? help']);
+	});
+
 	it('leaves out a key whose guard says it cannot act now', () => {
 		const allowed = testEnv(undefined, undefined, {controller: recordingController()});
 		expect(offered(keysIn('log', allowed))).toContain('d demo');
