@@ -12,6 +12,7 @@ import type {KafkaConnectionOptions} from './kafka.js';
 import {besideProgress, createHuntReport, type ProgressSink} from './plain/hunt-report.js';
 import {createJsonLinePrinter, type OrderedJsonLines, orderedJsonLines} from './plain/json-line-printer.js';
 import {createLineWriter, type OutputStream} from './plain/line-writer.js';
+import {createRebalanceNotice} from './plain/rebalance-notice.js';
 import type {LogRecord} from './record/log-record.js';
 import type {RecordTestOptions} from './session/hunt-record-test.js';
 import {readsWithoutGroup} from './session/without-group.js';
@@ -156,7 +157,10 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 			);
 		}, config.timeoutMs);
 	};
+	// Following: a long rebalance of our group is one line on stderr, and one when it reads again.
+	const rebalance = config.exitAtEnd ? undefined : createRebalanceNotice(options.groupId, log);
 	const onStatus = (state: ConnectionState) => {
+		rebalance?.state(state);
 		if (state.kind === 'live' || state.kind === 'rebalancing') {
 			everLive = true;
 			clearTimeout(stallTimer);
@@ -254,6 +258,7 @@ export async function runPlain(options: PlainRunOptions): Promise<number> {
 
 	const code = await finished;
 	report?.stop();
+	rebalance?.dispose();
 	// What is held is printed now, not after the group is left; records during stop() follow.
 	order.flush();
 	clearTimeout(stallTimer);
