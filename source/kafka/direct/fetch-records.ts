@@ -84,6 +84,12 @@ export type PartitionFetch = {
 	records: RawRecord[];
 	nextOffset: number | undefined;
 	highWatermark: number;
+	/**
+	 * Nothing came though the partition has records past the fetch offset, in a response with
+	 * room left: its next batch is bigger than the partition's limit. The least the next fetch
+	 * should allow: the batch's size when its cut-off header came, else twice the limit.
+	 */
+	firstBatchBytes?: number;
 };
 
 /** kafkajs' reading of one partition: its `Batch` rules for offsets, as the direct path had them. */
@@ -142,9 +148,12 @@ function shuffled(topics: FetchArgs['topics']): FetchArgs['topics'] {
 /** Fetch from `broker` and decode every partition (the request's fetch offsets as numbers in `offsets`). */
 export async function fetchRecords(broker: KafkajsBroker, args: FetchArgs): Promise<LeaderFetch> {
 	const offsetOf = new Map<string, number>();
+	const limitOf = new Map<string, number>();
 	for (const {topic, partitions} of args.topics) {
-		for (const {partition, fetchOffset} of partitions)
+		for (const {partition, fetchOffset, maxBytes} of partitions) {
 			offsetOf.set(`${topic}\u0000${partition}`, Number(fetchOffset));
+			limitOf.set(`${topic}\u0000${partition}`, maxBytes);
+		}
 	}
 	const fetchOffset = (topic: string, partition: number) => offsetOf.get(`${topic}\u0000${partition}`) ?? 0;
 	const request = broker.lookupRequest(
@@ -174,19 +183,32 @@ export async function fetchRecords(broker: KafkajsBroker, args: FetchArgs): Prom
 		throw error;
 	}
 	const result: LeaderFetch = {fetched: [], corrupt: []};
+	let responseBytes = 0;
+	for (const {partitions} of data.responses) {
+		for (const {recordSet} of partitions) responseBytes += recordSet?.length ?? 0;
+	}
+	// A partition left empty by a full response says nothing about its batches.
+	const roomLeft = responseBytes < args.maxBytes / 2;
 	for (const {topicName: topic, partitions} of data.responses) {
-		for (const {partition, highWatermark, recordSet, abortedTransactions} of partitions) {
+		for (const {partition, highWatermark, lastStableOffset, recordSet, abortedTransactions} of partitions) {
 			const offset = fetchOffset(topic, partition);
 			const set: DecodedRecordSet = recordSet
 				? await decodeRecordSet(topic, partition, recordSet, offset, abortedTransactions, decompress)
 				: {kind: 'records', records: [], nextOffset: undefined};
 			if (set.kind === 'records') {
+				const tooBig =
+					set.nextOffset === undefined &&
+					roomLeft &&
+					offset < (lastStableOffset >= 0 ? Math.min(highWatermark, lastStableOffset) : highWatermark)
+						? (set.firstBatchBytes ?? 2 * (limitOf.get(`${topic}\u0000${partition}`) ?? 0))
+						: undefined;
 				result.fetched.push({
 					topic,
 					partition,
 					records: set.records,
 					nextOffset: set.nextOffset,
 					highWatermark,
+					...(tooBig ? {firstBatchBytes: tooBig} : {}),
 				});
 			} else if (set.kind === 'legacy' && recordSet) {
 				result.fetched.push(

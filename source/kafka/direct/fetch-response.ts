@@ -9,6 +9,8 @@ export type FetchPartitionData = {
 	partition: number;
 	errorCode: number;
 	highWatermark: number;
+	/** READ_COMMITTED reads end here (an open transaction's records wait); -1 when unknown. */
+	lastStableOffset: number;
 	/** The partition's record set as the broker sent it, undefined when empty. */
 	recordSet: Buffer | undefined;
 	/** Null from the broker (not READ_COMMITTED, or none) is undefined. */
@@ -77,7 +79,7 @@ export function decodeFetchResponse(version: number, payload: Buffer): FetchResp
 			const partition = read.int32();
 			const errorCode = read.int16();
 			const highWatermark = read.int64();
-			read.int64(); // last stable offset
+			const lastStableOffset = read.int64();
 			if (version >= 5) read.int64(); // log start offset
 			const abortedCount = read.int32();
 			let abortedTransactions: AbortedTransaction[] | undefined;
@@ -93,6 +95,7 @@ export function decodeFetchResponse(version: number, payload: Buffer): FetchResp
 				partition,
 				errorCode,
 				highWatermark,
+				lastStableOffset,
 				abortedTransactions,
 				recordSet: read.recordSet(),
 			});

@@ -11,6 +11,7 @@
 import type {Kafka} from 'kafkajs';
 import {kafkajsClusterFactory} from '../kafkajs-cluster.js';
 import {fetchRecords, type KafkajsBroker, type PartitionFetch} from './fetch-records.js';
+import {createPartitionLimits} from './partition-limits.js';
 
 type KafkajsCluster = {
 	connect(): Promise<void>;
@@ -81,6 +82,8 @@ export function createPartitionReader(kafka: Kafka): PartitionReader {
 		isolationLevel: READ_COMMITTED,
 	});
 
+	const partitionLimits = createPartitionLimits(MAX_BYTES_PER_FETCH);
+
 	const fetchFromLeader = async (
 		nodeId: string,
 		positions: FetchPosition[],
@@ -89,7 +92,11 @@ export function createPartitionReader(kafka: Kafka): PartitionReader {
 		const byTopic = new Map<string, Array<{partition: number; fetchOffset: string; maxBytes: number}>>();
 		for (const {topic, partition, offset} of positions) {
 			const list = byTopic.get(topic) ?? [];
-			list.push({partition, fetchOffset: String(offset), maxBytes: limits.maxBytesPerPartition});
+			list.push({
+				partition,
+				fetchOffset: String(offset),
+				maxBytes: partitionLimits.limit(topic, partition, limits.maxBytesPerPartition),
+			});
 			byTopic.set(topic, list);
 		}
 		const broker = await cluster.findBroker({nodeId});
@@ -148,6 +155,7 @@ export function createPartitionReader(kafka: Kafka): PartitionReader {
 			const fetched: FetchedPartition[] = [];
 			for (const outcome of settled) {
 				if (outcome.status === 'fulfilled') {
+					for (const partition of outcome.value.fetched) partitionLimits.learn(partition);
 					fetched.push(...outcome.value.fetched);
 					// Bytes that are no record set: said, and read again after the usual pause.
 					for (const error of outcome.value.corrupt) failures.push({error});

@@ -42,6 +42,12 @@ export type DecodedRecordSet =
 			records: RawRecord[];
 			/** Past the last whole batch; undefined when no whole batch came (nothing moves). */
 			nextOffset: number | undefined;
+			/**
+			 * No whole batch came, and the first is cut off: its size in bytes, the least the next
+			 * fetch of this partition must allow to bring it (KIP-74 sends an oversized batch whole
+			 * only to the first partition of a response).
+			 */
+			firstBatchBytes?: number;
 	  }
 	/** The set starts with a magic 0/1 message set: kafkajs' own decoder reads it. */
 	| {kind: 'legacy'}
@@ -270,7 +276,10 @@ export async function decodeRecordSet(
 		}
 		const end = at + 12 + length;
 		// Cut off by the fetch's size limit: the next fetch brings it whole.
-		if (end > bytes.length) break;
+		if (end > bytes.length) {
+			if (at === 0) return {kind: 'records', records, nextOffset, firstBatchBytes: end};
+			break;
+		}
 		const baseOffset = int64(bytes, at);
 		const lastOffsetDelta = bytes.readInt32BE(at + 23);
 		const lastOffset = baseOffset + lastOffsetDelta;

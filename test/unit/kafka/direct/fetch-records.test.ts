@@ -16,7 +16,7 @@ import {legacyMessageSet, recordSet} from '../../../support/kafka/record-set-byt
 /** A response body of version 11 with one topic. */
 function response(
 	topic: string,
-	partitions: Array<{partition: number; errorCode?: number; records: Buffer}>,
+	partitions: Array<{partition: number; errorCode?: number; records: Buffer; lastStable?: bigint}>,
 ): Buffer {
 	const head = Buffer.alloc(14);
 	head.writeInt32BE(0, 0); // throttle
@@ -28,12 +28,12 @@ function response(
 	name.write(topic, 2);
 	const count = Buffer.alloc(4);
 	count.writeInt32BE(partitions.length);
-	const bodies = partitions.map(({partition, errorCode = 0, records}) => {
+	const bodies = partitions.map(({partition, errorCode = 0, records, lastStable = 100n}) => {
 		const body = Buffer.alloc(4 + 2 + 8 + 8 + 8 + 4 + 4 + 4);
 		body.writeInt32BE(partition, 0);
 		body.writeInt16BE(errorCode, 4);
 		body.writeBigInt64BE(100n, 6);
-		body.writeBigInt64BE(100n, 14);
+		body.writeBigInt64BE(lastStable, 14);
 		body.writeBigInt64BE(0n, 22);
 		body.writeInt32BE(-1, 30); // no aborted transactions
 		body.writeInt32BE(-1, 34); // preferred read replica
@@ -189,5 +189,52 @@ describe('fetchRecords', () => {
 				highWatermark: 9,
 			},
 		]);
+	});
+	it('says how much a partition needs when its next batch did not fit its limit', async () => {
+		const batch = await recordSet([
+			{firstOffset: 40, records: [0, 1].map((i) => ({offsetDelta: i, value: Buffer.alloc(300, 0x61)}))},
+		]);
+		const {broker} = brokerAnswering(
+			response('t', [
+				// Records below the high watermark, none sent (a newer broker leaves it empty).
+				{partition: 0, records: Buffer.alloc(0)},
+				// An older broker sends the batch cut off: its header tells its size.
+				{partition: 1, records: batch.subarray(0, 100)},
+				// At the end: nothing to read, nothing to grow.
+				{partition: 2, records: Buffer.alloc(0)},
+				// An open transaction holds READ_COMMITTED reads at the last stable offset.
+				{partition: 3, records: Buffer.alloc(0), lastStable: 50n},
+			]),
+		);
+		const result = await fetchRecords(broker, args({0: 10, 1: 40, 2: 100, 3: 50}));
+		const byPartition = new Map(result.fetched.map((part) => [part.partition, part]));
+		expect(byPartition.get(0)).toMatchObject({
+			records: [],
+			nextOffset: undefined,
+			firstBatchBytes: 2 * 65536,
+		});
+		expect(byPartition.get(1)).toMatchObject({
+			records: [],
+			nextOffset: undefined,
+			firstBatchBytes: batch.length,
+		});
+		expect(byPartition.get(2)!.firstBatchBytes).toBeUndefined();
+		expect(byPartition.get(3)!.firstBatchBytes).toBeUndefined();
+	});
+
+	it('asks nothing more of a partition left empty by a response that was full', async () => {
+		const big = await recordSet([
+			{firstOffset: 0, records: [0].map((i) => ({offsetDelta: i, value: Buffer.alloc(700_000, 0x62)}))},
+		]);
+		const {broker} = brokerAnswering(
+			response('t', [
+				{partition: 0, records: big},
+				{partition: 1, records: Buffer.alloc(0)},
+			]),
+		);
+		const result = await fetchRecords(broker, args({0: 0, 1: 0}));
+		const byPartition = new Map(result.fetched.map((part) => [part.partition, part]));
+		expect(byPartition.get(0)!.records).toHaveLength(1);
+		expect(byPartition.get(1)!.firstBatchBytes).toBeUndefined();
 	});
 });
