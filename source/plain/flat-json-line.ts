@@ -1,3 +1,4 @@
+import {NOT_SIMPLE} from '../record/flat-json.js';
 import {flatSpans, LEVEL, MESSAGE, readFlatLayout, SERVICE, TIME} from '../record/flat-layout.js';
 import {normalizeLevel} from '../record/level.js';
 import type {RawRecord} from '../record/log-record.js';
@@ -161,9 +162,13 @@ export function writeFlatJsonLine(
 	start: number,
 ): number {
 	const {value, key, headers} = raw;
-	if (value === null) return -1;
+	if (value === null || value.length > MAX_FLAT_VALUE) return -1;
 	if (headers !== undefined && headers !== null) for (const _name in headers) return -1;
+	const text = (value as LatinSlicing).latin1Slice(0, value.length);
+	if (NOT_SIMPLE.test(text)) return -1;
 	const line: FlatSource = flatSource;
+	line.text = text;
+	line.textStart = 0;
 	line.source = value;
 	line.valueStart = 0;
 	line.valueEnd = value.length;
@@ -180,8 +185,13 @@ export function writeFlatJsonLine(
  * A record without headers as `writeFlatLine` reads it: its value is `source[valueStart,
  * valueEnd)` and its key `keySource[keyStart, keyEnd)` (null: no key). The bytes may be a
  * record's own or those of a batch packed in the stream worker (plain/raw-line-batch.ts).
+ * `text` holds the value's bytes read as Latin-1 from `textStart` on (the value's own text, or
+ * a whole batch's: one string per batch), and the caller has checked that they are printable
+ * ASCII without a backslash (`NOT_SIMPLE`; any other byte fails the one pass anyway).
  */
 export type FlatSource = {
+	text: string;
+	textStart: number;
 	source: Buffer;
 	valueStart: number;
 	valueEnd: number;
@@ -195,6 +205,8 @@ export type FlatSource = {
 
 /** A `FlatSource` to fill in: one per caller, reused for every record (no object per record). */
 export const emptyFlatSource = (): FlatSource => ({
+	text: '',
+	textStart: 0,
 	source: Buffer.alloc(0),
 	valueStart: 0,
 	valueEnd: 0,
@@ -216,12 +228,10 @@ export function writeFlatLine(
 	target: Buffer,
 	start: number,
 ): number {
-	const {source, valueStart, valueEnd} = line;
+	const {source, valueStart, valueEnd, text, textStart} = line;
 	const length = valueEnd - valueStart;
-	if (length > MAX_FLAT_VALUE || source[valueStart] !== 0x7b) return -1;
-	// Latin-1 is the UTF-8 text of ASCII, and any other byte fails the layout's printable check.
-	const text = (source as LatinSlicing).latin1Slice(valueStart, valueEnd);
-	const layout = readFlatLayout(text, shapes);
+	if (length > MAX_FLAT_VALUE) return -1;
+	const layout = readFlatLayout(text, textStart, textStart + length, shapes);
 	if (layout === undefined) return -1;
 	const time = canonicalTime(text, flatSpans[TIME]!, flatSpans[TIME + 1]!);
 	if (Number.isNaN(time)) return -1;
@@ -234,16 +244,17 @@ export function writeFlatLine(
 	if (first === 0x7b || first === 0x20) return -1;
 	startWriting(target, start);
 	if (!writeLineStart(topicJson, line.partition) || !writeInteger(line.offset)) return -1;
+	// The spans are positions in `text`; in `source` they are `shift` further.
+	const shift = valueStart - textStart;
 	// Few writes: the text between the copied strings is written as one constant each.
 	writeConstant(TIME_TEXT);
-	writeSlice(source, valueStart + flatSpans[TIME]!, valueStart + flatSpans[TIME + 1]!);
+	writeSlice(source, shift + flatSpans[TIME]!, shift + flatSpans[TIME + 1]!);
 	writeConstant(KAFKA_TIME_TEXT);
 	if (!writeIsoTime(line.timestamp, 1)) return -1;
 	writeConstant(SERVICE_TEXT);
-	writeSlice(source, valueStart + serviceStart, valueStart + serviceEnd);
+	writeSlice(source, shift + serviceStart, shift + serviceEnd);
 	writeConstant(levelText(text, flatSpans[LEVEL]!, flatSpans[LEVEL + 1]!));
-	if (!layout.emptyMessage)
-		writeSlice(source, valueStart + messageStart, valueStart + flatSpans[MESSAGE + 1]!);
+	if (!layout.emptyMessage) writeSlice(source, shift + messageStart, shift + flatSpans[MESSAGE + 1]!);
 	const {keySource} = line;
 	if (keySource === null) writeConstant(NO_KEY_TEXT);
 	else {
@@ -255,8 +266,10 @@ export function writeFlatLine(
 	writeConstant(VALUE_TEXT);
 	const at = writtenTo();
 	// From the value's text (its bytes, read as Latin-1): a view of the value, for `set`, would be
-	// an object per record, and a loop costs more than the native copy.
-	(target as LatinWriting).latin1Write(text, at, length);
+	// an object per record, and a loop costs more than the native copy. Of a batch's text, a
+	// slice of it (V8 makes a view, not a copy).
+	const value = text.length === length ? text : text.substring(textStart, textStart + length);
+	(target as LatinWriting).latin1Write(value, at, length);
 	target[at + length] = 0x7d;
 	lineTime = time;
 	return at + length + 1;

@@ -5,6 +5,7 @@ import {createShapeReader, type ShapeReader} from '../record/shapes/read-shape.j
 import {ScratchBuffer} from '../shared/scratch-buffer.js';
 import {emptyFlatSource, flatLineBound, flatLineTime, writeFlatLine} from './flat-json-line.js';
 import {type JsonLineBatch, readJsonLines, rowOf, writeRecordLine} from './json-line-packing.js';
+import {nextSuspect, printableBytes} from './printable-scan.js';
 import {isRawBatch, NO_KEY, NO_VALUE, RECORD, readRawBatch} from './raw-line-batch.js';
 
 /**
@@ -99,6 +100,12 @@ function readingFor(settings: ParseSettings | undefined) {
 	return reading;
 }
 
+/** Buffer's own Latin-1 decoder: `toString('latin1')` checks its arguments and encoding first. */
+type LatinSlicing = Buffer & {latin1Slice(start: number, end: number): string};
+
+/** Larger batches (of huge values: the one pass takes none of them) are not read as one string. */
+const MAX_BATCH_TEXT = 64 << 20;
+
 /** The main thread's view of a record of a raw batch, one reused for every record. */
 const flat = emptyFlatSource();
 const parsedRows: LogRecord[] = [];
@@ -114,10 +121,16 @@ export function jsonLineBatchOf(buffer: ArrayBuffer, settings?: ParseSettings): 
 	if (!isRawBatch(buffer)) return readJsonLines(buffer);
 	const batch = readRawBatch(buffer);
 	const {shapes, parseRows} = readingFor(settings);
-	const {topic, partition, bytes} = batch;
+	const {topic, partition, bytes, dataStart} = batch;
+	const dataEnd = bytes.length;
 	const topicJson = JSON.stringify(topic);
 	flat.source = bytes;
 	flat.partition = partition;
+	// One Latin-1 string of the batch's data for the layout match and the copy of the values,
+	// and one scan of it for bytes the one pass cannot take (printable-scan.ts), not one per record.
+	const whole = dataEnd - dataStart <= MAX_BATCH_TEXT;
+	flat.text = whole ? (bytes as LatinSlicing).latin1Slice(dataStart, dataEnd) : '';
+	let suspect = -1;
 	for (let index = 0; index < batch.count; index++) {
 		const kind = batch.kind(index);
 		const start = batch.start(index);
@@ -132,7 +145,14 @@ export function jsonLineBatchOf(buffer: ArrayBuffer, settings?: ParseSettings): 
 		}
 		const split = batch.split(index);
 		const timestamp = batch.time(index);
-		if ((kind & NO_VALUE) === 0) {
+		let clean = false;
+		if (whole && (kind & NO_VALUE) === 0) {
+			// Everything before `suspect` is clean; a record at or past it is looked at exactly.
+			if (suspect < split) suspect = nextSuspect(bytes, split, dataEnd);
+			clean = suspect >= end || printableBytes(bytes, split, end);
+		}
+		if (clean) {
+			flat.textStart = split - dataStart;
 			flat.valueStart = split;
 			flat.valueEnd = end;
 			flat.keySource = (kind & NO_KEY) === 0 ? bytes : null;

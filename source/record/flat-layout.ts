@@ -14,7 +14,7 @@
  * compares the lines with the parser's on the fuzz corpus and the record-shape fixtures.
  */
 
-import {type FlatKeys, flatKeys, NOT_SIMPLE, numberEnd, wantedKey} from './flat-json.js';
+import {type FlatKeys, flatKeys, numberEnd, wantedKey} from './flat-json.js';
 import type {ShapeReader} from './shapes/read-shape.js';
 import {emptyReading} from './shapes/read-shape.js';
 
@@ -90,10 +90,10 @@ function kindAt(text: string, index: number): number {
 	return -1;
 }
 
-/** Whether `text` is a record of `layout`; fills `flatSpans` as it goes. */
-function matches(text: string, layout: Layout): boolean {
+/** Whether `text[start, end)` is a record of `layout`; fills `flatSpans` as it goes. */
+function matches(text: string, start: number, end: number, layout: Layout): boolean {
 	const {glue, kinds, spans} = layout;
-	let index = 0;
+	let index = start;
 	const last = glue.length - 1;
 	for (let at = 0; at <= last; at++) {
 		const before = glue[at]!;
@@ -119,14 +119,15 @@ function matches(text: string, layout: Layout): boolean {
 		}
 		index = valueEnd;
 	}
-	return text.charCodeAt(index) === 0x7d && index === text.length - 1;
+	// A value that ran past `end` (into the text after it) leaves `index` beyond it.
+	return text.charCodeAt(index) === 0x7d && index === end - 1;
 }
 
-/** The keys and kinds of a flat record, or undefined when it is not one. */
-function scan(text: string): {keys: string[]; kinds: number[]} | undefined {
+/** The keys and kinds of the flat record `text[start, end)`, or undefined when it is not one. */
+function scan(text: string, start: number, end: number): {keys: string[]; kinds: number[]} | undefined {
 	const keys: string[] = [];
 	const kinds: number[] = [];
-	let index = 1;
+	let index = start + 1;
 	for (;;) {
 		if (text.charCodeAt(index) !== 0x22) return undefined;
 		const keyEnd = text.indexOf('"', index + 1);
@@ -138,7 +139,7 @@ function scan(text: string): {keys: string[]; kinds: number[]} | undefined {
 		index = valueEnd;
 		const next = text.charCodeAt(index++);
 		if (next === 0x2c) continue;
-		return next === 0x7d && index === text.length ? {keys, kinds} : undefined;
+		return next === 0x7d && index === end ? {keys, kinds} : undefined;
 	}
 }
 
@@ -194,13 +195,20 @@ function learn(keys: string[], scanned: number[], shapes: ShapeReader): Layout {
 }
 
 /**
- * Fills `flatSpans` for a flat record (text of printable ASCII without a backslash, as
- * `readFlatObject` takes) whose layout reads its service, level, time and message from
- * strings; false when the record is for the parser (then `flatSpans` means nothing).
- * `emptyMessage` says the message is `""`, with no span.
+ * Fills `flatSpans` (positions in `text`) for the flat record `text[start, end)` whose layout
+ * reads its service, level, time and message from strings; false when the record is for the
+ * parser (then `flatSpans` means nothing). The caller has checked that the record is printable
+ * ASCII without a backslash (`NOT_SIMPLE`, as `readFlatObject` takes); the text around it may
+ * be anything. `emptyMessage` says the message is `""`, with no span.
  */
-export function readFlatLayout(text: string, shapes: ShapeReader): {emptyMessage: boolean} | undefined {
-	if (text.charCodeAt(0) !== 0x7b || text.charCodeAt(1) === 0x7d || NOT_SIMPLE.test(text)) return undefined;
+export function readFlatLayout(
+	text: string,
+	start: number,
+	end: number,
+	shapes: ShapeReader,
+): {emptyMessage: boolean} | undefined {
+	if (end - start < 3 || text.charCodeAt(start) !== 0x7b || text.charCodeAt(start + 1) === 0x7d)
+		return undefined;
 	if (layoutsFor !== shapes) {
 		layoutsFor = shapes;
 		layouts = [];
@@ -209,19 +217,19 @@ export function readFlatLayout(text: string, shapes: ShapeReader): {emptyMessage
 	probes = Math.min(probes + 1 / 8, MAX_PROBES);
 	for (let at = 0; at < layouts.length; at++) {
 		const layout = layouts[at]!;
-		if (!matches(text, layout)) continue;
+		if (!matches(text, start, end, layout)) continue;
 		return layout.fast ? layout : undefined;
 	}
 	// Records of ever new layouts (keys that name ids, say) cost a probe each on top of the
 	// parser: past the first few, at most one record in eight is probed.
 	if (probes < 1) return undefined;
 	probes--;
-	const scanned = scan(text);
+	const scanned = scan(text, start, end);
 	if (scanned === undefined) return undefined;
 	const layout = learn(scanned.keys, scanned.kinds, shapes);
 	layouts.unshift(layout);
 	if (layouts.length > MAX_LAYOUTS) layouts.pop();
-	return layout.fast && matches(text, layout) ? layout : undefined;
+	return layout.fast && matches(text, start, end, layout) ? layout : undefined;
 }
 
 /** Forgets every layout and count (tests: each case starts as a new stream would). */

@@ -239,6 +239,31 @@ describe('the one-pass line of a flat record (plain/flat-json-line.ts)', () => {
 		expect(splitPacking(packRaw(raws), settings)).toBe(packedLines(parsedPacking(raws, settings)));
 	});
 
+	it('scans a batch once and still leaves each record with a byte it cannot take to the parser', () => {
+		const packRaw = createRawBatchPacker(undefined, rowsWithValues(createRowParser()));
+		const next = createLogLineGenerator(200, 17);
+		// Each byte the one pass refuses, at each place of a word (the scan reads four bytes at
+		// a time), in a record between clean ones of the same layout, with and without keys.
+		for (const bad of [0x00, 0x09, 0x1f, 0x7f, 0x80, 0xc3, 0xff, 0x5c]) {
+			for (let shift = 0; shift < 4; shift++) {
+				forgetLayouts();
+				const clean = next();
+				const at = clean.indexOf('"message":"') + 11 + shift;
+				const dirty = Buffer.from(clean, 'latin1');
+				dirty[at] = bad;
+				const raws = [
+					raw(next(), 1, {key: shift % 2 ? Buffer.from('k'.repeat(shift)) : null}),
+					raw(dirty, 2),
+					raw(next(), 3, {key: Buffer.from([0x6b, bad])}),
+					raw(next(), 4),
+					raw(Buffer.concat([Buffer.from(next()), Buffer.from([bad])]), 5),
+					raw(next(), 6),
+				];
+				expect(splitPacking(packRaw(raws)), `byte ${bad} at ${shift}`).toBe(packedLines(parsedPacking(raws)));
+			}
+		}
+	});
+
 	it('writes the common records in one pass and leaves the others to the parser', () => {
 		const shapes = createShapeReader();
 		const target = Buffer.alloc(64 * 1024);
