@@ -5,7 +5,8 @@
  * partition and fetch, the fetches' batches one partition after another), then what plain.ts
  * does with each: its lines (`orderedJsonLines`), the time order (`createBatchTimeOrder`, every
  * batch behind but the last ones), the printer and a line writer that counts bytes. Prints CPU
- * µs/record, medians of `--runs` runs, for the lines alone and for the whole path.
+ * µs/record, medians of `--runs` runs, for the lines alone, the time order and printer alone (over
+ * lines written before) and the whole path.
  *
  * `--tree DIR` takes the modules from another checkout (e.g. /work/main), so two trees can be
  * compared run for run, alternating processes:
@@ -110,8 +111,20 @@ function lines(): number {
 	return count;
 }
 
+/** The time order and the printer over lines written before (those of the last `lines` run). */
+let written: Array<ReturnType<typeof modules.printer.orderedJsonLines>> = [];
+function ordered(): number {
+	return orderAndPrint(written);
+}
+
 /** The whole main-thread path, as plain.ts wires it (the intake's timer aside). */
 function whole(): number {
+	return orderAndPrint(batches.map(({buffer}) => modules.printer.orderedJsonLines(buffer)));
+}
+
+function orderAndPrint(
+	lineBatches: ReadonlyArray<ReturnType<typeof modules.printer.orderedJsonLines>>,
+): number {
 	let bytes = 0;
 	const writer = modules.writer.nullLineWriter((chunk) => {
 		bytes += chunk.length;
@@ -125,8 +138,8 @@ function whole(): number {
 		Array.from({length: PARTITIONS}, (_, partition) => ({topic: 'dev-500000', partition, lag: 1})),
 		now,
 	);
-	for (const {buffer, behind} of batches) {
-		order.push(modules.printer.orderedJsonLines(buffer), now, behind);
+	for (let index = 0; index < batches.length; index++) {
+		order.push(lineBatches[index]!, now, batches[index]!.behind);
 		const runs = order.take(now);
 		if (runs.length > 0) printer.printRuns(runs);
 	}
@@ -134,8 +147,10 @@ function whole(): number {
 	return bytes;
 }
 
+written = batches.map(({buffer}) => modules.printer.orderedJsonLines(buffer));
 const stages = [
 	{name: 'lines (orderedJsonLines)', run: lines},
+	{name: 'order and printer only', run: ordered},
 	{name: 'whole (lines, order, printer)', run: whole},
 ];
 for (const stage of stages) stage.run(); // warm-up

@@ -1,5 +1,5 @@
 import type {ParseSettings} from '../record/parse-record.js';
-import {advance, isAfter, type ReadPositions} from '../store/read-positions.js';
+import {isAfter, type ReadPosition, type ReadPositions} from '../store/read-positions.js';
 import type {OrderBatch, OrderRun} from '../store/time-order.js';
 import type {JsonLineBatch} from './json-line-packing.js';
 import type {LineWriter} from './line-writer.js';
@@ -49,17 +49,29 @@ export function createJsonLinePrinter(writer: LineWriter, settings?: ParseSettin
 			printed.set(batch.topic, partitions);
 		}
 		let runStart = -1;
+		// A batch is one partition's: its position is looked up once, not per line.
+		let partition = Number.NaN;
+		let position: ReadPosition | undefined;
 		for (let index = from; index < to; index++) {
-			const partition = batch.partition(index);
+			const linePartition = batch.partition(index);
+			if (linePartition !== partition) {
+				partition = linePartition;
+				position = partitions.get(partition);
+			}
 			const offset = batch.offset(index);
 			const row = batch.row(index);
-			const position = partitions.get(partition);
 			if (position !== undefined && !isAfter(offset, row, position)) {
 				if (runStart >= 0) writer.writeBytes(batch.bytes.subarray(runStart, batch.lineStart(index)));
 				runStart = -1;
 				continue;
 			}
-			advance(partitions, partition, position, offset, row);
+			if (position === undefined) {
+				position = {offset, index: row};
+				partitions.set(partition, position);
+			} else {
+				position.offset = offset;
+				position.index = row;
+			}
 			if (runStart < 0) runStart = batch.lineStart(index);
 		}
 		if (runStart >= 0) writer.writeBytes(batch.bytes.subarray(runStart, batch.lineEnd(to - 1)));

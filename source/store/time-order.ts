@@ -274,18 +274,42 @@ export function createBatchTimeOrder<B extends OrderBatch>(
 		}
 	};
 
-	/** The earliest held item leaves, onto `out`; its lane's next item (if any) takes its place in the heap. */
-	const shift = (out: OrderRun<B>[]): void => {
+	/**
+	 * The earliest held item leaves, onto `out`, with the items after it in its batch that are
+	 * still earlier than every other lane's head (the heap's other lanes do not change
+	 * meanwhile, so one comparison with the best of them each: a partition's run leaves at once,
+	 * not an item and a sift at a time). `bounded`: only while more than the bounds are held
+	 * (what made the first item leave). Its lane's next item (if any) then takes its place in
+	 * the heap.
+	 */
+	const shift = (out: OrderRun<B>[], bounded: boolean): void => {
 		const lane = heap[0]!;
 		const chunk = lane.chunks[lane.first]!;
-		const batch = chunk.batch;
-		const last = out.at(-1);
-		if (last !== undefined && last.batch === batch && last.to === lane.index) last.to++;
-		else out.push({batch, from: lane.index, to: lane.index + 1});
+		const {batch, keys} = chunk;
+		let otherKey = Number.POSITIVE_INFINITY;
+		let otherOrder = Number.POSITIVE_INFINITY;
+		if (heap.length > 1) {
+			const other = heap.length > 2 && before(heap[2]!, heap[1]!) ? heap[2]! : heap[1]!;
+			otherKey = other.headKey;
+			otherOrder = other.headOrder;
+		}
+		const from = lane.index;
+		let to = from + 1;
+		const {count} = batch;
+		chars -= batch.chars(from);
 		held--;
-		chars -= batch.chars(lane.index);
-		lane.index++;
-		if (lane.index === batch.count) {
+		for (; to < count; to++) {
+			if (bounded && held <= maxRecords && chars <= maxChars) break;
+			const key = keys[to]!;
+			if (!(key < otherKey || (key === otherKey && chunk.order + to < otherOrder))) break;
+			chars -= batch.chars(to);
+			held--;
+		}
+		const last = out.at(-1);
+		if (last !== undefined && last.batch === batch && last.to === from) last.to = to;
+		else out.push({batch, from, to});
+		lane.index = to;
+		if (to === count) {
 			if (chunk.whenOut) left.push(chunk.whenOut);
 			lane.chunks[lane.first] = undefined as unknown as Chunk<B>;
 			lane.first++;
@@ -311,13 +335,17 @@ export function createBatchTimeOrder<B extends OrderBatch>(
 		return false;
 	};
 
+	const overBounds = () => held > maxRecords || chars > maxChars;
+
 	/**
 	 * When the earliest held record may leave: at once when too much is held, or when every lane
 	 * has a record queued and no lane appeared lately (a round's other partitions may still be on
 	 * their way); else when the wait for the lanes with nothing queued runs out.
 	 */
-	const dueOf = (now: number, waitingForBacklog: boolean): number => {
-		if (held > maxRecords || chars > maxChars) return Number.NEGATIVE_INFINITY;
+	const dueOf = (now: number, waitingForBacklog: boolean): number =>
+		overBounds() ? Number.NEGATIVE_INFINITY : mergeDue(now, waitingForBacklog);
+	/** `dueOf` but for the bounds. */
+	const mergeDue = (now: number, waitingForBacklog: boolean): number => {
 		if (heap.length === lanes.size && now >= newLaneAt + liveHoldMs) return Number.NEGATIVE_INFINITY;
 		const top = heap[0]!;
 		return top.chunks[top.first]!.arrived + (waitingForBacklog ? catchUpHoldMs : liveHoldMs);
@@ -359,16 +387,18 @@ export function createBatchTimeOrder<B extends OrderBatch>(
 		take(now) {
 			const out: OrderRun<B>[] = [];
 			let waitingForBacklog = catchingUp(now);
-			while (heap.length > 0 && dueOf(now, waitingForBacklog) <= now) {
+			while (heap.length > 0) {
+				const free = mergeDue(now, waitingForBacklog) <= now;
+				if (!free && !overBounds()) break;
 				const lane = heap[0]!;
-				shift(out);
+				shift(out, !free);
 				if (lane.slot === -1 && lane.behindUntil > now) waitingForBacklog = true;
 			}
 			return out;
 		},
 		flush() {
 			const out: OrderRun<B>[] = [];
-			while (heap.length > 0) shift(out);
+			while (heap.length > 0) shift(out, false);
 			return out;
 		},
 		nextDue(now) {

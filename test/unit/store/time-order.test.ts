@@ -1,4 +1,5 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
+import {seededRandom} from '../../../source/shared/seeded-random.js';
 import {
 	CATCH_UP_HOLD_MS,
 	createTimeOrderBuffer,
@@ -181,6 +182,61 @@ describe('TimeOrderBuffer', () => {
 			0,
 		);
 		expect(times(byChars.take(0))).toEqual([7]);
+	});
+
+	it('lets a run of one partition go at once only as far as the bound says', () => {
+		const buffer = createTimeOrderBuffer<Rec>({maxRecords: 2});
+		// Partition 1 is still reading its backlog: nothing but the bound lets records go.
+		buffer.announce([{topic: 't', partition: 1, lag: 10}], 0);
+		buffer.push([rec(0, 1), rec(0, 2), rec(0, 3), rec(0, 4), rec(0, 5)], 0);
+		expect(times(buffer.take(0))).toEqual([1, 2, 3]);
+		expect(buffer.size).toBe(2);
+		buffer.push([rec(1, 0), rec(1, 4)], 1);
+		// Both queued but a lane is new: the bound again, then the whole merge once it settled.
+		expect(label(buffer.take(1))).toEqual(['1@0', '0@3']);
+		expect(label(buffer.take(LIVE_HOLD_MS))).toEqual(['1@1', '0@4']);
+	});
+
+	it('merges as an item-by-item merge does, runs of a partition and all', () => {
+		// The reference: the lane whose head has the smallest (time, arrival) gives one item.
+		const reference = (lanes: Rec[][]): string[] => {
+			const heads = lanes.map(() => 0);
+			const arrival = new Map<Rec, number>();
+			let order = 0;
+			for (const lane of lanes) for (const record of lane) arrival.set(record, order++);
+			const out: string[] = [];
+			for (;;) {
+				let best = -1;
+				for (let lane = 0; lane < lanes.length; lane++) {
+					const head = lanes[lane]![heads[lane]!];
+					if (head === undefined) continue;
+					const bestHead = best < 0 ? undefined : lanes[best]![heads[best]!]!;
+					if (
+						bestHead === undefined ||
+						head.time < bestHead.time ||
+						(head.time === bestHead.time && arrival.get(head)! < arrival.get(bestHead)!)
+					)
+						best = lane;
+				}
+				if (best < 0) return out;
+				out.push(label([lanes[best]![heads[best]!++]!])[0]!);
+			}
+		};
+		const random = seededRandom(11);
+		for (let round = 0; round < 200; round++) {
+			offsets.clear();
+			const lanes = Array.from({length: 1 + Math.floor(random() * 6)}, (_, partition) => {
+				// Runs of close times, some going backwards, some equal across partitions.
+				let time = Math.floor(random() * 20);
+				return Array.from({length: 1 + Math.floor(random() * 30)}, () => {
+					time += Math.floor(random() * 6) - 1;
+					return rec(partition, time);
+				});
+			});
+			const buffer = createTimeOrderBuffer<Rec>();
+			for (const lane of lanes) buffer.push(lane, 0);
+			expect(label(buffer.flush())).toEqual(reference(lanes));
+		}
 	});
 
 	it("holds plain output's packed lines up to their own byte bound, far below the records' one", () => {
