@@ -44,4 +44,30 @@ describe('line writer', () => {
 		writer.commit();
 		expect(text().join('')).toBe(`first\n${big.toString('utf8')}`);
 	});
+
+	it('writes long bytes as they are after what it gathered, in order', () => {
+		const {writer, chunks, text} = recordingWriter();
+		const run = Buffer.alloc(64 * 1024, 0x61);
+		run[run.length - 1] = 0x0a;
+		writer.writeBytes(Buffer.from('1\n'));
+		writer.writeLine('2');
+		writer.writeBytes(run);
+		writer.writeBytes(Buffer.from('3\n'));
+		writer.writeBytes(run);
+		writer.commit();
+		expect(text()).toEqual(['1\n2\n', run.toString('utf8'), '3\n', run.toString('utf8')]);
+		expect(chunks[1]).toBe(run);
+		expect(chunks[3]).toBe(run);
+	});
+
+	it('gives a chunk filled by half as it is and gathers the next into a new one', () => {
+		const {writer, chunks, text} = recordingWriter();
+		const line = 'x'.repeat(1000);
+		for (let index = 0; index < 200; index++) writer.writeLine(line);
+		writer.commit();
+		writer.writeLine('after');
+		writer.commit();
+		expect(text()).toEqual([`${line}\n`.repeat(200), 'after\n']);
+		expect(chunks[0]!.buffer).not.toBe(chunks[1]!.buffer);
+	});
 });
