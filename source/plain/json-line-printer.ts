@@ -21,6 +21,7 @@ export function orderedJsonLines(buffer: ArrayBuffer, settings?: ParseSettings):
 		time: lines.time,
 		kafkaTime: lines.kafkaTime,
 		chars: (index) => lines.lineEnd(index) - lines.lineStart(index),
+		charsBetween: (from, to) => lines.lineEnd(to - 1) - lines.lineStart(from),
 		lines,
 	};
 }

@@ -47,6 +47,8 @@ export type OrderBatch = {
 	kafkaTime(index: number): number;
 	/** Item `index`'s size in characters (or bytes), for the memory bound. */
 	chars(index: number): number;
+	/** The size of items `from` to `to` (excluded) at once, when the batch can tell it so (lines in one buffer). */
+	charsBetween?(from: number, to: number): number;
 };
 
 /** Items `from` (included) to `to` (excluded) of one batch, leaving together. */
@@ -295,16 +297,19 @@ export function createBatchTimeOrder<B extends OrderBatch>(
 		}
 		const from = lane.index;
 		let to = from + 1;
-		const {count} = batch;
-		chars -= batch.chars(from);
+		const {count, charsBetween} = batch;
+		// Sizes one by one only when they decide where a bounded run ends.
+		const itemChars = bounded || charsBetween === undefined;
+		if (itemChars) chars -= batch.chars(from);
 		held--;
 		for (; to < count; to++) {
 			if (bounded && held <= maxRecords && chars <= maxChars) break;
 			const key = keys[to]!;
 			if (!(key < otherKey || (key === otherKey && chunk.order + to < otherOrder))) break;
-			chars -= batch.chars(to);
+			if (itemChars) chars -= batch.chars(to);
 			held--;
 		}
+		if (!itemChars) chars -= charsBetween.call(batch, from, to);
 		const last = out.at(-1);
 		if (last !== undefined && last.batch === batch && last.to === from) last.to = to;
 		else out.push({batch, from, to});
@@ -363,6 +368,7 @@ export function createBatchTimeOrder<B extends OrderBatch>(
 			const count = batch.count;
 			const keys = new Float64Array(count);
 			let lastKey = lane.lastKey;
+			const {charsBetween} = batch;
 			for (let index = 0; index < count; index++) {
 				const time = batch.time(index);
 				if (usableTime(time)) lastKey = time;
@@ -371,8 +377,9 @@ export function createBatchTimeOrder<B extends OrderBatch>(
 					if (usableTime(kafkaTime)) lastKey = kafkaTime;
 				}
 				keys[index] = lastKey;
-				chars += batch.chars(index);
+				if (charsBetween === undefined) chars += batch.chars(index);
 			}
+			if (charsBetween !== undefined) chars += charsBetween.call(batch, 0, count);
 			lane.lastKey = lastKey;
 			lane.chunks.push({batch, keys, arrived: now, order: arrivals, whenOut});
 			arrivals += count;

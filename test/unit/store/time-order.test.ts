@@ -248,6 +248,8 @@ describe('TimeOrderBuffer', () => {
 			time: (index) => from + index,
 			kafkaTime: (index) => from + index,
 			chars: (index) => sizes[index]!,
+			// As lines in one buffer tell it: the bound must come out the same either way.
+			charsBetween: (start, end) => sizes.slice(start, end).reduce((sum, size) => sum + size, 0),
 		});
 		const out: Array<[number, number, number]> = [];
 		const deliver = (runs: OrderRun<OrderBatch>[]) => {
