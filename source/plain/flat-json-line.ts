@@ -1,4 +1,3 @@
-import {NOT_SIMPLE} from '../record/flat-json.js';
 import {flatSpans, LEVEL, MESSAGE, readFlatLayout, SERVICE, TIME} from '../record/flat-layout.js';
 import {normalizeLevel} from '../record/level.js';
 import type {RawRecord} from '../record/log-record.js';
@@ -165,7 +164,6 @@ export function writeFlatJsonLine(
 	if (value === null || value.length > MAX_FLAT_VALUE) return -1;
 	if (headers !== undefined && headers !== null) for (const _name in headers) return -1;
 	const text = (value as LatinSlicing).latin1Slice(0, value.length);
-	if (NOT_SIMPLE.test(text)) return -1;
 	const line: FlatSource = flatSource;
 	line.text = text;
 	line.textStart = 0;
@@ -186,8 +184,7 @@ export function writeFlatJsonLine(
  * valueEnd)` and its key `keySource[keyStart, keyEnd)` (null: no key). The bytes may be a
  * record's own or those of a batch packed in the stream worker (plain/raw-line-batch.ts).
  * `text` holds the value's bytes read as Latin-1 from `textStart` on (the value's own text, or
- * a whole batch's: one string per batch), and the caller has checked that they are printable
- * ASCII without a backslash (`NOT_SIMPLE`; any other byte fails the one pass anyway).
+ * a whole batch's: one string per batch; the layout match takes only printable ASCII).
  */
 export type FlatSource = {
 	text: string;

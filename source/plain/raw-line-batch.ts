@@ -109,8 +109,6 @@ export type RawBatch = {
 	partition: number;
 	count: number;
 	bytes: Buffer;
-	/** Where the data (keys, values, lines) starts in `bytes`; it ends at the end. */
-	dataStart: number;
 	kind(index: number): number;
 	row(index: number): number;
 	offset(index: number): number;
@@ -134,7 +132,6 @@ export function readRawBatch(buffer: ArrayBuffer): RawBatch {
 		partition: view.getUint32(8, true),
 		count,
 		bytes,
-		dataStart,
 		kind: (index) => view.getUint32(table + ENTRY_BYTES * index, true),
 		row: (index) => view.getUint32(table + ENTRY_BYTES * index + 4, true),
 		offset: (index) => view.getFloat64(table + ENTRY_BYTES * index + 8, true),

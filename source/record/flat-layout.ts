@@ -7,14 +7,15 @@
  * string, a number or a literal (the table's checks are `present`, non-empty and `typeof`).
  * So the table is asked once per layout, with a probe object whose strings are unique marks,
  * and the mark each field comes back with names the key it comes from. A record of a known
- * layout is then only walked: its keys compared, its values' ends found, as `readFlatObject`
- * does (same grammar, same text: printable ASCII without a backslash). Any layout the marks
+ * layout is then matched by the layout's own expression (its keys, its values' kinds, the same
+ * grammar and text as `readFlatObject`: printable ASCII without a backslash) and walked only to
+ * its fields' ends. Any layout the marks
  * cannot explain (a field that is a number, a template, an envelope, no service or time) is
  * remembered as one the caller leaves to the parser. test/unit/plain/flat-json-line.test.ts
  * compares the lines with the parser's on the fuzz corpus and the record-shape fixtures.
  */
 
-import {type FlatKeys, flatKeys, numberEnd, wantedKey} from './flat-json.js';
+import {type FlatKeys, flatKeys, NOT_SIMPLE, numberEnd, wantedKey} from './flat-json.js';
 import type {ShapeReader} from './shapes/read-shape.js';
 import {emptyReading} from './shapes/read-shape.js';
 
@@ -49,7 +50,41 @@ type Layout = {
 	fast: boolean;
 	/** The message is the empty string (from a key of kind EMPTY): no span. */
 	emptyMessage: boolean;
+	/** The whole record of this layout, as one sticky expression (`patternOf`). */
+	pattern: RegExp;
+	/** Keys up to the last one with a span: how far `matches` walks for the spans. */
+	walk: number;
 };
+
+/** A JSON string's content the one pass takes: printable ASCII, no quote, no backslash. */
+const CONTENT = '[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]';
+/** A JSON number, the grammar of `numberEnd`. */
+const NUMBER_PATTERN = '-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?';
+const KIND_PATTERNS: Readonly<Record<number, string>> = {
+	[ANY]: `(?:"${CONTENT}*"|${NUMBER_PATTERN}|true|false|null)`,
+	[EMPTY]: '""',
+	[STRING]: `"${CONTENT}+"`,
+	[NUMBER]: NUMBER_PATTERN,
+	[TRUE]: 'true',
+	[FALSE]: 'false',
+	[NULL]: 'null',
+};
+const regexText = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+
+/**
+ * A record of the layout with these keys and kinds (ANY: any flat value) and nothing else, as a
+ * sticky regular expression: one native pass checks the whole record, its keys, its values'
+ * kinds and that every byte is one the line can copy (`CONTENT`: the text `NOT_SIMPLE` allows),
+ * where a walk with a `startsWith` per key and an `indexOf` per string cost over twice as much
+ * (bench/lines-micro.ts). The walk is deterministic (a number or a string ends where the next
+ * key's `,` or the `}` starts), so the expression takes exactly the records the walk took.
+ */
+function patternOf(keys: readonly string[], kinds: Uint8Array): RegExp {
+	const parts = keys.map(
+		(key, at) => `${at === 0 ? '\\{' : ','}"${regexText(key)}":${KIND_PATTERNS[kinds[at]!]}`,
+	);
+	return new RegExp(`${parts.join('')}\\}`, 'y');
+}
 
 /** Layouts seen, most recent first (a topic has a few producers). */
 const MAX_LAYOUTS = 16;
@@ -90,28 +125,27 @@ function kindAt(text: string, index: number): number {
 	return -1;
 }
 
-/** Whether `text[start, end)` is a record of `layout`; fills `flatSpans` as it goes. */
+/**
+ * Whether `text[start, end)` is a record of `layout`, by its pattern; then fills `flatSpans`,
+ * walking the keys up to the last field it needs (the pattern checked what the walk passes).
+ */
 function matches(text: string, start: number, end: number, layout: Layout): boolean {
-	const {glue, kinds, spans} = layout;
+	const {pattern} = layout;
+	pattern.lastIndex = start;
+	if (!pattern.test(text) || pattern.lastIndex !== end) return false;
+	const {glue, kinds, spans, walk} = layout;
 	let index = start;
-	const last = glue.length - 1;
-	for (let at = 0; at <= last; at++) {
-		const before = glue[at]!;
-		if (!text.startsWith(before, index)) return false;
-		index += before.length;
-		const expected = kinds[at]!;
-		let kind: number;
-		if (expected === STRING || expected === EMPTY) {
+	for (let at = 0; at < walk; at++) {
+		index += glue[at]!.length;
+		const kind = kinds[at]!;
+		if (kind === STRING) {
 			// The glue ends with the value's opening quote.
 			valueEnd = text.indexOf('"', index) + 1;
-			if (valueEnd === 0) return false;
-			kind = valueEnd === index + 1 ? EMPTY : STRING;
-			if (kind !== expected) return false;
 			index--;
-		} else {
-			kind = kindAt(text, index);
-			if (kind < 0 || (expected !== ANY && expected !== kind)) return false;
-		}
+		} else if (kind === EMPTY) {
+			valueEnd = index + 1;
+			index--;
+		} else kindAt(text, index);
 		const span = spans[at]!;
 		if (span >= 0) {
 			flatSpans[span] = index + 1;
@@ -119,8 +153,7 @@ function matches(text: string, start: number, end: number, layout: Layout): bool
 		}
 		index = valueEnd;
 	}
-	// A value that ran past `end` (into the text after it) leaves `index` beyond it.
-	return text.charCodeAt(index) === 0x7d && index === end - 1;
+	return true;
 }
 
 /** The keys and kinds of the flat record `text[start, end)`, or undefined when it is not one. */
@@ -157,12 +190,19 @@ function markedKey(value: unknown): number {
 	return Number(value.slice(1));
 }
 
-/** Asks the table about a layout (see the module comment). */
+/** Asks the table about a layout (see the module comment), and compiles what `matches` needs. */
 function learn(keys: string[], scanned: number[], shapes: ShapeReader): Layout {
+	const layout = learnFields(keys, scanned, shapes);
+	layout.pattern = patternOf(keys, layout.kinds);
+	layout.walk = layout.spans.findLastIndex((span) => span >= 0) + 1;
+	return layout;
+}
+
+function learnFields(keys: string[], scanned: number[], shapes: ShapeReader): Layout {
 	const kinds = new Uint8Array(keys.length);
 	const spans = new Int8Array(keys.length).fill(-1);
 	const glue = keys.map((key, at) => `${at === 0 ? '{' : ','}"${key}":`);
-	const layout: Layout = {glue, kinds, spans, fast: false, emptyMessage: false};
+	const layout: Layout = {glue, kinds, spans, fast: false, emptyMessage: false, pattern: /$^/y, walk: 0};
 	const probe: Record<string, unknown> = {};
 	for (let at = 0; at < keys.length; at++) {
 		const key = keys[at]!;
@@ -195,11 +235,11 @@ function learn(keys: string[], scanned: number[], shapes: ShapeReader): Layout {
 }
 
 /**
- * Fills `flatSpans` (positions in `text`) for the flat record `text[start, end)` whose layout
- * reads its service, level, time and message from strings; false when the record is for the
- * parser (then `flatSpans` means nothing). The caller has checked that the record is printable
- * ASCII without a backslash (`NOT_SIMPLE`, as `readFlatObject` takes); the text around it may
- * be anything. `emptyMessage` says the message is `""`, with no span.
+ * Fills `flatSpans` (positions in `text`) for the flat record `text[start, end)` of printable
+ * ASCII without a backslash (as `readFlatObject` takes) whose layout reads its service, level,
+ * time and message from strings; false when the record is for the parser (then `flatSpans`
+ * means nothing). The text around the record may be anything (a whole batch's values).
+ * `emptyMessage` says the message is `""`, with no span.
  */
 export function readFlatLayout(
 	text: string,
@@ -223,6 +263,8 @@ export function readFlatLayout(
 	// Records of ever new layouts (keys that name ids, say) cost a probe each on top of the
 	// parser: past the first few, at most one record in eight is probed.
 	if (probes < 1) return undefined;
+	// Only a record the patterns could take teaches a layout (a key with other bytes never matches).
+	if (NOT_SIMPLE.test(text.slice(start, end))) return undefined;
 	probes--;
 	const scanned = scan(text, start, end);
 	if (scanned === undefined) return undefined;

@@ -264,6 +264,27 @@ describe('the one-pass line of a flat record (plain/flat-json-line.ts)', () => {
 		}
 	});
 
+	it('tells apart layouts whose keys differ only where a pattern could mistake one for another', () => {
+		const packRaw = createRawBatchPacker(undefined, rowsWithValues(createRowParser()));
+		forgetLayouts();
+		const time = '"timestamp":"2025-06-01T12:00:09.958Z"';
+		const raws = [
+			// Keys of the pattern's own characters, then keys they would match unescaped.
+			raw(`{${time},"level":"info","service":"api","mess.ge":"m","msg":"x","a+b":1}`, 1),
+			raw(`{${time},"level":"info","service":"api","message":"m","msg":"x","a+b":1}`, 2),
+			raw(`{${time},"level":"info","service":"api","mess.ge":"m","msg":"x","aab":1}`, 3),
+			raw(`{${time},"level":"info","service":"api","m(s)":"m","[x]":"y","$^|?*{}/-":2}`, 4),
+			raw(`{${time},"level":"info","service":"api","ms":"m","[x]":"y","$^|?*{}/-":2}`, 5),
+			// A number, a literal and an empty string where the layout has another kind.
+			raw(`{${time},"level":"info","service":"api","message":"m","n":1.5e3}`, 6),
+			raw(`{${time},"level":"info","service":"api","message":"m","n":"1.5e3"}`, 7),
+			raw(`{${time},"level":"info","service":"api","message":"m","n":01}`, 8),
+			raw(`{${time},"level":"info","service":"api","message":"","n":true}`, 9),
+			raw(`{${time},"level":"","service":"api","message":"m","n":null}`, 10),
+		];
+		expect(splitPacking(packRaw(raws))).toBe(packedLines(parsedPacking(raws)));
+	});
+
 	it('writes the common records in one pass and leaves the others to the parser', () => {
 		const shapes = createShapeReader();
 		const target = Buffer.alloc(64 * 1024);
