@@ -4,17 +4,7 @@ import type {RawRecord} from '../record/log-record.js';
 import {MAX_KEY_BYTES} from '../record/parse-record.js';
 import {MAX_SERVICE_LENGTH} from '../record/record-text.js';
 import type {ShapeReader} from '../record/shapes/read-shape.js';
-import {
-	asciiBytes,
-	startWriting,
-	writeByte,
-	writeConstant,
-	writeInteger,
-	writeIsoTime,
-	writeLineStart,
-	writeSlice,
-	writtenTo,
-} from '../terminal-text/json-line-bytes.js';
+import {asciiBytes} from '../terminal-text/json-line-bytes.js';
 
 /**
  * The `--output json` line of a common record straight from its value bytes, with no
@@ -119,8 +109,6 @@ function levelText(text: string, start: number, end: number): Uint8Array {
 }
 
 const TIME_TEXT = asciiBytes(',"time":"');
-const KAFKA_TIME_TEXT = asciiBytes('","kafkaTime":');
-const SERVICE_TEXT = asciiBytes(',"service":"');
 const NO_KEY_TEXT = asciiBytes('","key":null,"headers":{},"size":');
 const KEY_TEXT = asciiBytes('","key":');
 const HEADERS_TEXT = asciiBytes(',"headers":{},"size":');
@@ -130,21 +118,92 @@ const VALUE_TEXT = asciiBytes(',"value":');
 let lineTime = 0;
 export const flatLineTime = () => lineTime;
 
-/**
- * A key `decodeField` keeps as it is (printable ASCII, not cut), as JSON, from `source[from, to)`;
- * false for any other.
+/*
+ * The writers below take the target and the place to write and give back where they ended:
+ * the place stays a local of the caller (json-line-bytes.ts keeps it in module variables,
+ * which each write read and wrote back; ~15% of the main thread's busy time went to those
+ * writes in a profile of the whole path).
  */
-function writeKey(source: Uint8Array, from: number, to: number): boolean {
-	if (to - from > MAX_KEY_BYTES) return false;
-	writeByte(0x22);
+
+/** Copies `bytes` (a constant) to `target` at `at`: a loop for a few bytes, cheaper than a `set` call. */
+function put(target: Uint8Array, at: number, bytes: Uint8Array): number {
+	const {length} = bytes;
+	if (length > 24) target.set(bytes, at);
+	else for (let index = 0; index < length; index++) target[at + index] = bytes[index]!;
+	return at + length;
+}
+
+/** Copies `source[from, to)`, known to be text the line can take as it is. */
+function copy(target: Uint8Array, at: number, source: Uint8Array, from: number, to: number): number {
+	const shift = at - from;
+	for (let index = from; index < to; index++) target[index + shift] = source[index]!;
+	return at + to - from;
+}
+
+/** `String(n)` of a safe non-negative integer (the caller checked), as digits. */
+function putInteger(target: Uint8Array, at: number, n: number): number {
+	let digits = 1;
+	for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+	let digit = at + digits;
+	let rest = n;
+	do {
+		target[--digit] = 0x30 + (rest % 10);
+		rest = Math.floor(rest / 10);
+	} while (rest > 0);
+	return at + digits;
+}
+
+const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
+
+/** `{"topic":…,"partition":N,"offset":` of the last topic and partition written. */
+let lineStartFor: {topicJson: string; partition: number; bytes: Uint8Array} = {
+	topicJson: '',
+	partition: -1,
+	bytes: new Uint8Array(0),
+};
+
+/**
+ * The text from the end of the record's time to the start of its service, for a Kafka time:
+ * `","kafkaTime":"YYYY-MM-DDTHH:MM:SS.mmmZ","service":"`, `writeIsoTime`'s text. Records of a
+ * partition come with the same or a close Kafka time: only the milliseconds change within a
+ * second. Undefined for a time `writeIsoTime` refuses (not an integer, a year of other than
+ * four digits).
+ */
+const kafkaTimeText = asciiBytes(`","kafkaTime":"${new Date(0).toISOString()}","service":"`);
+const KAFKA_ISO_AT = 15;
+let kafkaSecond = Number.NaN;
+function kafkaTimeBlock(ms: number): Uint8Array | undefined {
+	if (!Number.isInteger(ms) || Math.abs(ms) > 8.64e15) return undefined;
+	let millis = ms - kafkaSecond;
+	if (!(millis >= 0 && millis < 1000)) {
+		const iso = new Date(ms).toISOString();
+		if (iso.length !== 24) return undefined;
+		for (let index = 0; index < 20; index++) kafkaTimeText[KAFKA_ISO_AT + index] = iso.charCodeAt(index);
+		kafkaSecond = ms - (((ms % 1000) + 1000) % 1000);
+		millis = ms - kafkaSecond;
+	}
+	kafkaTimeText[KAFKA_ISO_AT + 20] = 0x30 + Math.floor(millis / 100);
+	kafkaTimeText[KAFKA_ISO_AT + 21] = 0x30 + (Math.floor(millis / 10) % 10);
+	kafkaTimeText[KAFKA_ISO_AT + 22] = 0x30 + (millis % 10);
+	return kafkaTimeText;
+}
+
+/**
+ * A key `decodeField` keeps as it is (printable ASCII, not cut), as JSON, from `source[from, to)`
+ * to `target` at `at`; where it ends, or -1 for any other key.
+ */
+function putKey(target: Uint8Array, at: number, source: Uint8Array, from: number, to: number): number {
+	if (to - from > MAX_KEY_BYTES) return -1;
+	let next = at;
+	target[next++] = 0x22;
 	for (let index = from; index < to; index++) {
 		const byte = source[index]!;
-		if (byte < 0x20 || byte > 0x7e) return false;
-		if (byte === 0x22 || byte === 0x5c) writeByte(0x5c);
-		writeByte(byte);
+		if (byte < 0x20 || byte > 0x7e) return -1;
+		if (byte === 0x22 || byte === 0x5c) target[next++] = 0x5c;
+		target[next++] = byte;
 	}
-	writeByte(0x22);
-	return true;
+	target[next++] = 0x22;
+	return next;
 }
 
 /**
@@ -184,7 +243,7 @@ export function writeFlatJsonLine(
  * valueEnd)` and its key `keySource[keyStart, keyEnd)` (null: no key). The bytes may be a
  * record's own or those of a batch packed in the stream worker (plain/raw-line-batch.ts).
  * `text` holds the value's bytes read as Latin-1 from `textStart` on (the value's own text, or
- * a whole batch's: one string per batch; the layout match takes only printable ASCII).
+ * one of many records of a batch; the layout match takes only printable ASCII).
  */
 export type FlatSource = {
 	text: string;
@@ -239,32 +298,38 @@ export function writeFlatLine(
 	// A message that may be JSON text is the generic row's envelope (shapes/read-shape.ts).
 	const first = layout.emptyMessage ? 0 : text.charCodeAt(messageStart);
 	if (first === 0x7b || first === 0x20) return -1;
-	startWriting(target, start);
-	if (!writeLineStart(topicJson, line.partition) || !writeInteger(line.offset)) return -1;
+	const {partition, offset} = line;
+	if (lineStartFor.topicJson !== topicJson || lineStartFor.partition !== partition) {
+		if (!isCount(partition)) return -1;
+		const bytes = asciiBytes(`{"topic":${topicJson},"partition":${partition},"offset":`);
+		lineStartFor = {topicJson, partition, bytes};
+	}
+	const kafkaTime = kafkaTimeBlock(line.timestamp);
+	if (kafkaTime === undefined || !isCount(offset)) return -1;
 	// The spans are positions in `text`; in `source` they are `shift` further.
 	const shift = valueStart - textStart;
 	// Few writes: the text between the copied strings is written as one constant each.
-	writeConstant(TIME_TEXT);
-	writeSlice(source, shift + flatSpans[TIME]!, shift + flatSpans[TIME + 1]!);
-	writeConstant(KAFKA_TIME_TEXT);
-	if (!writeIsoTime(line.timestamp, 1)) return -1;
-	writeConstant(SERVICE_TEXT);
-	writeSlice(source, shift + serviceStart, shift + serviceEnd);
-	writeConstant(levelText(text, flatSpans[LEVEL]!, flatSpans[LEVEL + 1]!));
-	if (!layout.emptyMessage) writeSlice(source, shift + messageStart, shift + flatSpans[MESSAGE + 1]!);
+	let at = put(target, start, lineStartFor.bytes);
+	at = putInteger(target, at, offset);
+	at = put(target, at, TIME_TEXT);
+	at = copy(target, at, source, shift + flatSpans[TIME]!, shift + flatSpans[TIME + 1]!);
+	at = put(target, at, kafkaTime);
+	at = copy(target, at, source, shift + serviceStart, shift + serviceEnd);
+	at = put(target, at, levelText(text, flatSpans[LEVEL]!, flatSpans[LEVEL + 1]!));
+	if (!layout.emptyMessage)
+		at = copy(target, at, source, shift + messageStart, shift + flatSpans[MESSAGE + 1]!);
 	const {keySource} = line;
-	if (keySource === null) writeConstant(NO_KEY_TEXT);
+	if (keySource === null) at = put(target, at, NO_KEY_TEXT);
 	else {
-		writeConstant(KEY_TEXT);
-		if (!writeKey(keySource, line.keyStart, line.keyEnd)) return -1;
-		writeConstant(HEADERS_TEXT);
+		at = putKey(target, put(target, at, KEY_TEXT), keySource, line.keyStart, line.keyEnd);
+		if (at < 0) return -1;
+		at = put(target, at, HEADERS_TEXT);
 	}
-	writeInteger(length);
-	writeConstant(VALUE_TEXT);
-	const at = writtenTo();
+	at = putInteger(target, at, length);
+	at = put(target, at, VALUE_TEXT);
 	// From the value's text (its bytes, read as Latin-1): a view of the value, for `set`, would be
-	// an object per record, and a loop costs more than the native copy. Of a batch's text, a
-	// slice of it (V8 makes a view, not a copy).
+	// an object per record, and a loop costs more than the native copy. Of a text of many
+	// records, a slice of it (V8 makes a view, not a copy).
 	const value = text.length === length ? text : text.substring(textStart, textStart + length);
 	(target as LatinWriting).latin1Write(value, at, length);
 	target[at + length] = 0x7d;

@@ -29,30 +29,6 @@ export function jsonLineBytesBound(record: LogRecord, topicJson: string, valueBy
 let out: Uint8Array = new Uint8Array(0);
 let at = 0;
 
-/** Starts writing at `start` in `target` (the writers below then write there, one after another). */
-export function startWriting(target: Uint8Array, start: number): void {
-	out = target;
-	at = start;
-}
-
-/** Where the next byte goes. */
-export function writtenTo(): number {
-	return at;
-}
-
-/** Copies `source[from, to)`, known to be JSON-safe text (a loop: a few bytes are cheaper so than `set`). */
-export function writeSlice(source: Uint8Array, from: number, to: number): void {
-	const target = out;
-	const shift = at - from;
-	for (let index = from; index < to; index++) target[index + shift] = source[index]!;
-	at += to - from;
-}
-
-/** Writes one byte. */
-export function writeByte(byte: number): void {
-	out[at++] = byte;
-}
-
 /** Writes a JSON string of printable ASCII (`"` and `\` escaped); false for anything else. */
 export function writeJsonString(text: string): boolean {
 	// Locals in the loops: a module variable is read and written back on every byte.
@@ -76,7 +52,7 @@ export function asciiBytes(text: string): Uint8Array {
 }
 
 /** Writes bytes made by `asciiBytes` (a loop: a `set` call costs more for a few bytes). */
-export function writeConstant(constant: Uint8Array): void {
+function writeConstant(constant: Uint8Array): void {
 	const target = out;
 	const from = at;
 	const {length} = constant;
@@ -86,7 +62,7 @@ export function writeConstant(constant: Uint8Array): void {
 }
 
 /** `String(n)` of a safe non-negative integer, as digits; false for any other number. */
-export function writeInteger(n: number): boolean {
+function writeInteger(n: number): boolean {
 	if (!Number.isSafeInteger(n) || n < 0) return false;
 	let digits = 1;
 	for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
@@ -188,7 +164,7 @@ const SIZE = asciiBytes(',"size":');
 const VALUE = asciiBytes(',"value":');
 
 /** The line's start for a topic and partition; false for a partition `writeInteger` refuses. */
-export function writeLineStart(topicJson: string, partition: number): boolean {
+function writeLineStart(topicJson: string, partition: number): boolean {
 	if (lineStart.topicJson !== topicJson || lineStart.partition !== partition) {
 		if (!Number.isSafeInteger(partition) || partition < 0) return false;
 		lineStart = {
