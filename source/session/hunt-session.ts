@@ -69,6 +69,8 @@ export function startHunt(options: HuntOptions): Hunt {
 			onScanned: (partitions) => progress.scanned(partitions, now()),
 		},
 		onRecords(records) {
+			// Ended (Esc) while the stream stops: the matches are what the user saw end.
+			if (ended) return;
 			for (const record of records) {
 				// A fetch retried after a leader change may bring a record again: it is one match.
 				const key = `${record.topic}\u0000${record.partition}\u0000${record.offset}\u0000${record.logIndex ?? ''}`;
@@ -89,8 +91,10 @@ export function startHunt(options: HuntOptions): Hunt {
 		if (ended) return;
 		ended = true;
 		clearInterval(timer);
-		await stream.stop().catch(() => undefined);
+		// Said at once: stopping waits for the fetch in flight, which a client quota on a busy
+		// cluster holds for as long as the broker throttles us (seconds).
 		options.onEnd(outcome, progress.snapshot(now()));
+		await stream.stop().catch(() => undefined);
 	};
 
 	void stream.start().catch((error: unknown) => end({kind: 'failed', reason: (error as Error).message}));
