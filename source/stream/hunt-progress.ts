@@ -67,7 +67,8 @@ export function createHuntProgress(): {
 	snapshot(now: number): HuntProgress;
 } {
 	const counts = new Map<string, ScannedPartition>();
-	const highs = new Map<string, {topic: string; partition: number; high: number}>();
+	/** `unread`: the records from the start position to the watermark, before the first was read. */
+	const highs = new Map<string, {topic: string; partition: number; high: number; unread?: number}>();
 	const samples = new Map<string, Sample[]>();
 
 	const rateOf = (key: string, now: number): number => {
@@ -98,6 +99,9 @@ export function createHuntProgress(): {
 					topic: status.topic,
 					partition: status.partition,
 					high: status.highWatermark,
+					// Known from the start offsets before any fetch came back (a throttled cluster
+					// can take seconds per fetch): not "0 of 0, 100%".
+					...(status.offset < 0 ? {unread: status.lag} : {}),
 				});
 			}
 		},
@@ -110,9 +114,15 @@ export function createHuntProgress(): {
 				const topic = count?.topic ?? high!.topic;
 				const partition = count?.partition ?? high!.partition;
 				const scanned = count ? count.nextOffset - count.firstOffset : 0;
-				// Nothing read yet: the whole partition is unknown ground (its start is not known here).
-				const total = count && high ? Math.max(scanned, high.high - count.firstOffset) : scanned;
-				const done = count !== undefined && high !== undefined && count.nextOffset >= high.high;
+				// Nothing read yet: what lies between its start position and its watermark, if told.
+				const total =
+					count && high
+						? Math.max(scanned, high.high - count.firstOffset)
+						: count
+							? scanned
+							: (high?.unread ?? 0);
+				const done =
+					count !== undefined ? high !== undefined && count.nextOffset >= high.high : high?.unread === 0;
 				const rate = rateOf(key, now);
 				rows.push({
 					topic,

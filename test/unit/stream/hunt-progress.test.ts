@@ -82,6 +82,25 @@ describe('hunt progress', () => {
 		expect(snapshot).toMatchObject({scanned: 0, total: 0});
 	});
 
+	it('counts a partition not read yet by what lies between its start and its watermark', () => {
+		// A throttled cluster (a client quota) can take seconds for the first fetch of each
+		// partition: "0/0 100%" there said it was done before it began.
+		const progress = createHuntProgress();
+		progress.watermarks([
+			{...status(0, 1000), lag: 600},
+			{...status(1, 500), lag: 0},
+		]);
+		const before = progress.snapshot(0);
+		expect(before.partitions.map(({total, scanned, done}) => ({total, scanned, done}))).toEqual([
+			{total: 600, scanned: 0, done: false},
+			{total: 0, scanned: 0, done: true},
+		]);
+		expect(huntProgressLine(before)).toBe('scanned 0 of 600 (0%), 0/s, 0 matches');
+		// Once read, the first offset read says where it began.
+		progress.scanned([scanned(0, 400, 700)], 10);
+		expect(progress.snapshot(10).partitions[0]).toMatchObject({scanned: 300, total: 600});
+	});
+
 	it('has no ETA (not 0) while nothing is done and the total or the rate is unknown', () => {
 		const progress = createHuntProgress();
 		expect(progress.snapshot(0).etaMs).toBeUndefined();
