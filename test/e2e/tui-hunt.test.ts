@@ -2,8 +2,8 @@
  * Issue 15's hunt in a real terminal (tmux), on the shared broker, with records written by
  * kcat: a long history, then a recent stretch in which one request id occurs four times.
  * In the TUI, `H` with a filter line and a start (`@` an ISO time) shows the matches with
- * their offsets, `C` the records around one, Esc goes back; a hunt from the beginning shows
- * its progress (scanned of total, records/s, ETA per partition) and Esc cancels it. Plain
+ * their offsets, `C` the records around one, Esc goes back (a long hunt's progress and its
+ * cancel: tui-hunt-cancel.test.ts, on a throttled broker of its own). Plain
  * `--since --grep --exit` on the terminal prints the matches, its progress line on stderr out
  * of their way, a summary under them, and ends.
  */
@@ -21,12 +21,11 @@ import {EXIT_LINE, shortName, startKlog, terminalPerTest} from '../support/termi
 const session = terminalPerTest('hunt');
 const PARTITIONS = 3;
 /**
- * Records per partition, oldest first: a long history (what makes a hunt from the beginning
- * last long enough to watch and cancel, on a quiet machine too: ~1.5 s at the bench's rate),
- * the last of it (what plain's `--since` scans: long enough for a progress line here), and a
+ * Records per partition, oldest first: an old history (what `--since` skips), the last of it
+ * (what plain's `--since` scans: long enough for a progress line on a loaded machine), and a
  * recent stretch (what the TUI's first hunt scans).
  */
-const OLD = 100_000;
+const OLD = 5_000;
 const LATER = 20_000;
 const RECENT = 300;
 const HISTORY = OLD + LATER;
@@ -127,7 +126,7 @@ async function huntFor(term: TmuxTerminal, line: string, startLabel: string): Pr
 }
 
 describe('klog-tui in a real terminal: hunt mode', () => {
-	it('H finds a request id since a time with offsets, C shows its context, Esc cancels a long hunt', async () => {
+	it('H finds a request id since a time with offsets, C shows its context', async () => {
 		const {term} = await session.start();
 		await startKlog(term, ['-b', testBootstrap(), '-t', topic, '--group-prefix', `${shortName('g')}-`]);
 
@@ -194,34 +193,6 @@ describe('klog-tui in a real terminal: hunt mode', () => {
 		await term.press('Escape');
 		await term.waitFor((text) => text.includes(' Logs ') && !text.includes(' Hunt '));
 
-		// A hunt through the whole history for an id that is nowhere: its progress shows per
-		// partition (scanned of total, records/s, ETA) while it runs, and Esc cancels it.
-		await huntFor(term, 'request_id=nowhere @beginning', 'from the beginning');
-		const all = PARTITIONS * (HISTORY + RECENT);
-		screen = await term.waitFor((text) => {
-			const progress = /scanned ([\d,]+) of ([\d,]+) \(\d+%\), [\d.]+k?\/s, ETA \S+, 0 matches/.exec(text);
-			return (
-				progress !== null &&
-				Number(progress[1]!.replaceAll(',', '')) > 0 &&
-				progress[2] === all.toLocaleString('en-US') &&
-				text.includes('hunting (Esc cancels)')
-			);
-		});
-		expect(screen).toMatch(
-			new RegExp(
-				`${topic}\\[0\\] +[\\d,]+/${(HISTORY + RECENT).toLocaleString('en-US')} +\\d+% +[\\d.]+k?/s +ETA \\S+ +0 matches`,
-			),
-		);
-		expectHuntLayout(screen, 120);
-		await term.press('Escape');
-		screen = await term.waitFor((text) => text.includes(' Hunt  cancelled'));
-		const scanned = Number(/scanned ([\d,]+) of/.exec(screen)![1]!.replaceAll(',', ''));
-		expect(scanned).toBeLessThan(all);
-		// Once ended, no rate or ETA that would suggest it is still going.
-		expect(screen).not.toMatch(/ETA/);
-
-		await term.press('Escape');
-		await term.waitFor((text) => text.includes(' Logs ') && !text.includes(' Hunt '));
 		await term.press('q');
 		const end = await term.waitFor(new RegExp(`${EXIT_LINE}\\d+`), 20_000);
 		expect(end).toContain(`${EXIT_LINE}0`);
