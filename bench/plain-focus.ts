@@ -34,15 +34,14 @@ export type PlainFocusReport = {
 /** Why a target is not met, from the CPU profile of the run that set it (bench/README.md, Profiling). */
 const NOT_MET_REASONS: Readonly<Record<string, string>> = {
 	cpu:
-		'the stream worker now runs kafkajs and ships the records as read, and the main thread writes the lines ' +
-		'from the value bytes in one pass: about 1.7 µs per record there (layout match, printable check and time ' +
-		'~0.9, line writing ~0.7, packing ~0.2) plus the time order and output, more than half of what kafkajs costs, plus ' +
-		'toRawRecord in the worker (~0.2 µs) and the second isolate at start (~0.25 s).',
+		'the stream worker decodes the fetch responses itself and ships the records as read, and the main thread ' +
+		'writes the lines from the value bytes in one pass, then the time order and output; on top of that the ' +
+		'second isolate starts (~0.25 s). Profile the run (bench/README.md, Profiling) for where the time goes now.',
 	rate:
 		'kafkajs (stream worker) and the line writing (main thread) now run in parallel, each busy about the same; ' +
 		'on two cores shared with the broker both wait for a core, so more speed needs less CPU per record on both.',
 	codec:
-		'decompression runs in JavaScript (lz4js, fzstd) in the stream worker, beside kafkajs and the parser.',
+		'decompression runs in the stream worker (lz4 in JavaScript, zstd as WebAssembly) beside the record decoder.',
 };
 
 type Target = {text: string; measured: string; met: boolean | undefined; reason: string};

@@ -36,21 +36,10 @@ const ZSTD_MAGIC = 0xfd2fb528;
  */
 function frameMemory(src: Buffer): number {
 	if (src.length < 6 || src.readUInt32LE(0) !== ZSTD_MAGIC) return 0;
-	const descriptor = src[4]!;
-	const singleSegment = (descriptor >> 5) & 1;
-	if (!singleSegment) {
-		const window = src[5]!;
-		const base = 2 ** (10 + (window >> 3));
-		return base + (base / 8) * (window & 7);
-	}
-	const dictionaryBytes = [0, 1, 2, 4][descriptor & 3]!;
-	const sizeBytes = [1, 2, 4, 8][descriptor >> 6]!;
-	const at = 5 + dictionaryBytes;
-	if (src.length < at + sizeBytes) return 0;
-	if (sizeBytes === 1) return src[at]!;
-	if (sizeBytes === 2) return src.readUInt16LE(at) + 256;
-	if (sizeBytes === 4) return src.readUInt32LE(at);
-	return Number(src.readBigUInt64LE(at));
+	if ((src[4]! >> 5) & 1) return statedContentSize(src) ?? 0;
+	const window = src[5]!;
+	const base = 2 ** (10 + (window >> 3));
+	return base + (base / 8) * (window & 7);
 }
 
 /**
@@ -73,8 +62,7 @@ export function statedContentSize(src: Buffer): number | undefined {
 }
 
 /** The WebAssembly decoder's output, or undefined when it refused every room up to the limit. */
-function decompressInWasm(src: Buffer): Buffer | undefined {
-	const stated = statedContentSize(src);
+function decompressInWasm(src: Buffer, stated: number | undefined): Buffer | undefined {
 	if (stated !== undefined && stated > WASM_ROOM_LIMIT) return undefined;
 	let room =
 		stated ?? Math.min(WASM_ROOM_LIMIT, Math.max(MIN_ROOM, Math.ceil(src.length * lastRatio * 1.25)));
@@ -94,10 +82,11 @@ function decompressInWasm(src: Buffer): Buffer | undefined {
 
 /** Decompress one or more zstd frames, at most MAX_DECOMPRESSED_BYTES in all. */
 export async function decompressZstd(src: Buffer): Promise<Buffer> {
+	const stated = statedContentSize(src);
 	checkDecompressedSize('zstd', frameMemory(src));
-	checkDecompressedSize('zstd', statedContentSize(src) ?? 0);
+	checkDecompressedSize('zstd', stated ?? 0);
 	await loaded();
-	return decompressInWasm(src) ?? decompressStreaming(src);
+	return decompressInWasm(src, stated) ?? decompressStreaming(src);
 }
 
 /** fzstd's streaming decoder: no room to guess, and its errors say what is wrong. */

@@ -147,15 +147,14 @@ function shuffled(topics: FetchArgs['topics']): FetchArgs['topics'] {
 
 /** Fetch from `broker` and decode every partition (the request's fetch offsets as numbers in `offsets`). */
 export async function fetchRecords(broker: KafkajsBroker, args: FetchArgs): Promise<LeaderFetch> {
-	const offsetOf = new Map<string, number>();
-	const limitOf = new Map<string, number>();
+	/** What was asked of each partition: its fetch offset as a number, and its byte limit. */
+	const asked = new Map<string, {offset: number; limit: number}>();
 	for (const {topic, partitions} of args.topics) {
-		for (const {partition, fetchOffset, maxBytes} of partitions) {
-			offsetOf.set(`${topic}\u0000${partition}`, Number(fetchOffset));
-			limitOf.set(`${topic}\u0000${partition}`, maxBytes);
-		}
+		for (const {partition, fetchOffset, maxBytes} of partitions)
+			asked.set(`${topic}\u0000${partition}`, {offset: Number(fetchOffset), limit: maxBytes});
 	}
-	const fetchOffset = (topic: string, partition: number) => offsetOf.get(`${topic}\u0000${partition}`) ?? 0;
+	const askedOf = (topic: string, partition: number) => asked.get(`${topic}\u0000${partition}`);
+	const fetchOffset = (topic: string, partition: number) => askedOf(topic, partition)?.offset ?? 0;
 	const request = broker.lookupRequest(
 		apiKeys.Fetch,
 		requests.Fetch,
@@ -200,7 +199,7 @@ export async function fetchRecords(broker: KafkajsBroker, args: FetchArgs): Prom
 					set.nextOffset === undefined &&
 					roomLeft &&
 					offset < (lastStableOffset >= 0 ? Math.min(highWatermark, lastStableOffset) : highWatermark)
-						? (set.firstBatchBytes ?? 2 * (limitOf.get(`${topic}\u0000${partition}`) ?? 0))
+						? (set.firstBatchBytes ?? 2 * (askedOf(topic, partition)?.limit ?? 0))
 						: undefined;
 				result.fetched.push({
 					topic,
