@@ -9,12 +9,12 @@
  * lasts tens of seconds whatever the machine's speed.
  */
 import {execFileSync} from 'node:child_process';
-import stringWidth from 'string-width';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {findJava} from '../../tools/kafka/kafka-jars.js';
 import {kcatProduce} from '../support/kafka/codec-producers.js';
 import {kafkaToolsClasspath} from '../support/kafka/java-console-consumer.js';
 import {createTopic, ownKafka} from '../support/kafka/test-kafka.js';
+import {expectHuntLayout} from '../support/terminal/hunt-screen.js';
 import {EXIT_LINE, shortName, startKlog, terminalPerTest} from '../support/terminal/tui-session.js';
 
 const kafka = ownKafka();
@@ -78,13 +78,6 @@ beforeAll(async () => {
 	}
 }, 120_000);
 
-/** The rows of the hunt screen between the header (2 rows) and the footer (2 rows). */
-function huntRows(screen: string, rows = 40): string[] {
-	const all = screen.replace(/\n$/, '').split('\n');
-	while (all.length < rows) all.push('');
-	return all.slice(2, rows - 2);
-}
-
 describe('klog-tui in a real terminal: a long hunt', () => {
 	it('shows its progress per partition while it runs, and Esc cancels it', async () => {
 		const {term} = await session.start();
@@ -117,11 +110,7 @@ describe('klog-tui in a real terminal: a long hunt', () => {
 			expect(row).toMatch(
 				new RegExp(`${topic}\\[\\d\\] +[\\d,]+/[\\d,]+ +\\d+%(?: +[\\d.]+k?/s)?(?: +ETA \\S+)? +0 matches$`),
 			);
-		// Every row fits the terminal and keeps the one-cell left margin of the other views.
-		for (const row of huntRows(screen)) {
-			expect(stringWidth(row), `row wider than 120: ${row}`).toBeLessThanOrEqual(120);
-			if (row !== '') expect(row, `no left margin:\n${screen}`).toMatch(/^[ ▌]/);
-		}
+		expectHuntLayout(screen, 120);
 
 		await term.press('Escape');
 		screen = await term.waitFor((text) => text.includes(' Hunt  cancelled'));

@@ -10,12 +10,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {setImmediate} from 'node:timers/promises';
-import stringWidth from 'string-width';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {shellQuote, type TmuxTerminal} from '../../tools/terminal/tmux.js';
 import {cliPath} from '../support/cli/cli-process.js';
 import {kcatProduce} from '../support/kafka/codec-producers.js';
 import {createTopic, testBootstrap} from '../support/kafka/test-kafka.js';
+import {expectHuntLayout, huntRows} from '../support/terminal/hunt-screen.js';
 import {EXIT_LINE, shortName, startKlog, terminalPerTest} from '../support/terminal/tui-session.js';
 
 const session = terminalPerTest('hunt');
@@ -88,13 +88,6 @@ async function nextMoment(): Promise<string> {
 	return new Date(boundary).toISOString();
 }
 
-/** The rows of the hunt screen between the header (2 rows) and the footer (2 rows). */
-function huntRows(screen: string, rows = 40): string[] {
-	const all = screen.replace(/\n$/, '').split('\n');
-	while (all.length < rows) all.push('');
-	return all.slice(2, rows - 2);
-}
-
 /** A match or context row: `▌` on the cursor, then partition:offset and the message. */
 function recordRows(screen: string): {cursor: boolean; partition: number; offset: number; text: string}[] {
 	return huntRows(screen).flatMap((row) => {
@@ -103,14 +96,6 @@ function recordRows(screen: string): {cursor: boolean; partition: number; offset
 			? [{cursor: match[1] === '▌', partition: Number(match[2]), offset: Number(match[3]), text: match[4]!}]
 			: [];
 	});
-}
-
-/** Every row fits the terminal and keeps the one-cell left margin of the other views. */
-function expectHuntLayout(screen: string, columns: number): void {
-	for (const row of huntRows(screen)) {
-		expect(stringWidth(row), `row wider than ${columns}: ${row}`).toBeLessThanOrEqual(columns);
-		if (row !== '') expect(row, `no left margin:\n${screen}`).toMatch(/^[ ▌]/);
-	}
 }
 
 /**
